@@ -1,0 +1,122 @@
+package vn.doanvien.common;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Adds the problem+json error responses each operation can really return, so resources only document
+ * their successes: 400 where there is a body or a query parameter, 404 where the path names a resource,
+ * 409 for writes, 412 for PUT (If-Match), 413 where there is a body, 500 everywhere.
+ */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+public class ProblemResponsesFilter implements OASFilter {
+
+    private static final String PROBLEM_REF = "#/components/schemas/Problem";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        ensureProblemSchemas(openAPI);
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+            if (!path.getKey().startsWith("/api/")) {
+                continue;
+            }
+            boolean namesResource = path.getKey().contains("{");
+            for (Map.Entry<PathItem.HttpMethod, Operation> op : path.getValue().getOperations().entrySet()) {
+                PathItem.HttpMethod method = op.getKey();
+                Operation operation = op.getValue();
+                APIResponses responses = operation.getResponses();
+                if (responses == null) {
+                    responses = OASFactory.createAPIResponses();
+                    operation.setResponses(responses);
+                }
+                boolean hasBody = operation.getRequestBody() != null;
+                boolean write = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT
+                        || method == PathItem.HttpMethod.DELETE || method == PathItem.HttpMethod.PATCH;
+                if (hasBody || hasQueryParameters(operation) || namesResource && write) {
+                    add(responses, "400", "Invalid request: validation, malformed JSON or a bad parameter; "
+                            + "errors[].field names the offending fields");
+                }
+                if (namesResource) {
+                    add(responses, "404", "No such resource");
+                }
+                if (write) {
+                    add(responses, "409", "Conflicts with the current state: a duplicate, a rule of the domain, "
+                            + "or a concurrent change");
+                }
+                if (method == PathItem.HttpMethod.PUT) {
+                    add(responses, "412", "If-Match does not match the current ETag: read again and retry");
+                }
+                if (hasBody) {
+                    add(responses, "413", "Request body too large");
+                }
+                add(responses, "500", "Unexpected error; details are logged, never returned");
+            }
+        }
+    }
+
+    private static boolean hasQueryParameters(Operation operation) {
+        if (operation.getParameters() == null) {
+            return false;
+        }
+        for (Parameter p : operation.getParameters()) {
+            if (p.getIn() == Parameter.In.QUERY) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void add(APIResponses responses, String code, String description) {
+        if (responses.hasAPIResponse(code)) {
+            return;
+        }
+        responses.addAPIResponse(code, OASFactory.createAPIResponse()
+                .description(description)
+                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)))));
+    }
+
+    private static void ensureProblemSchemas(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        if (schemas != null && schemas.containsKey("Problem")) {
+            return;
+        }
+        Schema fieldError = OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.OBJECT))
+                .addProperty("field", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.STRING))
+                        .example("taxCode"))
+                .addProperty("message", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.STRING))
+                        .example("must be 10 digits, or 10 digits, '-' and 3 digits for a branch"));
+        Schema problem = OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.OBJECT))
+                .description("RFC 9457 problem details")
+                .addProperty("type", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.STRING))
+                        .format("uri").example("https://doanvien.vn/problems/validation"))
+                .addProperty("title", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.STRING))
+                        .example("Invalid request"))
+                .addProperty("status", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.INTEGER))
+                        .example(400))
+                .addProperty("detail", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.STRING))
+                        .example("taxCode: must be 10 digits, or 10 digits, '-' and 3 digits for a branch"))
+                .addProperty("instance", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.STRING))
+                        .example("/api/v1/enterprises"))
+                .addProperty("errors", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.ARRAY))
+                        .items(OASFactory.createSchema().ref("#/components/schemas/FieldError")))
+                .addProperty("existingId", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.INTEGER))
+                        .format("int64").description("For duplicates: the id of the existing resource"));
+        openAPI.getComponents().addSchema("FieldError", fieldError);
+        openAPI.getComponents().addSchema("Problem", problem);
+    }
+}
