@@ -21,6 +21,22 @@ class PlatformTest {
     }
 
     @Test
+    void oversizedBodyIsA413Problem() {
+        String big = "{\"name\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}";
+        given().contentType("application/json").body(big)
+                .when().post("/api/v1/units")
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("status", equalTo(413))
+                .body("title", equalTo("Payload too large"));
+    }
+
+    @Test
+    void metricsAreServed() {
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    }
+
+    @Test
     void unknownPathIsAProblem() {
         given().when().get("/api/v1/nothing-here").then().statusCode(404)
                 .contentType("application/problem+json")

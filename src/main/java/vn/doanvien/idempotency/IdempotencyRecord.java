@@ -1,0 +1,37 @@
+package vn.doanvien.idempotency;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/** The stored outcome of one write sent with an {@code Idempotency-Key}. */
+@Entity
+@Table(name = "idempotency_record")
+class IdempotencyRecord extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "idem_key")
+    public String key;
+
+    @Column(name = "request_hash")
+    public String requestHash;
+
+    @Column(name = "http_status")
+    public int httpStatus;
+
+    @Column(name = "response_body")
+    public String responseBody;
+
+    public String location;
+
+    public String etag;
+
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+
+    @Column(name = "expires_at")
+    public OffsetDateTime expiresAt;
+}
