@@ -1,0 +1,82 @@
+package vn.doanvien.figures;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Changes to the maintained figures, summed per row before they are written; rows are written in key
+ * order so that concurrent writers lock them in the same order and cannot deadlock.
+ */
+final class Deltas {
+
+    record UnitDay(long unitId, LocalDate day) implements Comparable<UnitDay> {
+        public int compareTo(UnitDay o) {
+            int c = Long.compare(unitId, o.unitId);
+            return c != 0 ? c : day.compareTo(o.day);
+        }
+    }
+
+    record UnionMonth(long grassrootsUnionId, LocalDate monthStart) implements Comparable<UnionMonth> {
+        public int compareTo(UnionMonth o) {
+            int c = Long.compare(grassrootsUnionId, o.grassrootsUnionId);
+            return c != 0 ? c : monthStart.compareTo(o.monthStart);
+        }
+    }
+
+    final TreeMap<UnitDay, long[]> units = new TreeMap<>();
+    final TreeMap<UnionMonth, long[]> unions = new TreeMap<>();
+
+    void addUnit(long unitId, LocalDate day, FlowKind kind, long n) {
+        if (n != 0) {
+            units.computeIfAbsent(new UnitDay(unitId, day), k -> new long[FlowKind.COUNT])[kind.ordinal()] += n;
+        }
+    }
+
+    /** Only the four member flows are kept per grassroots union and month. */
+    void addUnion(long grassrootsUnionId, LocalDate on, FlowKind kind, long n) {
+        if (n != 0 && kind.ordinal() < 4) {
+            unions.computeIfAbsent(new UnionMonth(grassrootsUnionId, on.withDayOfMonth(1)),
+                    k -> new long[4])[kind.ordinal()] += n;
+        }
+    }
+
+    /** Drops rows whose changes cancelled out. */
+    Deltas compact() {
+        units.values().removeIf(Deltas::allZero);
+        unions.values().removeIf(Deltas::allZero);
+        return this;
+    }
+
+    boolean isEmpty() {
+        return units.isEmpty() && unions.isEmpty();
+    }
+
+    void addAll(Deltas other) {
+        other.units.forEach((k, v) -> {
+            long[] mine = units.computeIfAbsent(k, x -> new long[FlowKind.COUNT]);
+            for (int i = 0; i < v.length; i++) {
+                mine[i] += v[i];
+            }
+        });
+        other.unions.forEach((k, v) -> {
+            long[] mine = unions.computeIfAbsent(k, x -> new long[4]);
+            for (int i = 0; i < v.length; i++) {
+                mine[i] += v[i];
+            }
+        });
+    }
+
+    Map<UnitDay, long[]> unitRows() {
+        return units;
+    }
+
+    private static boolean allZero(long[] values) {
+        for (long v : values) {
+            if (v != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,270 @@
+package vn.doanvien.figures;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.Session;
+
+/** Reads and writes the maintained figures and the dated tree they are attributed through. */
+@ApplicationScoped
+public class FiguresRepository {
+
+    private static final String UNIT_COLUMNS = "joined, left_count, transfers_in, transfers_out, "
+            + "unions_founded, unions_dissolved, unions_moved_in, unions_moved_out";
+
+    private final EntityManager em;
+    private volatile Boolean postgres;
+
+    FiguresRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Every parent link of every unit (the tree is small). */
+    UnitTree loadTree() {
+        em.flush();
+        List<Object[]> rows = em.createNativeQuery(
+                "select unit_id, parent_id, valid_from, valid_to from unit_link", Object[].class).getResultList();
+        List<UnitTree.Link> links = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            links.add(new UnitTree.Link(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
+                    date(r[2]), date(r[3])));
+        }
+        return new UnitTree(links);
+    }
+
+    List<Timeline.Placement> placementsOf(long grassrootsUnionId) {
+        em.flush();
+        List<Object[]> rows = em.createNativeQuery("""
+                select unit_id, valid_from, valid_to from grassroots_union_link
+                where grassroots_union_id = :g order by valid_from
+                """, Object[].class).setParameter("g", grassrootsUnionId).getResultList();
+        List<Timeline.Placement> placements = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            placements.add(new Timeline.Placement(((Number) r[0]).longValue(), date(r[1]), date(r[2])));
+        }
+        return placements;
+    }
+
+    /** Every stay and the founding and dissolution of one grassroots union, as flows. */
+    Flow flowOfGrassrootsUnion(long grassrootsUnionId) {
+        em.flush();
+        Flow flow = new Flow();
+        List<Object[]> periods = em.createNativeQuery("""
+                select p.start_on, p.end_on, p.end_reason,
+                       case when exists (select 1 from membership_period q
+                                         where q.member_id = p.member_id and q.id <> p.id
+                                           and q.end_on = p.start_on and q.end_reason = 'TRANSFER')
+                            then 1 else 0 end
+                from membership_period p where p.grassroots_union_id = :g
+                """, Object[].class).setParameter("g", grassrootsUnionId).getResultList();
+        for (Object[] r : periods) {
+            boolean transferIn = ((Number) r[3]).intValue() == 1;
+            flow.add(date(r[0]), transferIn ? FlowKind.TRANSFERS_IN : FlowKind.JOINED, 1);
+            if (r[1] != null) {
+                flow.add(date(r[1]), "TRANSFER".equals(r[2]) ? FlowKind.TRANSFERS_OUT : FlowKind.LEFT, 1);
+            }
+        }
+        List<Object[]> life = em.createNativeQuery(
+                "select founded_on, dissolved_on from grassroots_union where id = :g", Object[].class)
+                .setParameter("g", grassrootsUnionId).getResultList();
+        for (Object[] r : life) {
+            flow.add(date(r[0]), FlowKind.UNIONS_FOUNDED, 1);
+            flow.add(date(r[1]), FlowKind.UNIONS_DISSOLVED, 1);
+        }
+        return flow;
+    }
+
+    /** A unit's own figure rows, as the flows it passes up to its ancestors. */
+    Flow flowOfUnit(long unitId) {
+        em.flush();
+        Flow flow = new Flow();
+        List<Object[]> rows = em.createNativeQuery("select figure_day, " + UNIT_COLUMNS
+                + " from unit_day_figure where unit_id = :u", Object[].class)
+                .setParameter("u", unitId).getResultList();
+        FlowKind[] kinds = FlowKind.values();
+        for (Object[] r : rows) {
+            LocalDate day = date(r[0]);
+            for (int k = 0; k < kinds.length; k++) {
+                flow.add(day, kinds[k], ((Number) r[k + 1]).longValue());
+            }
+        }
+        return flow;
+    }
+
+    /** Adds the deltas to the stored rows, creating missing rows, in key order. */
+    void apply(Deltas deltas) {
+        deltas.compact();
+        if (deltas.isEmpty()) {
+            return;
+        }
+        em.flush();
+        boolean pg = isPostgres();
+        em.unwrap(Session.class).doWork(connection -> {
+            if (!deltas.units.isEmpty()) {
+                try (PreparedStatement ps = connection.prepareStatement(pg ? PG_UNIT_UPSERT : H2_UNIT_UPSERT)) {
+                    for (Map.Entry<Deltas.UnitDay, long[]> e : deltas.units.entrySet()) {
+                        ps.setLong(1, e.getKey().unitId());
+                        ps.setDate(2, Date.valueOf(e.getKey().day()));
+                        for (int i = 0; i < FlowKind.COUNT; i++) {
+                            ps.setInt(3 + i, Math.toIntExact(e.getValue()[i]));
+                        }
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            }
+            if (!deltas.unions.isEmpty()) {
+                try (PreparedStatement ps = connection.prepareStatement(pg ? PG_UNION_UPSERT : H2_UNION_UPSERT)) {
+                    for (Map.Entry<Deltas.UnionMonth, long[]> e : deltas.unions.entrySet()) {
+                        ps.setLong(1, e.getKey().grassrootsUnionId());
+                        ps.setDate(2, Date.valueOf(e.getKey().monthStart()));
+                        for (int i = 0; i < 4; i++) {
+                            ps.setInt(3 + i, Math.toIntExact(e.getValue()[i]));
+                        }
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            }
+        });
+    }
+
+    /** The stored rows, for comparing with a recount. */
+    Deltas stored() {
+        em.flush();
+        Deltas d = new Deltas();
+        List<Object[]> rows = em.createNativeQuery("select unit_id, figure_day, " + UNIT_COLUMNS
+                + " from unit_day_figure", Object[].class).getResultList();
+        FlowKind[] kinds = FlowKind.values();
+        for (Object[] r : rows) {
+            for (int k = 0; k < kinds.length; k++) {
+                d.addUnit(((Number) r[0]).longValue(), date(r[1]), kinds[k], ((Number) r[k + 2]).longValue());
+            }
+        }
+        List<Object[]> months = em.createNativeQuery("select grassroots_union_id, month_start, joined, left_count, "
+                + "transfers_in, transfers_out from grassroots_union_month", Object[].class).getResultList();
+        for (Object[] r : months) {
+            for (int k = 0; k < 4; k++) {
+                d.addUnion(((Number) r[0]).longValue(), date(r[1]), kinds[k], ((Number) r[k + 2]).longValue());
+            }
+        }
+        return d.compact();
+    }
+
+    List<Long> allGrassrootsUnionIds() {
+        return em.createNativeQuery("select id from grassroots_union", Long.class).getResultList();
+    }
+
+    /** Member and union totals per unit: stock on each of the dates and flows in (from, to]. */
+    Map<Long, UnitTotals> totals(Collection<Long> unitIds, LocalDate from, LocalDate to) {
+        Map<Long, UnitTotals> result = new HashMap<>();
+        if (unitIds.isEmpty()) {
+            return result;
+        }
+        List<Object[]> rows = em.createNativeQuery("""
+                select unit_id,
+                  sum(case when figure_day <= :b then joined + transfers_in - left_count - transfers_out else 0 end),
+                  sum(joined + transfers_in - left_count - transfers_out),
+                  sum(case when figure_day > :b then joined else 0 end),
+                  sum(case when figure_day > :b then left_count else 0 end),
+                  sum(case when figure_day > :b then transfers_in else 0 end),
+                  sum(case when figure_day > :b then transfers_out else 0 end),
+                  sum(case when figure_day <= :b then unions_founded + unions_moved_in - unions_dissolved - unions_moved_out else 0 end),
+                  sum(unions_founded + unions_moved_in - unions_dissolved - unions_moved_out)
+                from unit_day_figure
+                where unit_id in (:ids) and figure_day <= :d
+                group by unit_id
+                """, Object[].class)
+                .setParameter("ids", unitIds).setParameter("b", from).setParameter("d", to)
+                .getResultList();
+        for (Object[] r : rows) {
+            result.put(((Number) r[0]).longValue(), new UnitTotals(n(r[1]), n(r[2]), n(r[3]), n(r[4]),
+                    n(r[5]), n(r[6]), n(r[7]), n(r[8])));
+        }
+        return result;
+    }
+
+    /** A unit's rows up to a date, oldest first, as {day, memberNet, joined, left, unionNet}. */
+    List<DayFigure> dayFigures(long unitId, LocalDate upTo) {
+        List<Object[]> rows = em.createNativeQuery("""
+                select figure_day, joined, left_count, transfers_in, transfers_out,
+                       unions_founded + unions_moved_in - unions_dissolved - unions_moved_out
+                from unit_day_figure where unit_id = :u and figure_day <= :d order by figure_day
+                """, Object[].class).setParameter("u", unitId).setParameter("d", upTo).getResultList();
+        List<DayFigure> result = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            result.add(new DayFigure(date(r[0]), n(r[1]), n(r[2]), n(r[3]), n(r[4]), n(r[5])));
+        }
+        return result;
+    }
+
+    private boolean isPostgres() {
+        Boolean p = postgres;
+        if (p == null) {
+            p = em.unwrap(Session.class).doReturningWork(c ->
+                    c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres"));
+            postgres = p;
+        }
+        return p;
+    }
+
+    private static long n(Object o) {
+        return o == null ? 0 : ((Number) o).longValue();
+    }
+
+    private static LocalDate date(Object o) {
+        if (o == null) {
+            return null;
+        }
+        if (o instanceof LocalDate d) {
+            return d;
+        }
+        return ((java.sql.Date) o).toLocalDate();
+    }
+
+    private static final String PG_UNIT_UPSERT = "insert into unit_day_figure (unit_id, figure_day, " + UNIT_COLUMNS
+            + ") values (?,?,?,?,?,?,?,?,?,?) on conflict (unit_id, figure_day) do update set "
+            + "joined = unit_day_figure.joined + excluded.joined, "
+            + "left_count = unit_day_figure.left_count + excluded.left_count, "
+            + "transfers_in = unit_day_figure.transfers_in + excluded.transfers_in, "
+            + "transfers_out = unit_day_figure.transfers_out + excluded.transfers_out, "
+            + "unions_founded = unit_day_figure.unions_founded + excluded.unions_founded, "
+            + "unions_dissolved = unit_day_figure.unions_dissolved + excluded.unions_dissolved, "
+            + "unions_moved_in = unit_day_figure.unions_moved_in + excluded.unions_moved_in, "
+            + "unions_moved_out = unit_day_figure.unions_moved_out + excluded.unions_moved_out";
+
+    private static final String H2_UNIT_UPSERT = "merge into unit_day_figure t using (values (cast(? as bigint), "
+            + "cast(? as date), cast(? as int), cast(? as int), cast(? as int), cast(? as int), cast(? as int), "
+            + "cast(? as int), cast(? as int), cast(? as int))) "
+            + "s(unit_id, figure_day, j, l, ti, tou, uf, ud, umi, umo) "
+            + "on t.unit_id = s.unit_id and t.figure_day = s.figure_day "
+            + "when matched then update set joined = t.joined + s.j, left_count = t.left_count + s.l, "
+            + "transfers_in = t.transfers_in + s.ti, transfers_out = t.transfers_out + s.tou, "
+            + "unions_founded = t.unions_founded + s.uf, unions_dissolved = t.unions_dissolved + s.ud, "
+            + "unions_moved_in = t.unions_moved_in + s.umi, unions_moved_out = t.unions_moved_out + s.umo "
+            + "when not matched then insert (unit_id, figure_day, " + UNIT_COLUMNS + ") "
+            + "values (s.unit_id, s.figure_day, s.j, s.l, s.ti, s.tou, s.uf, s.ud, s.umi, s.umo)";
+
+    private static final String PG_UNION_UPSERT = "insert into grassroots_union_month (grassroots_union_id, "
+            + "month_start, joined, left_count, transfers_in, transfers_out) values (?,?,?,?,?,?) "
+            + "on conflict (grassroots_union_id, month_start) do update set "
+            + "joined = grassroots_union_month.joined + excluded.joined, "
+            + "left_count = grassroots_union_month.left_count + excluded.left_count, "
+            + "transfers_in = grassroots_union_month.transfers_in + excluded.transfers_in, "
+            + "transfers_out = grassroots_union_month.transfers_out + excluded.transfers_out";
+
+    private static final String H2_UNION_UPSERT = "merge into grassroots_union_month t using (values ("
+            + "cast(? as bigint), cast(? as date), cast(? as int), cast(? as int), cast(? as int), cast(? as int))) "
+            + "s(gid, m, j, l, ti, tou) on t.grassroots_union_id = s.gid and t.month_start = s.m "
+            + "when matched then update set joined = t.joined + s.j, left_count = t.left_count + s.l, "
+            + "transfers_in = t.transfers_in + s.ti, transfers_out = t.transfers_out + s.tou "
+            + "when not matched then insert (grassroots_union_id, month_start, joined, left_count, transfers_in, "
+            + "transfers_out) values (s.gid, s.m, s.j, s.l, s.ti, s.tou)";
+}

@@ -1,0 +1,27 @@
+package vn.doanvien.figures;
+
+import java.time.LocalDate;
+
+/**
+ * One stay of a member in one grassroots union, [start, end), as the figures see it: it starts with a join
+ * or a transfer in and ends (if it has ended) with a departure or a transfer out.
+ */
+public record MembershipSpan(long grassrootsUnionId, LocalDate start, boolean startsByTransfer,
+                             LocalDate end, boolean endsByTransfer) {
+
+    public static MembershipSpan open(long grassrootsUnionId, LocalDate start, boolean startsByTransfer) {
+        return new MembershipSpan(grassrootsUnionId, start, startsByTransfer, null, false);
+    }
+
+    public MembershipSpan closedOn(LocalDate on, boolean byTransfer) {
+        return new MembershipSpan(grassrootsUnionId, start, startsByTransfer, on, byTransfer);
+    }
+
+    Flow flow() {
+        Flow flow = new Flow().add(start, startsByTransfer ? FlowKind.TRANSFERS_IN : FlowKind.JOINED, 1);
+        if (end != null) {
+            flow.add(end, endsByTransfer ? FlowKind.TRANSFERS_OUT : FlowKind.LEFT, 1);
+        }
+        return flow;
+    }
+}

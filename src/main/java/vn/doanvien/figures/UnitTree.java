@@ -1,0 +1,128 @@
+package vn.doanvien.figures;
+
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The dated tree of units in memory (it is small: about 1,300 units and their history), for walking
+ * ancestors and subtrees on a date without a query per step.
+ */
+public final class UnitTree {
+
+    /** A parent link valid on [from, to). */
+    public record Link(long unitId, long parentId, LocalDate from, LocalDate to) {
+        boolean activeOn(LocalDate d) {
+            return !from.isAfter(d) && (to == null || d.isBefore(to));
+        }
+    }
+
+    private static final int MAX_DEPTH = 64;
+
+    private final Map<Long, List<Link>> byUnit = new HashMap<>();
+    private final Map<Long, List<Link>> byParent = new HashMap<>();
+
+    public UnitTree(Collection<Link> links) {
+        for (Link l : links) {
+            byUnit.computeIfAbsent(l.unitId(), k -> new ArrayList<>()).add(l);
+            byParent.computeIfAbsent(l.parentId(), k -> new ArrayList<>()).add(l);
+        }
+    }
+
+    public Long parentOn(long unitId, LocalDate d) {
+        for (Link l : byUnit.getOrDefault(unitId, List.of())) {
+            if (l.activeOn(d)) {
+                return l.parentId();
+            }
+        }
+        return null;
+    }
+
+    /** The unit and its ancestors on {@code d}, nearest first. */
+    public List<Long> chainOn(long unitId, LocalDate d) {
+        List<Long> chain = new ArrayList<>();
+        Long current = unitId;
+        while (current != null && chain.size() < MAX_DEPTH) {
+            chain.add(current);
+            current = parentOn(current, d);
+        }
+        return chain;
+    }
+
+    /** Direct children on {@code d}. */
+    public List<Long> childrenOn(long unitId, LocalDate d) {
+        List<Long> children = new ArrayList<>();
+        for (Link l : byParent.getOrDefault(unitId, List.of())) {
+            if (l.activeOn(d)) {
+                children.add(l.unitId());
+            }
+        }
+        return children;
+    }
+
+    /** The unit and everything below it on {@code d}. */
+    public Set<Long> subtreeOn(long root, LocalDate d) {
+        Set<Long> seen = new LinkedHashSet<>();
+        Deque<Long> todo = new ArrayDeque<>();
+        todo.add(root);
+        while (!todo.isEmpty()) {
+            Long u = todo.poll();
+            if (seen.add(u)) {
+                todo.addAll(childrenOn(u, d));
+            }
+        }
+        return seen;
+    }
+
+    /**
+     * The dates after {@code from} on which the ancestors of {@code unitId} may change: every start or end
+     * of a link of the unit or of any unit that is ever above it.
+     */
+    public TreeSet<LocalDate> changeDates(long unitId, LocalDate from) {
+        TreeSet<LocalDate> dates = new TreeSet<>();
+        Set<Long> seen = new HashSet<>();
+        Deque<Long> todo = new ArrayDeque<>();
+        todo.add(unitId);
+        while (!todo.isEmpty()) {
+            Long u = todo.poll();
+            if (!seen.add(u)) {
+                continue;
+            }
+            for (Link l : byUnit.getOrDefault(u, List.of())) {
+                if (l.from().isAfter(from)) {
+                    dates.add(l.from());
+                }
+                if (l.to() != null && l.to().isAfter(from)) {
+                    dates.add(l.to());
+                }
+                todo.add(l.parentId());
+            }
+        }
+        return dates;
+    }
+
+    /** A copy of this tree with the links of one unit replaced, to compare before and after a change. */
+    public UnitTree withLinksOf(long unitId, Collection<Link> replacement) {
+        List<Link> all = new ArrayList<>();
+        byUnit.forEach((u, links) -> {
+            if (u != unitId) {
+                all.addAll(links);
+            }
+        });
+        all.addAll(replacement);
+        return new UnitTree(all);
+    }
+
+    public List<Link> linksOf(long unitId) {
+        return List.copyOf(byUnit.getOrDefault(unitId, List.of()));
+    }
+}
