@@ -205,6 +205,111 @@ public class FiguresRepository {
         return result;
     }
 
+    /** {eligible, covered}: enterprises of at least minWorkforce recruited by these units, and those with an active union on d. */
+    long[] coverage(Collection<Long> unitIds, int minWorkforce, LocalDate d) {
+        if (unitIds.isEmpty()) {
+            return new long[] {0, 0};
+        }
+        Object[] r = (Object[]) em.createNativeQuery("""
+                select count(*),
+                       sum(case when exists (select 1 from grassroots_union g where g.enterprise_id = e.id
+                                   and g.founded_on <= :d and (g.dissolved_on is null or g.dissolved_on > :d))
+                           then 1 else 0 end)
+                from enterprise e
+                where e.upper_level_unit_id in (:units) and e.workforce >= :min
+                """, Object[].class)
+                .setParameter("units", unitIds).setParameter("min", minWorkforce).setParameter("d", d)
+                .getSingleResult();
+        return new long[] {n(r[0]), n(r[1])};
+    }
+
+    /**
+     * The grassroots unions placed directly under a unit on d, each with its figures on b and on d (flows in
+     * (b, d]), from its monthly rows corrected by the stays that start or end after b or d in their month.
+     */
+    Map<Long, Figures.Point[]> grassrootsPoints(long unitId, LocalDate b, LocalDate d) {
+        List<Long> ids = em.createNativeQuery("""
+                select grassroots_union_id from grassroots_union_link
+                where unit_id = :u and valid_from <= :d and (valid_to is null or valid_to > :d)
+                """, Long.class).setParameter("u", unitId).setParameter("d", d).getResultList();
+        Map<Long, Figures.Point[]> result = new HashMap<>();
+        if (ids.isEmpty()) {
+            return result;
+        }
+        Map<Long, long[]> monthly = new HashMap<>();
+        for (Object[] r : rows(em.createNativeQuery("""
+                select grassroots_union_id,
+                  sum(case when month_start <= :mb then joined + transfers_in - left_count - transfers_out else 0 end),
+                  sum(case when month_start <= :md then joined + transfers_in - left_count - transfers_out else 0 end),
+                  sum(case when month_start > :mb and month_start <= :md then joined else 0 end),
+                  sum(case when month_start > :mb and month_start <= :md then left_count else 0 end),
+                  sum(case when month_start > :mb and month_start <= :md then transfers_in else 0 end),
+                  sum(case when month_start > :mb and month_start <= :md then transfers_out else 0 end)
+                from grassroots_union_month where grassroots_union_id in (:ids)
+                group by grassroots_union_id
+                """, Object[].class).setParameter("ids", ids)
+                .setParameter("mb", b.withDayOfMonth(1)).setParameter("md", d.withDayOfMonth(1)))) {
+            monthly.put(((Number) r[0]).longValue(),
+                    new long[] {n(r[1]), n(r[2]), n(r[3]), n(r[4]), n(r[5]), n(r[6])});
+        }
+        Map<Long, long[]> afterB = eventsAfterInMonth(ids, b);
+        Map<Long, long[]> afterD = eventsAfterInMonth(ids, d);
+        Map<Long, long[]> unions = new HashMap<>();
+        for (Object[] r : rows(em.createNativeQuery("""
+                select id,
+                  case when founded_on <= :b and (dissolved_on is null or dissolved_on > :b) then 1 else 0 end,
+                  case when founded_on <= :d and (dissolved_on is null or dissolved_on > :d) then 1 else 0 end
+                from grassroots_union where id in (:ids)
+                """, Object[].class).setParameter("ids", ids).setParameter("b", b).setParameter("d", d))) {
+            unions.put(((Number) r[0]).longValue(), new long[] {n(r[1]), n(r[2])});
+        }
+        for (Long g : ids) {
+            long[] m = monthly.getOrDefault(g, new long[6]);
+            long[] eb = afterB.getOrDefault(g, new long[4]);
+            long[] ed = afterD.getOrDefault(g, new long[4]);
+            long[] u = unions.getOrDefault(g, new long[2]);
+            long atB = m[0] - (eb[0] + eb[2] - eb[1] - eb[3]);
+            long atD = m[1] - (ed[0] + ed[2] - ed[1] - ed[3]);
+            result.put(g, new Figures.Point[] {
+                new Figures.Point(b, atB, u[0], 0, 0, 0, 0, Figures.Source.REGISTRY),
+                new Figures.Point(d, atD, u[1], m[2] + eb[0] - ed[0], m[3] + eb[1] - ed[1],
+                        m[4] + eb[2] - ed[2], m[5] + eb[3] - ed[3], Figures.Source.REGISTRY)});
+        }
+        return result;
+    }
+
+    /** Per grassroots union: joins, departures, transfers in and out dated after x and within x's month. */
+    private Map<Long, long[]> eventsAfterInMonth(List<Long> ids, LocalDate x) {
+        LocalDate end = x.withDayOfMonth(x.lengthOfMonth());
+        Map<Long, long[]> result = new HashMap<>();
+        if (!x.isBefore(end)) {
+            return result;
+        }
+        for (Object[] r : rows(em.createNativeQuery("""
+                select p.grassroots_union_id,
+                  sum(case when p.start_on > :x and p.start_on <= :e and not exists (select 1 from membership_period q
+                        where q.member_id = p.member_id and q.id <> p.id and q.end_on = p.start_on
+                          and q.end_reason = 'TRANSFER') then 1 else 0 end),
+                  sum(case when p.end_on > :x and p.end_on <= :e and p.end_reason <> 'TRANSFER' then 1 else 0 end),
+                  sum(case when p.start_on > :x and p.start_on <= :e and exists (select 1 from membership_period q
+                        where q.member_id = p.member_id and q.id <> p.id and q.end_on = p.start_on
+                          and q.end_reason = 'TRANSFER') then 1 else 0 end),
+                  sum(case when p.end_on > :x and p.end_on <= :e and p.end_reason = 'TRANSFER' then 1 else 0 end)
+                from membership_period p
+                where p.grassroots_union_id in (:ids)
+                  and ((p.start_on > :x and p.start_on <= :e) or (p.end_on > :x and p.end_on <= :e))
+                group by p.grassroots_union_id
+                """, Object[].class).setParameter("ids", ids).setParameter("x", x).setParameter("e", end))) {
+            result.put(((Number) r[0]).longValue(), new long[] {n(r[1]), n(r[2]), n(r[3]), n(r[4])});
+        }
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> rows(jakarta.persistence.Query query) {
+        return query.getResultList();
+    }
+
     private boolean isPostgres() {
         Boolean p = postgres;
         if (p == null) {

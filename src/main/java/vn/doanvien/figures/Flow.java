@@ -38,44 +38,57 @@ final class Flow {
     /**
      * Credits every flow to the units of the timeline on its date and, where the timeline changes, books
      * the stock carried so far as transfers out of the units left behind and into the units reached.
+     * On the day of a change, ending flows (departures, transfers out, dissolutions) are credited before the
+     * stock moves, to where the member or union was the day before; starting flows after it.
      */
     void emit(Timeline timeline, long sign, Deltas out) {
         List<Event> sorted = new ArrayList<>(events);
-        sorted.sort(Comparator.comparing(Event::on));
+        sorted.sort(Comparator.comparing(Event::on).thenComparing(e -> e.kind().isEnding() ? 0 : 1));
         List<Timeline.Segment> segments = timeline.segments();
+        if (segments.isEmpty()) {
+            return;
+        }
         long members = 0;
         long unions = 0;
-        int next = 0;
-        for (int i = 0; i < segments.size(); i++) {
-            Timeline.Segment seg = segments.get(i);
-            LocalDate until = i + 1 < segments.size() ? segments.get(i + 1).from() : null;
-            if (i > 0) {
-                Timeline.Segment prev = segments.get(i - 1);
-                for (Long u : prev.units()) {
-                    if (!seg.units().contains(u)) {
-                        out.addUnit(u, seg.from(), FlowKind.TRANSFERS_OUT, sign * members);
-                        out.addUnit(u, seg.from(), FlowKind.UNIONS_MOVED_OUT, sign * unions);
-                    }
-                }
-                for (Long u : seg.units()) {
-                    if (!prev.units().contains(u)) {
-                        out.addUnit(u, seg.from(), FlowKind.TRANSFERS_IN, sign * members);
-                        out.addUnit(u, seg.from(), FlowKind.UNIONS_MOVED_IN, sign * unions);
-                    }
-                }
+        int seg = 0;
+        for (Event e : sorted) {
+            // Move to the segment this event belongs to, carrying the stock across each change on the way.
+            while (seg + 1 < segments.size() && startsBeforeOrOn(segments.get(seg + 1).from(), e)) {
+                carry(segments.get(seg), segments.get(++seg), members, unions, sign, out);
             }
-            while (next < sorted.size() && (until == null || sorted.get(next).on().isBefore(until))) {
-                Event e = sorted.get(next++);
-                if (e.on().isBefore(seg.from()) && i == 0) {
-                    // Before the timeline starts nothing is credited; callers start timelines at the first event.
-                    continue;
-                }
-                for (Long u : seg.units()) {
+            if (!e.on().isBefore(segments.get(0).from())) {
+                for (Long u : segments.get(seg).units()) {
                     out.addUnit(u, e.on(), e.kind(), sign * e.count());
                 }
-                members += e.kind().memberSign() * e.count();
-                unions += e.kind().unionSign() * e.count();
+            }
+            members += e.kind().memberSign() * e.count();
+            unions += e.kind().unionSign() * e.count();
+        }
+        // Stock still held when the events run out moves with every later change.
+        while (seg + 1 < segments.size()) {
+            carry(segments.get(seg), segments.get(++seg), members, unions, sign, out);
+        }
+    }
+
+    /** Books the stock held at a change of the timeline as transfers out of the units left and into those reached. */
+    private static void carry(Timeline.Segment prev, Timeline.Segment next, long members, long unions, long sign,
+                              Deltas out) {
+        for (Long u : prev.units()) {
+            if (!next.units().contains(u)) {
+                out.addUnit(u, next.from(), FlowKind.TRANSFERS_OUT, sign * members);
+                out.addUnit(u, next.from(), FlowKind.UNIONS_MOVED_OUT, sign * unions);
             }
         }
+        for (Long u : next.units()) {
+            if (!prev.units().contains(u)) {
+                out.addUnit(u, next.from(), FlowKind.TRANSFERS_IN, sign * members);
+                out.addUnit(u, next.from(), FlowKind.UNIONS_MOVED_IN, sign * unions);
+            }
+        }
+    }
+
+    /** A segment starting on {@code from} applies to the event: before its day, or on it for a starting flow. */
+    private static boolean startsBeforeOrOn(java.time.LocalDate from, Event e) {
+        return from.isBefore(e.on()) || from.equals(e.on()) && !e.kind().isEnding();
     }
 }

@@ -22,6 +22,14 @@ enum FlowKind {
         };
     }
 
+    /**
+     * Whether the flow ends a presence (a departure, a transfer out, a dissolution). Such a flow on the day
+     * the tree changes belongs to where the member or union was the day before.
+     */
+    boolean isEnding() {
+        return this == LEFT || this == TRANSFERS_OUT || this == UNIONS_DISSOLVED || this == UNIONS_MOVED_OUT;
+    }
+
     /** +1 or -1: how this flow changes the grassroots-union stock (0 for member flows). */
     int unionSign() {
         return switch (this) {
