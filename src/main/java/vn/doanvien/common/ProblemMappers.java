@@ -120,6 +120,27 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response mapWebApplication(WebApplicationException e, UriInfo uri) {
+        // The JSON reader wraps a parse error of the body in a 400; say what was wrong with it.
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof UnrecognizedPropertyException u) {
+                return mapUnrecognizedProperty(u, uri);
+            }
+            if (cause instanceof InvalidFormatException f) {
+                return mapInvalidFormat(f, uri);
+            }
+            if (cause instanceof MismatchedInputException m) {
+                return mapMismatchedInput(m, uri);
+            }
+            if (cause instanceof JsonMappingException m) {
+                return mapJsonMapping(m, uri);
+            }
+            if (cause instanceof StreamReadException r) {
+                return mapJsonParse(r, uri);
+            }
+            if (cause instanceof JsonProcessingException p) {
+                return mapJsonProcessing(p, uri);
+            }
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.error("request failed", e);
