@@ -23,7 +23,8 @@ record UnitCreateRequest(
         Long parentId,
         @Schema(description = "Two-digit province code", example = "27")
         @Pattern(regexp = "\\d{2}", message = "must be 2 digits") String provinceCode,
-        @Schema(description = "First day the unit exists; defaults to today, never in the future", example = "2025-07-01")
+        @Schema(description = "First day the unit exists; defaults to today, never in the future",
+                example = "2025-07-01")
         LocalDate validFrom) {
 
     static final String CODE_PATTERN = "[A-Za-z0-9._-]{1,64}";

@@ -14,8 +14,8 @@ public class UnitLinkRepository implements PanacheRepository<UnitLink> {
 
     /** The link that has not ended: the unit's current parent. */
     public Optional<UnitLink> openLink(long unitId) {
-        return find("unitId = ?1 and validTo is null", Sort.descending("validFrom").and("id", Sort.Direction.Descending),
-                unitId).firstResultOptional();
+        return find("unitId = ?1 and validTo is null",
+                Sort.descending("validFrom").and("id", Sort.Direction.Descending), unitId).firstResultOptional();
     }
 
     /** The unit's parent link valid on {@code date}, if any. */

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -39,7 +40,7 @@ import vn.doanvien.common.Today;
         + "2025-07-01 when 63 provinces became 34 and districts were abolished; use asOf for history)")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class UnitResource {
+class UnitResource {
 
     private static final Map<String, String> SORTABLE = new LinkedHashMap<>();
 
@@ -52,6 +53,8 @@ public class UnitResource {
     }
 
     private static final String AS_OF = "The date the tree is read on (YYYY-MM-DD); default today";
+    private static final String PAGE = "0-based page number, default 0";
+    private static final String SIZE = "Page size, 1 to 100, default 20";
 
     private final UnitService service;
 
@@ -65,7 +68,8 @@ public class UnitResource {
                     + "sectoral union (under the Confederation) or an upper-level union (under a provincial "
                     + "federation, sectoral union or another upper-level union; category required). The parent must "
                     + "be active on validFrom, which defaults to today and cannot be in the future.")
-    @APIResponse(responseCode = "201", description = "Created; Location points to the unit and ETag carries its version",
+    @APIResponse(responseCode = "201",
+            description = "Created; Location points to the unit and ETag carries its version",
             headers = {@Header(name = "Location", description = "URL of the new unit"),
                        @Header(name = "ETag", description = "Version of the unit, for If-Match")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -85,16 +89,22 @@ public class UnitResource {
                     + "\"Công đoàn\"). Sortable by name, code, kind, validFrom, createdAt; '-' for descending.")
     @APIResponse(responseCode = "200", description = "A page of units")
     public Page<UnitResponse> listUnits(
-            @Parameter(description = "CONFEDERATION, PROVINCIAL_FEDERATION, SECTORAL_UNION or UPPER_LEVEL_UNION")
+            @Parameter(description = "Only units of this kind", schema = @Schema(implementation = UnitKind.class))
             @QueryParam("kind") String kind,
-            @Parameter(description = "Category of upper-level unions, e.g. INDUSTRIAL_ZONE")
+            @Parameter(description = "Only upper-level unions of this category",
+                    schema = @Schema(implementation = UnitCategory.class))
             @QueryParam("category") String category,
-            @Parameter(description = "Only the direct children of this unit on asOf") @QueryParam("parentId") String parentId,
-            @Parameter(description = "Two-digit province code", example = "27") @QueryParam("provinceCode") String provinceCode,
-            @Parameter(description = "Search in name and code", example = "cong doan khu cong nghiep") @QueryParam("q") String q,
-            @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
-            @Parameter(description = "0-based page") @QueryParam("page") String page,
-            @Parameter(description = "1 to 100, default 20") @QueryParam("size") String size,
+            @Parameter(description = "Only the direct children of this unit on asOf",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+            @QueryParam("parentId") String parentId,
+            @Parameter(description = "Two-digit province code", example = "27")
+            @QueryParam("provinceCode") String provinceCode,
+            @Parameter(description = "Search in name and code", example = "cong doan khu cong nghiep")
+            @QueryParam("q") String q,
+            @Parameter(description = AS_OF, schema = @Schema(type = SchemaType.STRING, format = "date"))
+            @QueryParam("asOf") String asOf,
+            @Parameter(description = PAGE, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
+            @Parameter(description = SIZE, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size,
             @Parameter(description = "e.g. name,-validFrom", example = "name") @QueryParam("sort") String sort) {
         UnitRepository.Filter filter = new UnitRepository.Filter(
                 Params.enumValue("kind", kind, UnitKind.class),
@@ -114,8 +124,10 @@ public class UnitResource {
             headers = @Header(name = "ETag", description = "Version of the unit, for If-Match"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = UnitResponse.class)))
-    public Response getUnit(@PathParam("id") long id,
-                            @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
+    public Response getUnit(
+            @PathParam("id") long id,
+            @Parameter(description = AS_OF, schema = @Schema(type = SchemaType.STRING, format = "date"))
+            @QueryParam("asOf") String asOf) {
         UnitResponse unit = service.get(id, Params.date("asOf", asOf));
         return Response.ok(unit).header(HttpHeaders.ETAG, ETags.of(unit.version())).build();
     }
@@ -126,9 +138,10 @@ public class UnitResource {
     @APIResponse(responseCode = "200", description = "A page of units")
     public Page<UnitResponse> listUnitChildren(
             @PathParam("id") long id,
-            @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
-            @QueryParam("page") String page,
-            @QueryParam("size") String size,
+            @Parameter(description = AS_OF, schema = @Schema(type = SchemaType.STRING, format = "date"))
+            @QueryParam("asOf") String asOf,
+            @Parameter(description = PAGE, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
+            @Parameter(description = SIZE, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size,
             @Parameter(description = "e.g. name,-validFrom") @QueryParam("sort") String sort) {
         return service.children(id, Params.date("asOf", asOf), pageRequest(page, size, sort));
     }
@@ -141,13 +154,17 @@ public class UnitResource {
     @APIResponse(responseCode = "200", description = "A page of descendants")
     public Page<UnitTreeNodeResponse> listUnitSubtree(
             @PathParam("id") long id,
-            @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
-            @Parameter(description = "Only descendants of this kind") @QueryParam("kind") String kind,
-            @QueryParam("page") String page,
-            @QueryParam("size") String size) {
+            @Parameter(description = AS_OF, schema = @Schema(type = SchemaType.STRING, format = "date"))
+            @QueryParam("asOf") String asOf,
+            @Parameter(description = "Only descendants of this kind", schema = @Schema(implementation = UnitKind.class))
+            @QueryParam("kind") String kind,
+            @Parameter(description = PAGE, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
+            @Parameter(description = SIZE, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size) {
+        // The subtree has a fixed order (depth, name, id); PageRequest is used only to validate page and size.
         PageRequest request = PageRequest.of(Params.integer("page", page), Params.integer("size", size),
                 null, Map.of("name", "name"), "name");
-        return service.subtree(id, Params.date("asOf", asOf), Params.enumValue("kind", kind, UnitKind.class), request);
+        return service.subtree(id, Params.date("asOf", asOf), Params.enumValue("kind", kind, UnitKind.class),
+                request);
     }
 
     @GET
@@ -182,7 +199,8 @@ public class UnitResource {
     @Path("/{id}/dissolution")
     @Operation(summary = "Dissolve a unit",
             description = "Ends the unit and its parent link on dissolvedOn (not in the future, after validFrom). "
-                    + "Refused while child units or grassroots unions still sit under it on that date: move them first.")
+                    + "Refused while child units or grassroots unions still sit under it on that date: "
+                    + "move them first.")
     @APIResponse(responseCode = "200", description = "The dissolved unit",
             headers = @Header(name = "ETag", description = "New version of the unit"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,

@@ -65,7 +65,7 @@ class UnitService {
             });
         }
         if (parent != null) {
-            requireActive(parent, validFrom, "validFrom");
+            requireActiveParent(parent, validFrom, "validFrom");
         }
 
         Unit unit = new Unit();
@@ -170,6 +170,7 @@ class UnitService {
         if (current != null) {
             requireNotBefore(current, on, "dissolvedOn");
         }
+        lockForTreeChange(unit);
         long children = links.countChildLinksNotEndedBy(unit.id, on);
         long grassroots = links.countGrassrootsPlacementsNotEndedBy(unit.id, on);
         if (children > 0 || grassroots > 0) {
@@ -218,14 +219,14 @@ class UnitService {
         return parent;
     }
 
-    /** Re-parents on {@code on}: ends the current link there and starts a new one, or fixes a link starting that day. */
+    /** Re-parents on {@code on}: ends the current link there and opens a new one, or fixes a link starting that day. */
     private void moveUnder(Unit unit, UnitLink current, Unit parent, LocalDate on) {
         if (current != null) {
             requireNotBefore(current, on, "effectiveOn");
         } else if (on.isBefore(unit.validFrom)) {
             throw ApiProblem.conflict("effectiveOn " + on + " is before the unit exists (" + unit.validFrom + ")");
         }
-        requireActive(parent, on, "effectiveOn");
+        requireActiveParent(parent, on, "effectiveOn");
         requireNotOwnAncestor(unit, parent, on);
         if (current != null && current.validFrom.equals(on)) {
             // The current link would be empty once ended: give it the new parent instead.
@@ -282,12 +283,29 @@ class UnitService {
         }
     }
 
-    private static void requireActive(Unit parent, LocalDate date, String field) {
+    /**
+     * The parent must exist on {@code date} and not be dissolved since: the new link stays open, and a dissolved
+     * unit keeps nothing below it. The parent's row is locked so that a concurrent dissolution cannot slip in.
+     */
+    private void requireActiveParent(Unit parent, LocalDate date, String field) {
         if (!parent.isActiveOn(date)) {
             throw ApiProblem.conflict("Parent unit " + parent.id + " is not active on " + date + " (" + field
                     + "); it exists from " + parent.validFrom
                     + (parent.validTo == null ? "" : " until " + parent.validTo));
         }
+        if (parent.validTo != null) {
+            throw ApiProblem.conflict("Parent unit " + parent.id + " was dissolved on " + parent.validTo
+                    + "; nothing can be placed under a dissolved unit");
+        }
+        lockForTreeChange(parent);
+    }
+
+    /**
+     * Serialises changes below one unit (a child moving in, the unit being dissolved). The lock also checks the
+     * version, so a writer that waited for a dissolution fails with a conflict instead of using a stale unit.
+     */
+    private void lockForTreeChange(Unit unit) {
+        units.getEntityManager().lock(unit, LockModeType.PESSIMISTIC_WRITE);
     }
 
     private static void requireNotDissolved(Unit unit) {

@@ -156,6 +156,10 @@ class UnitResourceTest {
     void malformedJsonAndUnknownFieldsAreProblems() {
         given().contentType(ContentType.JSON).body("{\"kind\": \"CONFEDERATION\", ").post(UNITS)
                 .then().statusCode(400).contentType(PROBLEM).body("status", equalTo(400));
+        given().contentType(ContentType.JSON).post(UNITS)
+                .then().statusCode(400).contentType(PROBLEM).body("status", equalTo(400));
+        given().contentType(ContentType.JSON).body("[]").post(UNITS)
+                .then().statusCode(400).contentType(PROBLEM).body("status", equalTo(400));
         Map<String, Object> b = body("PROVINCIAL_FEDERATION", null, confederation(), START, "X");
         b.put("colour", "red");
         assertInvalid(b, "colour");
@@ -338,6 +342,11 @@ class UnitResourceTest {
         given().get(UNITS + "/" + district + "/parent-history").then().body("[0].validTo", equalTo("2025-07-01"));
 
         UnitApi.dissolve(district, merger).statusCode(409).contentType(PROBLEM);
+        // Nothing goes under a dissolved unit, not even back-dated to when it existed.
+        Map<String, Object> late = body("UPPER_LEVEL_UNION", "CORPORATION", district, START, "Công đoàn đến muộn");
+        create(late).statusCode(409).contentType(PROBLEM).body("detail", containsString("dissolved"));
+        assertNotStored((String) late.get("code"));
+        put(child, UnitApi.moveBody(child, district, LocalDate.of(2024, 1, 1))).statusCode(409);
         put(district, UnitApi.moveBody(district, province, null)).statusCode(409).contentType(PROBLEM)
                 .body("detail", containsString("dissolved"));
     }
