@@ -399,6 +399,37 @@ class UnitResourceTest {
     }
 
     @Test
+    void aMovedUnitTakesItsSubtreeAlong() {
+        long oldRoot = province("LĐLĐ tỉnh Hà Giang");
+        long newRoot = province("LĐLĐ tỉnh Tuyên Quang mới");
+        long moved = upper(oldRoot, "CORPORATION", "Công đoàn Tổng công ty chuyển");
+        long grandchild = upper(moved, "CORPORATION", "Công đoàn công ty con đi theo");
+
+        put(moved, UnitApi.moveBody(moved, newRoot, LocalDate.of(2025, 7, 1))).statusCode(200);
+
+        given().queryParam("asOf", "2025-06-30").get(UNITS + "/" + oldRoot + "/subtree").then().statusCode(200)
+                .body("items.id", contains((int) moved, (int) grandchild)).body("items.depth", contains(1, 2));
+        given().get(UNITS + "/" + oldRoot + "/subtree").then().statusCode(200).body("totalItems", equalTo(0));
+        given().get(UNITS + "/" + newRoot + "/subtree").then().statusCode(200)
+                .body("items.id", contains((int) moved, (int) grandchild))
+                .body("items.parentId", contains((int) newRoot, (int) moved));
+        get(grandchild, null).statusCode(200).body("parentId", equalTo((int) moved));
+    }
+
+    @Test
+    void dissolutionChecksIfMatch() {
+        long province = province("LĐLĐ tỉnh If-Match giải thể");
+        long id = upper(province, "DISTRICT", "LĐLĐ huyện If-Match");
+        given().contentType(ContentType.JSON).header("If-Match", "\"5\"").body(Map.of("dissolvedOn", "2025-07-01"))
+                .post(UNITS + "/" + id + "/dissolution").then().statusCode(412).contentType(PROBLEM);
+        get(id, null).statusCode(200).body("validTo", nullValue());
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(Map.of("dissolvedOn", "2025-07-01"))
+                .post(UNITS + "/" + id + "/dissolution").then().statusCode(200)
+                .header("ETag", "\"1\"").body("validTo", equalTo("2025-07-01"));
+        get(id, null).statusCode(200).body("validTo", equalTo("2025-07-01")).body("active", equalTo(false));
+    }
+
+    @Test
     void searchIgnoresAccentsAndCase() {
         long province = province("LĐLĐ tỉnh Đồng Nai");
         String tag = TestData.unique("KCN").toLowerCase();
