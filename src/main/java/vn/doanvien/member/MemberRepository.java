@@ -100,14 +100,27 @@ public class MemberRepository implements PanacheRepository<Member> {
         getEntityManager().refresh(member);
     }
 
-    /** Removes the member as chair of any grassroots union; returns how many unions changed. */
+    /** Removes the member as chair of any grassroots union (before deleting the member); returns how many changed. */
     public int clearChair(long memberId) {
-        return getEntityManager().createQuery("""
+        return clearChair(memberId, null);
+    }
+
+    /** Removes the member as chair of the given grassroots union, if they chair it (they are leaving it). */
+    public int clearChairOf(long memberId, long grassrootsUnionId) {
+        return clearChair(memberId, grassrootsUnionId);
+    }
+
+    private int clearChair(long memberId, Long grassrootsUnionId) {
+        // A bulk update skips optimistic locking, so bump the union's version by hand: its ETag must change.
+        var update = getEntityManager().createQuery("""
                         update GrassrootsUnion g set g.chairMemberId = null, g.version = g.version + 1,
                             g.updatedAt = :now
-                        where g.chairMemberId = :member""")
+                        where g.chairMemberId = :member""" + (grassrootsUnionId == null ? "" : " and g.id = :union"))
                 .setParameter("now", OffsetDateTime.now())
-                .setParameter("member", memberId)
-                .executeUpdate();
+                .setParameter("member", memberId);
+        if (grassrootsUnionId != null) {
+            update.setParameter("union", grassrootsUnionId);
+        }
+        return update.executeUpdate();
     }
 }

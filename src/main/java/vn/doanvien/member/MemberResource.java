@@ -98,8 +98,8 @@ public class MemberResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = MemberResponse.class),
                     examples = @ExampleObject(name = "member", value = MEMBER_EXAMPLE)))
-    public Response createMember(@NotNull @Valid MemberCreateRequest request, @Context UriInfo uriInfo) {
-        MemberResponse created = service.create(request);
+    public Response createMember(@NotNull @Valid MemberCreateRequest body, @Context UriInfo uriInfo) {
+        MemberResponse created = service.create(body);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
                 .header(HttpHeaders.ETAG, ETags.of(created.version()))
                 .entity(created)
@@ -131,8 +131,8 @@ public class MemberResource {
     public Response updateMember(@PathParam("id") long id,
                                  @Parameter(description = "ETag from a previous read", example = "\"0\"")
                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                 @NotNull @Valid MemberUpdateRequest request) {
-        MemberResponse member = service.update(id, request, ifMatch);
+                                 @NotNull @Valid MemberUpdateRequest body) {
+        MemberResponse member = service.update(id, body, ifMatch);
         return Response.ok(member).header(HttpHeaders.ETAG, ETags.of(member.version())).build();
     }
 
@@ -157,8 +157,8 @@ public class MemberResource {
     public Response transferMember(@PathParam("id") long id,
                                    @Parameter(description = "ETag from a previous read", example = "\"0\"")
                                    @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                   @NotNull @Valid MemberTransferRequest request) {
-        MemberResponse member = service.transfer(id, request, ifMatch);
+                                   @NotNull @Valid MemberTransferRequest body) {
+        MemberResponse member = service.transfer(id, body, ifMatch);
         return Response.ok(member).header(HttpHeaders.ETAG, ETags.of(member.version())).build();
     }
 
@@ -194,8 +194,8 @@ public class MemberResource {
     public ClassificationResponse putMemberClassification(
             @PathParam("id") long id,
             @Parameter(description = "The evaluation year", example = "2024") @PathParam("year") String year,
-            @NotNull @Valid ClassificationRequest request) {
-        return service.classify(id, year, request);
+            @NotNull @Valid ClassificationRequest body) {
+        return service.classify(id, year, body);
     }
 
     @GET

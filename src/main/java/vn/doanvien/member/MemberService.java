@@ -161,6 +161,8 @@ class MemberService {
             }
             period.endOn = req.leftOn();
             period.endReason = PeriodEndReason.valueOf(req.status().name());
+            // A union cannot be chaired by someone who is no longer a member.
+            members.clearChairOf(id, m.grassrootsUnionId);
         } else {
             checkNotDuplicate(identity, id);
         }
@@ -217,7 +219,7 @@ class MemberService {
             throw ApiProblem.conflict("Grassroots union " + target.id + " is not active on " + req.effectiveOn());
         }
         // A chair who leaves the union is no longer its chair.
-        members.clearChair(id);
+        members.clearChairOf(id, m.grassrootsUnionId);
         current.endOn = req.effectiveOn();
         current.endReason = PeriodEndReason.TRANSFER;
         MembershipPeriod next = new MembershipPeriod();

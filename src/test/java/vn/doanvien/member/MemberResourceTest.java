@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static vn.doanvien.member.MemberApi.MEMBERS;
 import static vn.doanvien.member.MemberApi.PROBLEM;
 import static vn.doanvien.member.MemberApi.count;
@@ -160,6 +161,10 @@ class MemberResourceTest {
         invalid(b -> b.put("cardNumber", "DV0000000001"), "cardNumber");
         invalid(b -> b.put("status", "LEFT"), "status");
 
+        given().contentType(ContentType.JSON).when().post(MEMBERS).then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", contains("body"));
+        given().contentType(ContentType.JSON).body("[]").when().post(MEMBERS).then().statusCode(400)
+                .contentType(PROBLEM);
         given().contentType(ContentType.JSON).body("{\"fullName\": \"Nguyễn Văn An\",").when().post(MEMBERS)
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("status", equalTo(400));
@@ -317,6 +322,7 @@ class MemberResourceTest {
     void departureClosesThePeriodAndLeavesTheActiveList() {
         long id = create(union.id, "Trịnh Văn Phúc");
         long stays = create(union.id, "Trịnh Văn Quang");
+        fixtures.makeChair(union.id, id);
         assertEquals(2, count("status=ACTIVE&grassrootsUnionId=" + union.id));
 
         Map<String, Object> body = updateBody(get(id));
@@ -335,6 +341,7 @@ class MemberResourceTest {
                 .body("[0].endOn", equalTo("2024-07-01"))
                 .body("[0].endReason", equalTo("LEFT"));
         assertEquals(1, count("status=ACTIVE&grassrootsUnionId=" + union.id));
+        assertNull(fixtures.chairOf(union.id));
         given().when().get(MEMBERS + "?status=ACTIVE&grassrootsUnionId=" + union.id).then()
                 .body("items.id", contains((int) stays));
         given().when().get(MEMBERS + "?status=LEFT&grassrootsUnionId=" + union.id).then()

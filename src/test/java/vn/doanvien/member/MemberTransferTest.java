@@ -53,8 +53,9 @@ class MemberTransferTest {
     void transferMovesTheMemberAndKeepsHistory() {
         long id = create(from.id, "Nguyễn Thị Mai");
         create(from.id, "Nguyễn Văn Tùng");
-        create(to.id, "Trần Văn Vũ");
+        long keeper = create(to.id, "Trần Văn Vũ");
         fixtures.makeChair(from.id, id);
+        fixtures.makeChair(to.id, keeper);
         assertEquals(2, count("status=ACTIVE&grassrootsUnionId=" + from.id));
         assertEquals(1, count("status=ACTIVE&grassrootsUnionId=" + to.id));
 
@@ -82,6 +83,7 @@ class MemberTransferTest {
         assertEquals(1, count("status=ACTIVE&grassrootsUnionId=" + from.id));
         assertEquals(2, count("status=ACTIVE&grassrootsUnionId=" + to.id));
         assertNull(fixtures.chairOf(from.id));
+        assertEquals(keeper, fixtures.chairOf(to.id));
 
         // A second move, with If-Match, goes on from the new period.
         GrassrootsUnion third = data.grassrootsUnion(chain[2].id, null, FOUNDED);
