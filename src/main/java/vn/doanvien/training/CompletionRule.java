@@ -28,11 +28,6 @@ final class CompletionRule {
         return attended == 0 ? CompletionStatus.NEVER_ATTENDED : CompletionStatus.NOT_COMPLETED;
     }
 
-    /** Sessions attended as a percentage of the course's sessions, one decimal. */
-    static BigDecimal percent(int attended, int sessions) {
-        return percentOf(attended, sessions);
-    }
-
     /** {@code part / whole} as a percentage with one decimal; null when {@code whole} is 0. */
     static BigDecimal percentOf(long part, long whole) {
         if (whole == 0) {

@@ -31,7 +31,7 @@ record EnrolmentResponse(
     static EnrolmentResponse of(TrainingEnrolment e, TrainingCourse c, Official o, int attended,
                                 CompletionStatus status) {
         return new EnrolmentResponse(e.id, e.courseId, e.officialId, o.fullName, o.post, o.employment, o.unitId,
-                o.grassrootsUnionId, c.sessions, attended, CompletionRule.percent(attended, c.sessions),
+                o.grassrootsUnionId, c.sessions, attended, CompletionRule.percentOf(attended, c.sessions),
                 e.assignmentSubmitted, e.assignmentGrade, status, e.version, e.createdAt);
     }
 }

@@ -218,16 +218,16 @@ class EnrolmentService {
     }
 
     private TrainingCourse loadCourse(long courseId) {
-        TrainingCourse c = courses.findById(courseId);
-        if (c == null) {
-            throw ApiProblem.notFound("TrainingCourse", courseId);
-        }
-        return c;
+        return course(courseId, false);
     }
 
     /** The course locked for the transaction: enrolments, withdrawals and roll-calls on it are serialised. */
     private TrainingCourse lockCourse(long courseId) {
-        TrainingCourse c = courses.findByIdLocked(courseId);
+        return course(courseId, true);
+    }
+
+    private TrainingCourse course(long courseId, boolean lock) {
+        TrainingCourse c = lock ? courses.findByIdLocked(courseId) : courses.findById(courseId);
         if (c == null) {
             throw ApiProblem.notFound("TrainingCourse", courseId);
         }

@@ -46,12 +46,4 @@ public class TrainingAttendanceRepository implements PanacheRepository<TrainingA
                 .setParameter("course", courseId).getSingleResult();
         return max == null ? 0 : max;
     }
-
-    /** How many sessions of the course have had a roll-call. */
-    public int recordedSessionCount(long courseId) {
-        Long n = getEntityManager().createQuery(
-                "select count(distinct a.sessionNo) from TrainingAttendance a where a.courseId = :course", Long.class)
-                .setParameter("course", courseId).getSingleResult();
-        return n.intValue();
-    }
 }

@@ -84,6 +84,9 @@ record TrainingReport(
             @Schema(description = "Persons who completed at least one course of the year", example = "48") long trained,
             @Schema(description = "trained / total in percent, one decimal; null when total is 0", example = "100.0")
             BigDecimal percentTrained,
+            @Schema(description = "Persons who attended at least one session of a course of the year (completed or "
+                    + "not): the looser reading of trained", example = "48")
+            long attended,
             @Schema(description = "Their trainee-attendances at courses organised in the subtree", example = "120")
             long traineesAtOwnCourses,
             @Schema(description = "Their trainee-attendances at courses organised elsewhere", example = "316")

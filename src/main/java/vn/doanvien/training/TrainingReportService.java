@@ -80,16 +80,21 @@ class TrainingReportService {
         Map<Long, List<Row>> rowsByOfficial = rows.stream().filter(r -> scoped.containsKey(r.facts().officialId()))
                 .collect(Collectors.groupingBy(r -> r.facts().officialId()));
         Set<String> trainedPersons = new HashSet<>();
+        Set<String> attendingPersons = new HashSet<>();
         rowsByOfficial.forEach((officialId, list) -> {
+            String person = personKey(scoped.get(officialId));
             if (list.stream().anyMatch(Row::completed)) {
-                trainedPersons.add(personKey(scoped.get(officialId)));
+                trainedPersons.add(person);
+            }
+            if (list.stream().anyMatch(Row::attended)) {
+                attendingPersons.add(person);
             }
         });
-        TrainingReport.OfficialGroup fullTime = group(scoped, rowsByOfficial, trainedPersons,
+        TrainingReport.OfficialGroup fullTime = group(scoped, rowsByOfficial, trainedPersons, attendingPersons,
                 o -> o.employment == Employment.FULL_TIME);
-        TrainingReport.OfficialGroup grassroots = group(scoped, rowsByOfficial, trainedPersons,
+        TrainingReport.OfficialGroup grassroots = group(scoped, rowsByOfficial, trainedPersons, attendingPersons,
                 o -> o.grassrootsUnionId != null);
-        TrainingReport.OfficialGroup chairs = group(scoped, rowsByOfficial, trainedPersons,
+        TrainingReport.OfficialGroup chairs = group(scoped, rowsByOfficial, trainedPersons, attendingPersons,
                 o -> o.grassrootsUnionId != null && o.post == OfficialPost.CHAIR);
 
         List<Row> elsewhereRows = rows.stream()
@@ -153,7 +158,8 @@ class TrainingReportService {
     }
 
     private static TrainingReport.OfficialGroup group(Map<Long, Official> scoped, Map<Long, List<Row>> rowsByOfficial,
-                                                      Set<String> trainedPersons, Predicate<Official> member) {
+                                                      Set<String> trainedPersons, Set<String> attendingPersons,
+                                                      Predicate<Official> member) {
         Set<String> persons = new HashSet<>();
         long own = 0;
         long elsewhere = 0;
@@ -174,8 +180,9 @@ class TrainingReportService {
             }
         }
         long trained = persons.stream().filter(trainedPersons::contains).count();
+        long attending = persons.stream().filter(attendingPersons::contains).count();
         return new TrainingReport.OfficialGroup(persons.size(), trained,
-                CompletionRule.percentOf(trained, persons.size()), own, elsewhere, never);
+                CompletionRule.percentOf(trained, persons.size()), attending, own, elsewhere, never);
     }
 
     /** The same person may hold several posts or consecutive terms: members count once. */

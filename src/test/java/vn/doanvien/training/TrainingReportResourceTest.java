@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static vn.doanvien.training.TrainingApi.course;
 import static vn.doanvien.training.TrainingApi.createCourse;
 import static vn.doanvien.training.TrainingApi.createOfficial;
@@ -150,30 +151,30 @@ class TrainingReportResourceTest {
         assertCounts(r, "organised.bySubordinateUnits", 2, 5, 4, 3, 1);
         assertCounts(r, "organised.bySubordinateUnit.find { it.unitId == " + u1.id + " }", 1, 3, 3, 2, 0);
         assertCounts(r, "organised.bySubordinateUnit.find { it.unitId == " + u2.id + " }", 1, 2, 1, 1, 1);
-        org.junit.jupiter.api.Assertions.assertEquals(2, r.getList("organised.bySubordinateUnit").size());
+        assertEquals(2, r.getList("organised.bySubordinateUnit").size());
         // Full-time: pFull1, pFull2, the U2 one who did nothing; pFull1 and pFull2 completed A/F and F.
-        assertGroup(r, "fullTimeOfficials", 3, 2, 66.7f, 2, 2, 0);
+        assertGroup(r, "fullTimeOfficials", 3, 2, 66.7f, 2, 2, 2, 0);
         // Elsewhere (F, G): pFull1, pFull2, gOff2, pPart attended; chair2 never; 3 completed.
-        org.junit.jupiter.api.Assertions.assertEquals(5, r.getInt("attendancesElsewhere.enrolled"));
-        org.junit.jupiter.api.Assertions.assertEquals(4, r.getInt("attendancesElsewhere.trainees"));
-        org.junit.jupiter.api.Assertions.assertEquals(2, r.getInt("attendancesElsewhere.byFullTimeOfficials"));
-        org.junit.jupiter.api.Assertions.assertEquals(3, r.getInt("attendancesElsewhere.completed"));
-        org.junit.jupiter.api.Assertions.assertEquals(1, r.getInt("attendancesElsewhere.neverAttended"));
+        assertEquals(5, r.getInt("attendancesElsewhere.enrolled"));
+        assertEquals(4, r.getInt("attendancesElsewhere.trainees"));
+        assertEquals(2, r.getInt("attendancesElsewhere.byFullTimeOfficials"));
+        assertEquals(3, r.getInt("attendancesElsewhere.completed"));
+        assertEquals(1, r.getInt("attendancesElsewhere.neverAttended"));
         // Grassroots: chair1, chair2, chair3, member m2 (two records), gOff2 = 5 persons; chair1, chair3, m2 trained.
         // At P's courses: chair1 A, D; chair3 B, E; gOff1 A, D; gOff2 B = 7. Elsewhere: gOff2 F. Never: chair2 A, F.
-        assertGroup(r, "grassrootsOfficials", 5, 3, 60.0f, 7, 1, 2);
-        assertGroup(r, "grassrootsChairs", 3, 2, 66.7f, 4, 0, 2);
+        assertGroup(r, "grassrootsOfficials", 5, 3, 60.0f, 4, 7, 1, 2);
+        assertGroup(r, "grassrootsChairs", 3, 2, 66.7f, 2, 4, 0, 2);
 
-        org.junit.jupiter.api.Assertions.assertEquals(List.of(chair2, pPart, chair2),
+        assertEquals(List.of(chair2, pPart, chair2),
                 r.getList("enrolledButNeverAttended.officialId", Long.class));
-        org.junit.jupiter.api.Assertions.assertEquals(List.of(a, e, f),
+        assertEquals(List.of(a, e, f),
                 r.getList("enrolledButNeverAttended.courseId", Long.class));
-        org.junit.jupiter.api.Assertions.assertEquals("Chủ tịch Vắng Mặt", r.getString("enrolledButNeverAttended[0].fullName"));
-        org.junit.jupiter.api.Assertions.assertEquals("CHAIR", r.getString("enrolledButNeverAttended[0].post"));
-        org.junit.jupiter.api.Assertions.assertEquals(p.id, r.getLong("unitId"));
-        org.junit.jupiter.api.Assertions.assertEquals(2024, r.getInt("year"));
-        org.junit.jupiter.api.Assertions.assertEquals("2024-12-31", r.getString("treeAsOf"));
-        org.junit.jupiter.api.Assertions.assertEquals("2024, " + p.name + ": 5 courses with 10 trainee-attendances "
+        assertEquals("Chủ tịch Vắng Mặt", r.getString("enrolledButNeverAttended[0].fullName"));
+        assertEquals("CHAIR", r.getString("enrolledButNeverAttended[0].post"));
+        assertEquals(p.id, r.getLong("unitId"));
+        assertEquals(2024, r.getInt("year"));
+        assertEquals("2024-12-31", r.getString("treeAsOf"));
+        assertEquals("2024, " + p.name + ": 5 courses with 10 trainee-attendances "
                 + "(12 enrolled, 2 never attended); 3 courses / 6 trainee-attendances run by the unit itself and "
                 + "2 / 4 by subordinate units; 66.7% of full-time officials trained (2 of 3); 4 trainee-attendances "
                 + "at courses run by others, 2 of them by full-time officials; 7 trainee-attendances by grassroots "
@@ -187,12 +188,12 @@ class TrainingReportResourceTest {
         assertCounts(r1, "organised.byUnitItself", 1, 3, 3, 2, 0);
         assertCounts(r1, "organised.bySubordinateUnits", 0, 0, 0, 0, 0);
         // chair1@A, gOff1@A, pFull2@F attended (chair1@A and pFull2@F completed); chair2@A and chair2@F never.
-        org.junit.jupiter.api.Assertions.assertEquals(5, r1.getInt("attendancesElsewhere.enrolled"));
-        org.junit.jupiter.api.Assertions.assertEquals(3, r1.getInt("attendancesElsewhere.trainees"));
-        org.junit.jupiter.api.Assertions.assertEquals(1, r1.getInt("attendancesElsewhere.byFullTimeOfficials"));
-        org.junit.jupiter.api.Assertions.assertEquals(2, r1.getInt("attendancesElsewhere.completed"));
-        assertGroup(r1, "fullTimeOfficials", 1, 1, 100.0f, 1, 1, 0);
-        assertGroup(r1, "grassrootsOfficials", 3, 2, 66.7f, 2, 2, 2);
+        assertEquals(5, r1.getInt("attendancesElsewhere.enrolled"));
+        assertEquals(3, r1.getInt("attendancesElsewhere.trainees"));
+        assertEquals(1, r1.getInt("attendancesElsewhere.byFullTimeOfficials"));
+        assertEquals(2, r1.getInt("attendancesElsewhere.completed"));
+        assertGroup(r1, "fullTimeOfficials", 1, 1, 100.0f, 1, 1, 1, 0);
+        assertGroup(r1, "grassrootsOfficials", 3, 2, 66.7f, 2, 2, 2, 2);
 
         // 2023 holds only X, which started that year.
         JsonPath r2023 = given().when().get("/api/v1/training/report?unitId=" + p.id + "&year=2023")
@@ -202,8 +203,8 @@ class TrainingReportResourceTest {
         JsonPath rq = given().when().get("/api/v1/training/report?unitId=" + q.id + "&year=2024")
                 .then().statusCode(200).extract().jsonPath();
         assertCounts(rq, "organised.total", 1, 1, 1, 1, 0);
-        org.junit.jupiter.api.Assertions.assertEquals(2, rq.getInt("attendancesElsewhere.trainees"));
-        assertGroup(rq, "grassrootsChairs", 1, 1, 100.0f, 0, 2, 0);
+        assertEquals(2, rq.getInt("attendancesElsewhere.trainees"));
+        assertGroup(rq, "grassrootsChairs", 1, 1, 100.0f, 1, 0, 2, 0);
     }
 
     @Test
@@ -237,17 +238,18 @@ class TrainingReportResourceTest {
 
     private static void assertCounts(JsonPath r, String path, long courses, long enrolled, long trainees,
                                      long completed, long neverAttended) {
-        org.junit.jupiter.api.Assertions.assertEquals(
+        assertEquals(
                 List.of(courses, enrolled, trainees, completed, neverAttended),
                 List.of(r.getLong(path + ".courses"), r.getLong(path + ".enrolled"), r.getLong(path + ".trainees"),
                         r.getLong(path + ".completed"), r.getLong(path + ".neverAttended")), path);
     }
 
-    private static void assertGroup(JsonPath r, String path, long total, long trained, float percent, long own,
-                                    long elsewhere, long never) {
-        org.junit.jupiter.api.Assertions.assertEquals(
-                List.of(total, trained, percent, own, elsewhere, never),
+    private static void assertGroup(JsonPath r, String path, long total, long trained, float percent,
+                                    long attended, long own, long elsewhere, long never) {
+        assertEquals(
+                List.of(total, trained, percent, attended, own, elsewhere, never),
                 List.of(r.getLong(path + ".total"), r.getLong(path + ".trained"), r.getFloat(path + ".percentTrained"),
+                        r.getLong(path + ".attended"),
                         r.getLong(path + ".traineesAtOwnCourses"), r.getLong(path + ".traineesElsewhere"),
                         r.getLong(path + ".neverAttended")), path);
     }
