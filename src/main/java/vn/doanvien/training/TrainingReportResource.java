@@ -5,17 +5,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.ArrayList;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.doanvien.common.ApiProblem;
 import vn.doanvien.common.Params;
-import vn.doanvien.common.Problem;
 
 /** HTTP face of the yearly training report a federation writes about its officials. */
 @Path("/api/v1/training")
@@ -52,30 +48,6 @@ public class TrainingReportResource {
             @QueryParam("unitId") String unitId,
             @Parameter(description = "The year, 1900..2200", required = true, example = "2024")
             @QueryParam("year") String year) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        Long unit = null;
-        Integer y = null;
-        try {
-            unit = Params.id("unitId", unitId);
-            if (unit == null) {
-                errors.add(new Problem.FieldError("unitId", "is required"));
-            }
-        } catch (ApiProblem e) {
-            errors.add(new Problem.FieldError("unitId", "must be an integer id"));
-        }
-        try {
-            y = Params.integer("year", year);
-            if (y == null) {
-                errors.add(new Problem.FieldError("year", "is required"));
-            } else if (y < 1900 || y > 2200) {
-                errors.add(new Problem.FieldError("year", "must be a year such as 2024"));
-            }
-        } catch (ApiProblem e) {
-            errors.add(new Problem.FieldError("year", "must be a year such as 2024"));
-        }
-        if (!errors.isEmpty()) {
-            throw ApiProblem.invalid(errors);
-        }
-        return service.report(unit, y);
+        return service.report(Params.id("unitId", unitId), Params.integer("year", year));
     }
 }

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import vn.doanvien.common.ApiProblem;
+import vn.doanvien.common.Problem;
 import vn.doanvien.common.Today;
 import vn.doanvien.organisation.Unit;
 import vn.doanvien.organisation.UnitRepository;
@@ -27,6 +28,8 @@ import vn.doanvien.training.TrainingReport.Counts;
 class TrainingReportService {
 
     static final int NEVER_ATTENDED_LIMIT = 200;
+    static final int MIN_YEAR = 1900;
+    static final int MAX_YEAR = 2200;
 
     private final UnitRepository units;
     private final TrainingCourseRepository courses;
@@ -48,10 +51,21 @@ class TrainingReportService {
         }
     }
 
-    TrainingReport report(long unitId, int year) {
-        Unit root = units.findById(unitId);
-        if (root == null) {
-            throw ApiProblem.invalid("unitId", "unit " + unitId + " does not exist");
+    TrainingReport report(Long unitId, Integer year) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Unit root = unitId == null ? null : units.findById(unitId);
+        if (unitId == null) {
+            errors.add(new Problem.FieldError("unitId", "is required"));
+        } else if (root == null) {
+            errors.add(new Problem.FieldError("unitId", "unit " + unitId + " does not exist"));
+        }
+        if (year == null) {
+            errors.add(new Problem.FieldError("year", "is required"));
+        } else if (year < MIN_YEAR || year > MAX_YEAR) {
+            errors.add(new Problem.FieldError("year", "must be a year between " + MIN_YEAR + " and " + MAX_YEAR));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalid(errors);
         }
         LocalDate today = Today.date();
         LocalDate from = LocalDate.of(year, 1, 1);
