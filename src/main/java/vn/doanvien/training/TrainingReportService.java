@@ -121,9 +121,9 @@ class TrainingReportService {
                 elsewhereRows.stream().filter(Row::completed).count(),
                 elsewhereRows.stream().filter(r -> !r.attended()).count());
 
-        List<TrainingReport.NeverAttended> never = neverAttended(rows.stream()
-                .filter(r -> !r.attended() && (r.organisedHere() || scoped.containsKey(r.facts().officialId())))
-                .toList(), scoped);
+        // Every row is at a course organised here or by an official of the subtree (factsForReport's condition).
+        List<TrainingReport.NeverAttended> never = neverAttended(
+                rows.stream().filter(r -> !r.attended()).toList(), scoped);
 
         String paragraph = paragraph(year, root.name, organisedPart, fullTime, elsewhere, grassroots, chairs);
         return new TrainingReport(root.id, root.name, year, asOf, organisedPart, fullTime, elsewhere, grassroots,
