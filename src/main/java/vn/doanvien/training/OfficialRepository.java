@@ -15,13 +15,31 @@ import vn.doanvien.common.TextNormalizer;
 @ApplicationScoped
 public class OfficialRepository implements PanacheRepository<Official> {
 
+    /** JPQL: the grassroots unions placed under one of {@code :units} on {@code :asOf}. */
+    private static final String PLACED_ON_AS_OF = "select l.grassrootsUnionId from GrassrootsUnionLink l "
+            + "where l.unitId in :units and l.validFrom <= :asOf and (l.validTo is null or l.validTo > :asOf)";
+
+    /**
+     * JPQL: the grassroots unions dissolved after {@code :from} and by {@code :asOf} that were placed under one of
+     * {@code :units} on their last day (dissolving closes the placement, so they are under no unit on asOf).
+     */
+    private static final String PLACED_ON_LAST_DAY = "select l.grassrootsUnionId from GrassrootsUnionLink l, "
+            + "GrassrootsUnion g where g.id = l.grassrootsUnionId and l.unitId in :units "
+            + "and g.dissolvedOn > :from and g.dissolvedOn <= :asOf "
+            + "and l.validFrom < g.dissolvedOn and (l.validTo is null or l.validTo >= g.dissolvedOn)";
+
     /**
      * JPQL condition: official {@code o} serves one of the units {@code :units} or a grassroots union placed
      * under one of them on {@code :asOf}.
      */
-    static final String SERVES_SUBTREE = "(o.unitId in :units or o.grassrootsUnionId in ("
-            + "select l.grassrootsUnionId from GrassrootsUnionLink l where l.unitId in :units "
-            + "and l.validFrom <= :asOf and (l.validTo is null or l.validTo > :asOf)))";
+    static final String SERVES_SUBTREE = "(o.unitId in :units or o.grassrootsUnionId in (" + PLACED_ON_AS_OF + "))";
+
+    /**
+     * JPQL condition for a period [{@code :from}, {@code :asOf}]: like {@link #SERVES_SUBTREE}, plus the officials of
+     * grassroots unions of the subtree dissolved during the period.
+     */
+    static final String SERVED_SUBTREE_DURING = "(o.unitId in :units or o.grassrootsUnionId in (" + PLACED_ON_AS_OF
+            + ") or o.grassrootsUnionId in (" + PLACED_ON_LAST_DAY + "))";
 
     /** JPQL condition: the term of official {@code o} overlaps the days {@code :from}..{@code :to}. */
     static final String TERM_OVERLAPS = "(o.termStart <= :to and (o.termEnd is null or o.termEnd > :from))";
@@ -52,9 +70,13 @@ public class OfficialRepository implements PanacheRepository<Official> {
         return find(q.append(" order by termStart, id").toString(), p).firstResultOptional();
     }
 
-    /** Officials serving the given units or grassroots unions placed under them, whose term overlaps the days. */
+    /**
+     * Officials whose term overlaps the days {@code from}..{@code to} and who serve the given units or a grassroots
+     * union placed under them on {@code asOf} or, if it was dissolved between {@code from} and {@code asOf}, on its
+     * last day ({@link #SERVED_SUBTREE_DURING}).
+     */
     public List<Official> servingSubtree(Collection<Long> unitIds, LocalDate asOf, LocalDate from, LocalDate to) {
-        return find("from Official o where " + SERVES_SUBTREE + " and " + TERM_OVERLAPS,
+        return find("from Official o where " + SERVED_SUBTREE_DURING + " and " + TERM_OVERLAPS,
                 Parameters.with("units", unitIds).and("asOf", asOf).and("from", from).and("to", to)).list();
     }
 

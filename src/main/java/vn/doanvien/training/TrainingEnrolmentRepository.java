@@ -52,7 +52,7 @@ public class TrainingEnrolmentRepository implements PanacheRepository<TrainingEn
     /**
      * Facts of the enrolments that a training report for a year looks at: every enrolment on a course starting
      * in [from, to] that was organised by one of {@code units}, or whose official serves that subtree
-     * ({@link OfficialRepository#SERVES_SUBTREE}) with a term overlapping the year.
+     * ({@link OfficialRepository#servingSubtree}) with a term overlapping the year.
      */
     public List<EnrolmentFacts> factsForReport(Collection<Long> units, LocalDate asOf, LocalDate from, LocalDate to) {
         return getEntityManager().createQuery("""
@@ -61,7 +61,7 @@ public class TrainingEnrolmentRepository implements PanacheRepository<TrainingEn
                 from TrainingEnrolment e, TrainingCourse c
                 where c.id = e.courseId and c.startsOn >= :from and c.startsOn <= :to
                   and (c.organisingUnitId in :units or e.officialId in (
-                    select o.id from Official o where """ + OfficialRepository.SERVES_SUBTREE
+                    select o.id from Official o where """ + OfficialRepository.SERVED_SUBTREE_DURING
                         + " and " + OfficialRepository.TERM_OVERLAPS + "))", Object[].class)
                 .setParameter("units", units).setParameter("asOf", asOf)
                 .setParameter("from", from).setParameter("to", to)

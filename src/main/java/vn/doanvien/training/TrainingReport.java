@@ -13,8 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "least one session attended, so one official on two courses counts twice; neverAttended counts enrolments "
         + "with no session attended (so far, for a course still running); completed counts enrolments meeting the "
         + "course's completion rule. The officials counted are those whose term overlaps the year and who serve a "
-        + "unit of the subtree or a grassroots union placed under one on treeAsOf (grassroots officials are the "
-        + "latter; grassroots chairs those of them holding CHAIR). Officials are counted as persons: records linked "
+        + "unit of the subtree or a grassroots union placed under one on treeAsOf, or on its last day for a grassroots "
+        + "union dissolved during the year (grassroots officials are the latter; grassroots chairs those of them "
+        + "holding CHAIR). Officials are counted as persons: records linked "
         + "to the same member count once. An official is trained when they completed at least one course of the "
         + "year, organised anywhere.")
 record TrainingReport(

@@ -39,6 +39,9 @@ class TrainingReportResourceTest {
     @Inject
     TestData data;
 
+    @Inject
+    TrainingFixtures fixtures;
+
     @Test
     void reportsAProvinceTrainingYearLikeYenBai() {
         // Tree: confederation C > province P > upper-level unions U1, U2; another province Q under C.
@@ -205,6 +208,26 @@ class TrainingReportResourceTest {
         assertCounts(rq, "organised.total", 1, 1, 1, 1, 0);
         assertEquals(2, rq.getInt("attendancesElsewhere.trainees"));
         assertGroup(rq, "grassrootsChairs", 1, 1, 100.0f, 1, 0, 2, 0);
+    }
+
+    @Test
+    void officialsOfAGrassrootsUnionDissolvedDuringTheYearStillCount() {
+        Unit[] chain = data.chain();
+        Unit province = chain[1];
+        GrassrootsUnion closed = data.grassrootsUnion(chain[2].id, null, FROM);
+        long chair = createOfficial("Chủ tịch Đã Giải Thể", null, closed.id, "CHAIR", "PART_TIME");
+        long course = createCourse(province.id, "2024-03-05", "2024-03-05", 1);
+        long enrolment = enrol(course, chair);
+        rollCall(course, 1, Map.of(chair, 1));
+        submitAssignment(course, enrolment);
+        fixtures.dissolve(closed.id, LocalDate.of(2024, 6, 1));
+
+        JsonPath r = given().when().get("/api/v1/training/report?unitId=" + province.id + "&year=2024")
+                .then().statusCode(200).extract().jsonPath();
+        assertGroup(r, "grassrootsChairs", 1, 1, 100.0f, 1, 1, 0, 0);
+        // The next year the union no longer exists: its chair is nobody's official any more.
+        given().when().get("/api/v1/training/report?unitId=" + province.id + "&year=2025")
+                .then().statusCode(200).body("grassrootsOfficials.total", equalTo(0));
     }
 
     @Test
