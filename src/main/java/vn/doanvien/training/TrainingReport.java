@@ -8,7 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A unit's training year, shaped like the paragraph a provincial federation writes in its annual report. */
 @Schema(name = "TrainingReport", description = "Definitions. A course belongs to the year of its startsOn. The "
         + "subtree is the unit and every unit below it in the tree as it stood on treeAsOf (31 December of the year, or "
-        + "today for the current year). A course is organised here when its organising unit is in the subtree, "
+        + "today for the current year), plus the units dissolved during the year that were below it on their last "
+        + "day (such as the district federations abolished on 2025-07-01). A course is organised here when its organising unit is in the subtree, "
         + "elsewhere otherwise. enrolled counts enrolments; a trainee-attendance (lượt học viên) is an enrolment with at "
         + "least one session attended, so one official on two courses counts twice; neverAttended counts enrolments "
         + "with no session attended (so far, for a course still running); completed counts enrolments meeting the "

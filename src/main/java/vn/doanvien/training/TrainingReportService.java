@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -32,13 +33,15 @@ class TrainingReportService {
     static final int MAX_YEAR = 2200;
 
     private final UnitRepository units;
+    private final ReportUnitRepository unitHistory;
     private final TrainingCourseRepository courses;
     private final TrainingEnrolmentRepository enrolments;
     private final OfficialRepository officials;
 
-    TrainingReportService(UnitRepository units, TrainingCourseRepository courses,
+    TrainingReportService(UnitRepository units, ReportUnitRepository unitHistory, TrainingCourseRepository courses,
                           TrainingEnrolmentRepository enrolments, OfficialRepository officials) {
         this.units = units;
+        this.unitHistory = unitHistory;
         this.courses = courses;
         this.enrolments = enrolments;
         this.officials = officials;
@@ -71,7 +74,7 @@ class TrainingReportService {
         LocalDate from = LocalDate.of(year, 1, 1);
         LocalDate to = LocalDate.of(year, 12, 31);
         LocalDate asOf = to.isAfter(today) ? today : to;
-        Set<Long> subtree = new LinkedHashSet<>(units.subtreeIds(unitId, asOf));
+        Set<Long> subtree = subtree(unitId, from, asOf);
 
         List<TrainingCourse> organised = courses.organisedBy(subtree, from, to);
         List<EnrolmentFacts> facts = enrolments.factsForReport(subtree, asOf, from, to);
@@ -128,6 +131,24 @@ class TrainingReportService {
         String paragraph = paragraph(year, root.name, organisedPart, fullTime, elsewhere, grassroots, chairs);
         return new TrainingReport(root.id, root.name, year, asOf, organisedPart, fullTime, elsewhere, grassroots,
                 chairs, never, paragraph);
+    }
+
+    /**
+     * The unit and the units below it on {@code asOf}, plus the units dissolved during the year that were below it
+     * on their last day: dissolving closes a unit's link (district federations on 2025-07-01), so they are under
+     * no one on 31 December, yet their courses and officials belong to the year.
+     */
+    private Set<Long> subtree(long rootId, LocalDate from, LocalDate asOf) {
+        Set<Long> ids = new LinkedHashSet<>(units.subtreeIds(rootId, asOf));
+        Map<Long, LocalDate> dissolved = unitHistory.dissolvedBetween(from, asOf);
+        for (LocalDate day : new TreeSet<>(dissolved.values())) {
+            for (Long id : units.subtreeIds(rootId, day.minusDays(1))) {
+                if (day.equals(dissolved.get(id))) {
+                    ids.add(id);
+                }
+            }
+        }
+        return ids;
     }
 
     private TrainingReport.Organised organised(long rootId, List<TrainingCourse> organised, List<Row> rows) {

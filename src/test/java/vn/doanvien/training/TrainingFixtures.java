@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import vn.doanvien.grassroots.GrassrootsUnion;
 import vn.doanvien.grassroots.GrassrootsUnionLink;
 import vn.doanvien.grassroots.GrassrootsUnionStatus;
+import vn.doanvien.organisation.Unit;
+import vn.doanvien.organisation.UnitLink;
 
 /** Fixtures of other features that TestData does not offer, written straight to the database. */
 @ApplicationScoped
@@ -19,5 +21,13 @@ class TrainingFixtures {
         g.status = GrassrootsUnionStatus.DISSOLVED;
         GrassrootsUnionLink.<GrassrootsUnionLink>list("grassrootsUnionId = ?1 and validTo is null", grassrootsUnionId)
                 .forEach(l -> l.validTo = dissolvedOn);
+    }
+
+    /** Dissolves a unit the way the organisation feature does: validTo set and its parent link closed. */
+    @Transactional
+    void dissolveUnit(long unitId, LocalDate dissolvedOn) {
+        Unit u = Unit.findById(unitId);
+        u.validTo = dissolvedOn;
+        UnitLink.<UnitLink>list("unitId = ?1 and validTo is null", unitId).forEach(l -> l.validTo = dissolvedOn);
     }
 }

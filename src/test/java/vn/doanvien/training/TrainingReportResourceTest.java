@@ -231,6 +231,28 @@ class TrainingReportResourceTest {
     }
 
     @Test
+    void aUnitDissolvedDuringTheYearStillCounts() {
+        // A district federation abolished on 2025-07-01 ran a course in March: it is the province's 2025 figure.
+        Unit province = data.chain()[1];
+        Unit district = data.unit(UnitKind.UPPER_LEVEL_UNION, province.id, FROM);
+        long official = createOfficial("Chuyên trách Huyện Cũ", district.id, null, "STAFF", "FULL_TIME");
+        long course = createCourse(district.id, "2025-03-10", "2025-03-10", 1);
+        long enrolment = enrol(course, official);
+        rollCall(course, 1, Map.of(official, 1));
+        submitAssignment(course, enrolment);
+        fixtures.dissolveUnit(district.id, LocalDate.of(2025, 7, 1));
+
+        JsonPath r = given().when().get("/api/v1/training/report?unitId=" + province.id + "&year=2025")
+                .then().statusCode(200).extract().jsonPath();
+        assertCounts(r, "organised.bySubordinateUnits", 1, 1, 1, 1, 0);
+        assertEquals(district.id, r.getLong("organised.bySubordinateUnit[0].unitId"));
+        assertGroup(r, "fullTimeOfficials", 1, 1, 100.0f, 1, 1, 0, 0);
+        // In 2026 the district no longer exists.
+        given().when().get("/api/v1/training/report?unitId=" + province.id + "&year=2026")
+                .then().statusCode(200).body("fullTimeOfficials.total", equalTo(0));
+    }
+
+    @Test
     void aUnitWithoutTrainingReportsZeros() {
         Unit province = data.chain()[1];
         given().when().get("/api/v1/training/report?unitId=" + province.id + "&year=2024")
