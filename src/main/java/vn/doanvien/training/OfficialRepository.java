@@ -1,0 +1,129 @@
+package vn.doanvien.training;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import vn.doanvien.common.Page;
+import vn.doanvien.common.PageRequest;
+import vn.doanvien.common.TextNormalizer;
+
+/** Queries on union officials. */
+@ApplicationScoped
+public class OfficialRepository implements PanacheRepository<Official> {
+
+    /** JPQL: the grassroots unions placed under one of {@code :units} on {@code :asOf}. */
+    private static final String PLACED_ON_AS_OF = "select l.grassrootsUnionId from GrassrootsUnionLink l "
+            + "where l.unitId in :units and l.validFrom <= :asOf and (l.validTo is null or l.validTo > :asOf)";
+
+    /**
+     * JPQL: the grassroots unions dissolved after {@code :from} and by {@code :asOf} that were placed under one of
+     * {@code :units} on their last day (dissolving closes the placement, so they are under no unit on asOf).
+     */
+    private static final String PLACED_ON_LAST_DAY = "select l.grassrootsUnionId from GrassrootsUnionLink l, "
+            + "GrassrootsUnion g where g.id = l.grassrootsUnionId and l.unitId in :units "
+            + "and g.dissolvedOn > :from and g.dissolvedOn <= :asOf "
+            + "and l.validFrom < g.dissolvedOn and (l.validTo is null or l.validTo >= g.dissolvedOn)";
+
+    /**
+     * JPQL condition: official {@code o} serves one of the units {@code :units} or a grassroots union placed
+     * under one of them on {@code :asOf}.
+     */
+    static final String SERVES_SUBTREE = "(o.unitId in :units or o.grassrootsUnionId in (" + PLACED_ON_AS_OF + "))";
+
+    /**
+     * JPQL condition for a period [{@code :from}, {@code :asOf}]: like {@link #SERVES_SUBTREE}, plus the officials of
+     * grassroots unions of the subtree dissolved during the period.
+     */
+    static final String SERVED_SUBTREE_DURING = "(o.unitId in :units or o.grassrootsUnionId in (" + PLACED_ON_AS_OF
+            + ") or o.grassrootsUnionId in (" + PLACED_ON_LAST_DAY + "))";
+
+    /** JPQL condition: the term of official {@code o} overlaps the days {@code :from}..{@code :to}. */
+    static final String TERM_OVERLAPS = "(o.termStart <= :to and (o.termEnd is null or o.termEnd > :from))";
+
+    /**
+     * Another CHAIR at the same place whose term overlaps [start, end); {@code end} null means open-ended.
+     * {@code unitId} or {@code grassrootsUnionId} names the place, the other one is null.
+     */
+    public Optional<Official> overlappingChair(Long unitId, Long grassrootsUnionId, LocalDate start, LocalDate end,
+                                               Long excludeId) {
+        StringBuilder q = new StringBuilder("post = :post and (termEnd is null or termEnd > :start)");
+        Parameters p = Parameters.with("post", OfficialPost.CHAIR).and("start", start);
+        if (unitId != null) {
+            q.append(" and unitId = :place");
+            p.and("place", unitId);
+        } else {
+            q.append(" and grassrootsUnionId = :place");
+            p.and("place", grassrootsUnionId);
+        }
+        if (end != null) {
+            q.append(" and termStart < :end");
+            p.and("end", end);
+        }
+        if (excludeId != null) {
+            q.append(" and id <> :self");
+            p.and("self", excludeId);
+        }
+        return find(q.append(" order by termStart, id").toString(), p).firstResultOptional();
+    }
+
+    /**
+     * Officials whose term overlaps the days {@code from}..{@code to} and who serve the given units or a grassroots
+     * union placed under them on {@code asOf} or, if it was dissolved between {@code from} and {@code asOf}, on its
+     * last day ({@link #SERVED_SUBTREE_DURING}).
+     */
+    public List<Official> servingSubtree(Collection<Long> unitIds, LocalDate asOf, LocalDate from, LocalDate to) {
+        return find("from Official o where " + SERVED_SUBTREE_DURING + " and " + TERM_OVERLAPS,
+                Parameters.with("units", unitIds).and("asOf", asOf).and("from", from).and("to", to)).list();
+    }
+
+    /** Filters of the official list; null fields do not filter. {@code subtreeUnits} comes with {@code asOf}. */
+    public record Filter(String q, Long unitId, List<Long> subtreeUnits, LocalDate asOf, Long grassrootsUnionId,
+                         OfficialPost post, Employment employment, LocalDate activeOn, Long memberId) {
+    }
+
+    public Page<Official> search(Filter f, PageRequest page) {
+        StringBuilder q = new StringBuilder("from Official o where 1 = 1");
+        Parameters p = new Parameters();
+        if (f.q() != null && !f.q().isBlank()) {
+            q.append(" and o.searchText like :q escape '\\'");
+            p.and("q", TextNormalizer.containsPattern(f.q()));
+        }
+        if (f.subtreeUnits() != null) {
+            q.append(" and ").append(SERVES_SUBTREE);
+            p.and("units", f.subtreeUnits()).and("asOf", f.asOf());
+        } else if (f.unitId() != null) {
+            q.append(" and o.unitId = :unit");
+            p.and("unit", f.unitId());
+        }
+        if (f.grassrootsUnionId() != null) {
+            q.append(" and o.grassrootsUnionId = :gu");
+            p.and("gu", f.grassrootsUnionId());
+        }
+        if (f.post() != null) {
+            q.append(" and o.post = :post");
+            p.and("post", f.post());
+        }
+        if (f.employment() != null) {
+            q.append(" and o.employment = :employment");
+            p.and("employment", f.employment());
+        }
+        if (f.activeOn() != null) {
+            q.append(" and o.termStart <= :activeOn and (o.termEnd is null or o.termEnd > :activeOn)");
+            p.and("activeOn", f.activeOn());
+        }
+        if (f.memberId() != null) {
+            q.append(" and o.memberId = :member");
+            p.and("member", f.memberId());
+        }
+        List<Official> items = find(q.toString(), page.sort(), p).page(page.page(), page.size()).list();
+        return Page.of(items, page, count(q.toString(), p));
+    }
+
+    public List<Official> byIds(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : list("id in ?1", ids);
+    }
+}

@@ -1,0 +1,73 @@
+package vn.doanvien.training;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Queries on enrolments. */
+@ApplicationScoped
+public class TrainingEnrolmentRepository implements PanacheRepository<TrainingEnrolment> {
+
+    /** An enrolment with what decides its completion: sessions attended and whether the assignment is in. */
+    public record EnrolmentFacts(long enrolmentId, long courseId, long officialId, boolean assignmentSubmitted,
+                                 int attended) {
+    }
+
+    public List<TrainingEnrolment> byCourse(long courseId) {
+        return list("courseId = ?1 order by id", courseId);
+    }
+
+    public Optional<TrainingEnrolment> byCourseAndOfficial(long courseId, long officialId) {
+        return find("courseId = ?1 and officialId = ?2", courseId, officialId).firstResultOptional();
+    }
+
+    public long countByCourse(long courseId) {
+        return count("courseId", courseId);
+    }
+
+    public boolean existsForOfficial(long officialId) {
+        return count("officialId", officialId) > 0;
+    }
+
+    /** Number of enrolments per course, for the given courses (courses without enrolments are absent). */
+    public Map<Long, Long> countsByCourse(Collection<Long> courseIds) {
+        Map<Long, Long> counts = new HashMap<>();
+        if (courseIds.isEmpty()) {
+            return counts;
+        }
+        List<Object[]> rows = getEntityManager().createQuery(
+                "select e.courseId, count(e) from TrainingEnrolment e where e.courseId in :ids group by e.courseId",
+                Object[].class).setParameter("ids", courseIds).getResultList();
+        for (Object[] row : rows) {
+            counts.put((Long) row[0], (Long) row[1]);
+        }
+        return counts;
+    }
+
+    /**
+     * Facts of the enrolments that a training report for a year looks at: every enrolment on a course starting
+     * in [from, to] that was organised by one of {@code units}, or whose official serves that subtree
+     * ({@link OfficialRepository#servingSubtree}) with a term overlapping the year.
+     */
+    public List<EnrolmentFacts> factsForReport(Collection<Long> units, LocalDate asOf, LocalDate from, LocalDate to) {
+        return getEntityManager().createQuery("""
+                select e.id, e.courseId, e.officialId, e.assignmentSubmitted,
+                  (select count(a) from TrainingAttendance a where a.enrolmentId = e.id and a.present = true)
+                from TrainingEnrolment e, TrainingCourse c
+                where c.id = e.courseId and c.startsOn >= :from and c.startsOn <= :to
+                  and (c.organisingUnitId in :units or e.officialId in (
+                    select o.id from Official o where """ + OfficialRepository.SERVED_SUBTREE_DURING
+                        + " and " + OfficialRepository.TERM_OVERLAPS + "))", Object[].class)
+                .setParameter("units", units).setParameter("asOf", asOf)
+                .setParameter("from", from).setParameter("to", to)
+                .getResultList().stream()
+                .map(r -> new EnrolmentFacts((Long) r[0], (Long) r[1], (Long) r[2], (Boolean) r[3],
+                        ((Number) r[4]).intValue()))
+                .toList();
+    }
+}
