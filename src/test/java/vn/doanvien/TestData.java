@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import vn.doanvien.enterprise.Enterprise;
+import vn.doanvien.figures.MembershipLedger;
+import vn.doanvien.figures.MembershipSpan;
 import vn.doanvien.enterprise.Ownership;
 import vn.doanvien.grassroots.GrassrootsUnion;
 import vn.doanvien.grassroots.GrassrootsUnionLink;
@@ -21,10 +23,17 @@ import vn.doanvien.organisation.UnitLink;
 /**
  * Test fixtures written straight to the database, for tests of one feature that need rows of
  * another. Every value that must be unique is made unique, so tests never collide.
- * Inject it with {@code @Inject TestData data;}.
+ * Inject it with {@code @Inject TestData data;}. Grassroots unions and members are booked in the
+ * membership figures like the services do, so figures stay consistent.
  */
 @ApplicationScoped
 public class TestData {
+
+    private final MembershipLedger ledger;
+
+    TestData(MembershipLedger ledger) {
+        this.ledger = ledger;
+    }
 
     private static final AtomicLong COUNTER = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
@@ -101,6 +110,7 @@ public class TestData {
         link.unitId = upperLevelUnitId;
         link.validFrom = foundedOn;
         link.persist();
+        ledger.unionLifeChanged(g.id, null, null, foundedOn, null);
         return g;
     }
 
@@ -120,6 +130,7 @@ public class TestData {
         p.grassrootsUnionId = grassrootsUnionId;
         p.startOn = joinedOn;
         p.persist();
+        ledger.membershipChanged(null, MembershipSpan.open(grassrootsUnionId, joinedOn, false));
         return m;
     }
 }

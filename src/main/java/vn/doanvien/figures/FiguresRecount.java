@@ -24,8 +24,21 @@ public class FiguresRecount {
 
     /** A human-readable list of the rows where stored figures and a recount differ (empty when they agree). */
     public String differences() {
+        return differences(null, null);
+    }
+
+    /** As {@link #differences()}, limited to the rows of these units and grassroots unions (null: all). */
+    public String differences(java.util.Collection<Long> unitIds, java.util.Collection<Long> grassrootsUnionIds) {
         Deltas stored = figures.stored();
         Deltas fresh = recount();
+        if (unitIds != null) {
+            stored.units.keySet().removeIf(k -> !unitIds.contains(k.unitId()));
+            fresh.units.keySet().removeIf(k -> !unitIds.contains(k.unitId()));
+        }
+        if (grassrootsUnionIds != null) {
+            stored.unions.keySet().removeIf(k -> !grassrootsUnionIds.contains(k.grassrootsUnionId()));
+            fresh.unions.keySet().removeIf(k -> !grassrootsUnionIds.contains(k.grassrootsUnionId()));
+        }
         StringBuilder sb = new StringBuilder();
         java.util.Set<Deltas.UnitDay> keys = new java.util.TreeSet<>(stored.units.keySet());
         keys.addAll(fresh.units.keySet());
@@ -48,6 +61,12 @@ public class FiguresRecount {
             }
         }
         return sb.toString();
+    }
+
+    /** Replaces every stored figure by a recount from the registry (after a bulk load that bypassed the ledger). */
+    public void rebuild() {
+        figures.deleteAll();
+        figures.apply(recount());
     }
 
     Deltas recount() {

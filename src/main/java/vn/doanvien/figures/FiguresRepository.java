@@ -158,6 +158,12 @@ public class FiguresRepository {
         return d.compact();
     }
 
+    void deleteAll() {
+        em.flush();
+        em.createNativeQuery("delete from unit_day_figure").executeUpdate();
+        em.createNativeQuery("delete from grassroots_union_month").executeUpdate();
+    }
+
     List<Long> allGrassrootsUnionIds() {
         return em.createNativeQuery("select id from grassroots_union", Long.class).getResultList();
     }

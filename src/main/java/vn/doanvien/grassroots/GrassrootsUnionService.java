@@ -19,6 +19,7 @@ import vn.doanvien.common.Problem;
 import vn.doanvien.common.Today;
 import vn.doanvien.enterprise.Enterprise;
 import vn.doanvien.enterprise.EnterpriseRepository;
+import vn.doanvien.figures.MembershipLedger;
 import vn.doanvien.organisation.Unit;
 import vn.doanvien.organisation.UnitKind;
 import vn.doanvien.organisation.UnitRepository;
@@ -38,13 +39,15 @@ class GrassrootsUnionService {
     private final GrassrootsUnionLinkRepository links;
     private final UnitRepository units;
     private final EnterpriseRepository enterprises;
+    private final MembershipLedger ledger;
 
     GrassrootsUnionService(GrassrootsUnionRepository unions, GrassrootsUnionLinkRepository links,
-                           UnitRepository units, EnterpriseRepository enterprises) {
+                           UnitRepository units, EnterpriseRepository enterprises, MembershipLedger ledger) {
         this.unions = unions;
         this.links = links;
         this.units = units;
         this.enterprises = enterprises;
+        this.ledger = ledger;
     }
 
     /**
@@ -117,6 +120,7 @@ class GrassrootsUnionService {
         link.validFrom = g.foundedOn;
         links.persist(link);
         unions.flush();
+        ledger.unionLifeChanged(g.id, null, null, g.foundedOn, null);
         return toResponse(g);
     }
 
@@ -158,7 +162,7 @@ class GrassrootsUnionService {
             checkNoOtherActiveUnion(enterprise.id, g.id);
         }
         if (moves) {
-            move(g, r.upperLevelUnitId(), effectiveOn);
+            ledger.moveGrassrootsUnion(g.id, () -> move(g, r.upperLevelUnitId(), effectiveOn));
         }
 
         g.code = r.code();
@@ -189,17 +193,22 @@ class GrassrootsUnionService {
                     + " active member(s); they must leave or transfer before it can be dissolved");
         }
         GrassrootsUnionLink current = links.findCurrent(g.id).orElse(null);
-        if (current != null) {
-            if (!dissolvedOn.isAfter(current.validFrom)) {
-                throw ApiProblem.conflict("dissolvedOn must be after " + current.validFrom
-                        + ", when the union's current placement began");
-            }
-            current.validTo = dissolvedOn;
+        if (current != null && !dissolvedOn.isAfter(current.validFrom)) {
+            throw ApiProblem.conflict("dissolvedOn must be after " + current.validFrom
+                    + ", when the union's current placement began");
         }
         g.dissolvedOn = dissolvedOn;
         g.status = GrassrootsUnionStatus.DISSOLVED;
         g.chairMemberId = null;
         unions.flush();
+        // The dissolution is counted where the union stood, then its placement ends on the same day.
+        ledger.unionLifeChanged(g.id, g.foundedOn, null, g.foundedOn, dissolvedOn);
+        if (current != null) {
+            ledger.moveGrassrootsUnion(g.id, () -> {
+                current.validTo = dissolvedOn;
+                links.flush();
+            });
+        }
         return toResponse(g);
     }
 
@@ -224,6 +233,7 @@ class GrassrootsUnionService {
             links.persist(next);
         }
         g.upperLevelUnitId = newUnitId;
+        links.flush();
     }
 
     /** Adds an error naming upperLevelUnitId unless it is an upper-level union active on {@code date}. */

@@ -15,6 +15,8 @@ import vn.doanvien.common.Page;
 import vn.doanvien.common.PageRequest;
 import vn.doanvien.common.Problem;
 import vn.doanvien.common.Today;
+import vn.doanvien.figures.MembershipLedger;
+import vn.doanvien.figures.MembershipSpan;
 import vn.doanvien.grassroots.GrassrootsUnion;
 import vn.doanvien.grassroots.GrassrootsUnionRepository;
 import vn.doanvien.grassroots.GrassrootsUnionStatus;
@@ -39,15 +41,23 @@ class MemberService {
     private final MemberClassificationRepository classifications;
     private final GrassrootsUnionRepository grassrootsUnions;
     private final UnitRepository units;
+    private final MembershipLedger ledger;
 
     MemberService(MemberRepository members, MembershipPeriodRepository periods,
                   MemberClassificationRepository classifications, GrassrootsUnionRepository grassrootsUnions,
-                  UnitRepository units) {
+                  UnitRepository units, MembershipLedger ledger) {
         this.members = members;
         this.periods = periods;
         this.classifications = classifications;
         this.grassrootsUnions = grassrootsUnions;
         this.units = units;
+        this.ledger = ledger;
+    }
+
+    /** How the figures see a period: a stay that began with the join, or later with a transfer in. */
+    static MembershipSpan span(MembershipPeriod p, Member m) {
+        return new MembershipSpan(p.grassrootsUnionId, p.startOn, p.startOn.isAfter(m.joinedOn), p.endOn,
+                p.endReason == PeriodEndReason.TRANSFER);
     }
 
     MemberResponse create(MemberCreateRequest req) {
@@ -94,6 +104,7 @@ class MemberService {
         period.startOn = m.joinedOn;
         periods.persist(period);
         members.flush();
+        ledger.membershipChanged(null, span(period, m));
         members.assignCardNumber(m, cardNumberOf(m.id));
         return MemberResponse.of(m, union.name);
     }
@@ -159,8 +170,10 @@ class MemberService {
                 throw ApiProblem.conflict("leftOn " + req.leftOn() + " must be after the start of the member's "
                         + "current period in their grassroots union (" + period.startOn + ")");
             }
+            MembershipSpan before = span(period, m);
             period.endOn = req.leftOn();
             period.endReason = PeriodEndReason.valueOf(req.status().name());
+            ledger.membershipChanged(before, span(period, m));
             // A union cannot be chaired by someone who is no longer a member.
             members.clearChairOf(id, m.grassrootsUnionId);
         } else {
@@ -186,6 +199,7 @@ class MemberService {
         Member m = load(id);
         members.clearChair(id);
         classifications.deleteByMember(id);
+        ledger.membershipsChanged(periods.list("memberId", id).stream().map(p -> span(p, m)).toList(), List.of());
         periods.deleteByMember(id);
         members.delete(m);
     }
@@ -220,6 +234,7 @@ class MemberService {
         }
         // A chair who leaves the union is no longer its chair.
         members.clearChairOf(id, m.grassrootsUnionId);
+        MembershipSpan before = span(current, m);
         current.endOn = req.effectiveOn();
         current.endReason = PeriodEndReason.TRANSFER;
         MembershipPeriod next = new MembershipPeriod();
@@ -229,6 +244,7 @@ class MemberService {
         periods.persist(next);
         m.grassrootsUnionId = target.id;
         members.flush();
+        ledger.membershipsChanged(List.of(before), List.of(span(current, m), span(next, m)));
         return MemberResponse.of(m, target.name);
     }
 

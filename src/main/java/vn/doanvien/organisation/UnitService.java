@@ -21,6 +21,7 @@ import vn.doanvien.common.Page;
 import vn.doanvien.common.PageRequest;
 import vn.doanvien.common.Problem;
 import vn.doanvien.common.Today;
+import vn.doanvien.figures.MembershipLedger;
 
 /**
  * The rules of the organisation tree: which kind of unit sits under which, one Confederation at a time,
@@ -46,8 +47,10 @@ class UnitService {
 
     private final UnitRepository units;
     private final UnitLinkRepository links;
+    private final MembershipLedger ledger;
 
-    UnitService(UnitRepository units, UnitLinkRepository links) {
+    UnitService(UnitRepository units, UnitLinkRepository links, MembershipLedger ledger) {
+        this.ledger = ledger;
         this.units = units;
         this.links = links;
     }
@@ -140,7 +143,11 @@ class UnitService {
         Long currentParentId = current == null ? null : current.parentId;
         boolean moved = parent != null && !Objects.equals(parent.id, currentParentId);
         if (moved) {
-            moveUnder(unit, current, parent, effectiveOn);
+            // The unit's membership figures follow it to its new ancestors from effectiveOn.
+            ledger.changeUnitLinks(unit.id, () -> {
+                moveUnder(unit, current, parent, effectiveOn);
+                links.flush();
+            });
         }
         String name = req.name().trim();
         boolean edited = !unit.code.equals(req.code()) || !unit.name.equals(name)
@@ -180,7 +187,10 @@ class UnitService {
         }
         unit.validTo = on;
         if (current != null) {
-            endLink(current, on);
+            ledger.changeUnitLinks(unit.id, () -> {
+                endLink(current, on);
+                links.flush();
+            });
         }
         units.flush();
         return response(unit, Today.date());
