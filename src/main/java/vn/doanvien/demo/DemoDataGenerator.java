@@ -76,7 +76,10 @@ final class DemoDataGenerator {
         final List<Unit> zones = new ArrayList<>();
         final List<Unit> sectoral = new ArrayList<>();
         final List<Unit> wards = new ArrayList<>();
-        /** The district union each ward union took over on {@link #REFORM}, same index as {@link #wards}. */
+        /**
+         * The district union each ward union took over on {@link #REFORM}, same index as {@link #wards}; null for a
+         * ward on new ground, whose grassroots unions are all founded since the reform.
+         */
         final List<Unit> predecessorDistricts = new ArrayList<>();
         final List<UnionPlan> unions = new ArrayList<>();
 
@@ -133,6 +136,7 @@ final class DemoDataGenerator {
     private int classifications;
     private int unionSeq;
     private int foreigners;
+    private final Set<Integer> usedForeigners = new HashSet<>();
 
     DemoDataGenerator(EntityManager em, LocalDate today) {
         this.em = em;
@@ -213,7 +217,7 @@ final class DemoDataGenerator {
                         "Công đoàn " + p.wards().get(w), p.code(), REFORM, null);
                 link(ward, pu.federation, REFORM, null);
                 pu.wards.add(ward);
-                pu.predecessorDistricts.add(districts.get(w % districts.size()));
+                pu.predecessorDistricts.add(w < districts.size() ? districts.get(w) : null);
             }
             provinceIndex++;
         }
@@ -307,7 +311,7 @@ final class DemoDataGenerator {
             b.provinceCode = pu.spec.code();
             b.workforce = 10 + rng.nextInt(Math.max(20, head.workforce / 3));
             b.workforceAsOf = workforceDate();
-            Unit ward = pu.wards.get(rng.nextInt(pu.wards.size()));
+            Unit ward = wardFor(pu);
             b.upperLevelUnitId = ward.id;
             b.address = capitalize(wardName(ward)) + ", " + pu.spec.label();
             persist(b);
@@ -371,7 +375,7 @@ final class DemoDataGenerator {
             String zn = names.get(rng.nextInt(names.size()));
             e.address = (zn.startsWith("Khu") ? zn : "Khu công nghiệp " + zn) + ", " + p.label();
         } else {
-            Unit ward = pu.wards.get(rng.nextInt(pu.wards.size()));
+            Unit ward = wardFor(pu);
             e.upperLevelUnitId = ward.id;
             e.address = (1 + rng.nextInt(300)) + " đường " + pickFrom(STREETS) + ", " + wardName(ward) + ", "
                     + p.label();
@@ -439,7 +443,8 @@ final class DemoDataGenerator {
                 continue; // a recruitment lead
             }
             Unit home = byId(pu, e.upperLevelUnitId);
-            boolean dissolve = dissolved < 6 && e.ownership == Ownership.PRIVATE && rng.nextInt(12) == 0;
+            boolean dissolve = dissolved < 6 && e.ownership == Ownership.PRIVATE && rng.nextInt(12) == 0
+                    && (home.category != UnitCategory.COMMUNE_WARD || districtFor(pu, home) != null);
             if (dissolve) {
                 dissolved++;
                 LocalDate founded = between(LocalDate.of(2012, 1, 1), LocalDate.of(2016, 6, 30));
@@ -454,7 +459,7 @@ final class DemoDataGenerator {
                 continue;
             }
             LocalDate lo = later(LocalDate.of(2008, 1, 1), home.validFrom);
-            if (home.category == UnitCategory.COMMUNE_WARD) {
+            if (home.category == UnitCategory.COMMUNE_WARD && districtFor(pu, home) != null) {
                 lo = later(LocalDate.of(2008, 1, 1), districtFor(pu, home).validFrom);
             }
             LocalDate founded = skewRecent(lo, end.minusDays(45), 0.8);
@@ -480,6 +485,13 @@ final class DemoDataGenerator {
                         between(later(LocalDate.of(2006, 1, 1), education.validFrom), LocalDate.of(2016, 12, 31)),
                         null, 40 + rng.nextInt(80), null);
             }
+            // A school the first district union handed over to its successor ward on the reform.
+            Unit district = pu.predecessorDistricts.get(0);
+            String place = capitalize(district.name.substring("Liên đoàn Lao động ".length())
+                    .replaceFirst("^(huyện|quận|thành phố|thị xã) (?=\\D)", ""));
+            grassrootsUnion(pu, "Công đoàn Trường THCS " + place, null, district, pu.wards.get(0),
+                    between(later(LocalDate.of(2006, 1, 1), district.validFrom), LocalDate.of(2014, 12, 31)), null,
+                    35 + rng.nextInt(40), null);
             // The commune/ward people's committees formed with the reform.
             Unit ward = pu.wards.get(0);
             grassrootsUnion(pu, "Công đoàn cơ quan Ủy ban nhân dân " + wardName(ward), null, ward, null, REFORM,
@@ -521,6 +533,13 @@ final class DemoDataGenerator {
             }
         }
         throw new IllegalStateException("unit " + id + " not in province " + pu.spec.code());
+    }
+
+    /** Mostly a ward that took over a district union, so that most grassroots unions have a pre-reform history. */
+    private Unit wardFor(ProvinceUnits pu) {
+        int withHistory = (int) pu.predecessorDistricts.stream().filter(d -> d != null).count();
+        int bound = rng.nextDouble() < 0.8 ? withHistory : pu.wards.size();
+        return pu.wards.get(rng.nextInt(bound));
     }
 
     private static Unit districtFor(ProvinceUnits pu, Unit ward) {
@@ -648,7 +667,8 @@ final class DemoDataGenerator {
         m.nationalId = nationalId(birthProvince, female, dob.getYear());
         m.phone = rng.nextDouble() < 0.6 ? "09" + String.format("%08d", rng.nextInt(100_000_000)) : null;
         m.email = rng.nextDouble() < 0.3
-                ? TextNormalizer.fold(m.fullName).replace(" ", "") + (dob.getYear() % 100) + "@gmail.com" : null;
+                ? TextNormalizer.fold(m.fullName).replace(" ", "") + String.format("%02d", dob.getYear() % 100)
+                + "@gmail.com" : null;
         return m;
     }
 
@@ -665,9 +685,10 @@ final class DemoDataGenerator {
 
     private MemberPlan foreigner(UnionPlan u) {
         String[] f = null;
-        for (int i = foreigners; i < DemoCatalog.FOREIGNERS.size(); i++) {
-            if (DemoCatalog.FOREIGNERS.get(i)[0].equals(u.investorCountry)) {
+        for (int i = 0; i < DemoCatalog.FOREIGNERS.size(); i++) {
+            if (!usedForeigners.contains(i) && DemoCatalog.FOREIGNERS.get(i)[0].equals(u.investorCountry)) {
                 f = DemoCatalog.FOREIGNERS.get(i);
+                usedForeigners.add(i);
                 break;
             }
         }

@@ -178,6 +178,7 @@ class DemoDataTest {
                     moved.get(0).grassrootsUnionId, LocalDate.of(2025, 7, 1)).firstResult();
             Unit commune = Unit.findById(next.unitId);
             assertEquals("COMMUNE_WARD", commune.category.name());
+            assertEquals("Công đoàn xã Mậu A", commune.name);
             UnitLink commmuneUp = UnitLink.find("unitId", commune.id).firstResult();
             assertEquals("LDLD-15", Unit.<Unit>findById(commmuneUp.parentId).code);
 
