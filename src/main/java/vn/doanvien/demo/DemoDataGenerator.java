@@ -122,6 +122,7 @@ final class DemoDataGenerator {
     private final Set<String> enterpriseNames = new HashSet<>();
     private final Set<String> nationalIds = new HashSet<>();
     private final List<UnionPlan> allUnions = new ArrayList<>();
+    private final Map<SectoralChild, Unit> sectoralChildren = new LinkedHashMap<>();
     private final Map<Class<?>, List<Object>> deferred = new LinkedHashMap<>();
     private int pending;
     private int units;
@@ -228,7 +229,6 @@ final class DemoDataGenerator {
             link(u, root, from, null);
             sectoralUnions.put(s[0], u);
         }
-        sectoralChildren = new LinkedHashMap<>();
         for (SectoralChild c : DemoCatalog.SECTORAL_CHILDREN) {
             Unit u = unit(UnitKind.UPPER_LEVEL_UNION, UnitCategory.valueOf(c.category()), c.code(), c.name(), null,
                     c.validFrom(), null);
@@ -236,8 +236,6 @@ final class DemoDataGenerator {
             sectoralChildren.put(c, u);
         }
     }
-
-    private Map<SectoralChild, Unit> sectoralChildren;
 
     /** An upper-level union under a pre-reform federation until {@link #REFORM}, under the new one since. */
     private Unit reLinked(UnitCategory category, String code, String name, String provinceCode, LocalDate from,
