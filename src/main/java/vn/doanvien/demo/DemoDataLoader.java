@@ -1,0 +1,67 @@
+package vn.doanvien.demo;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import vn.doanvien.common.Today;
+import vn.doanvien.organisation.UnitRepository;
+
+/**
+ * Fills an empty registry with the demo data on startup, so that a fresh checkout has something to browse in
+ * Swagger UI. On when {@code doanvien.demo-data.enabled} is true (the default and prod profiles), off in test and pg.
+ * It never touches a registry that already has units, so it runs once per database.
+ */
+@ApplicationScoped
+class DemoDataLoader {
+
+    private static final Logger LOG = Logger.getLogger(DemoDataLoader.class);
+    private static final int TIMEOUT_SECONDS = 300;
+
+    private final EntityManager em;
+    private final UnitRepository units;
+    private final boolean enabled;
+
+    DemoDataLoader(EntityManager em, UnitRepository units,
+                   @ConfigProperty(name = "doanvien.demo-data.enabled", defaultValue = "false") boolean enabled) {
+        this.em = em;
+        this.units = units;
+        this.enabled = enabled;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (enabled) {
+            loadIfEmpty();
+        }
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
+    /** Writes the demo registry in one transaction unless units exist; true when it wrote. */
+    boolean loadIfEmpty() {
+        long started = System.nanoTime();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpuStarted = threads.getCurrentThreadCpuTime();
+        DemoDataGenerator.Counts counts = QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).call(() -> {
+            if (units.count() > 0) {
+                return null;
+            }
+            return new DemoDataGenerator(em, Today.date()).generate();
+        });
+        if (counts == null) {
+            LOG.info("Demo data not loaded: the registry already has units");
+            return false;
+        }
+        // CPU time too: on a busy machine the wall-clock time says little about the loader itself.
+        LOG.infof("Demo data loaded in %d ms (%d ms CPU): %s", (System.nanoTime() - started) / 1_000_000,
+                (threads.getCurrentThreadCpuTime() - cpuStarted) / 1_000_000, counts);
+        return true;
+    }
+}
