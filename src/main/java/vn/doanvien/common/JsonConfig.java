@@ -37,7 +37,9 @@ public class JsonConfig implements ObjectMapperCustomizer {
             if (value.isNaN() || value.isInfinite()) {
                 gen.writeNull();
             } else {
-                gen.writeNumber(BigDecimal.valueOf(value).toPlainString());
+                String plain = BigDecimal.valueOf(value).toPlainString();
+                // Keep a decimal point so that a double field always reads as a decimal number.
+                gen.writeNumber(plain.contains(".") ? plain : plain + ".0");
             }
         }
     }

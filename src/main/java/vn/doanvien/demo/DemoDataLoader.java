@@ -10,6 +10,7 @@ import java.lang.management.ThreadMXBean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.doanvien.common.Today;
+import vn.doanvien.figures.FiguresRecount;
 import vn.doanvien.organisation.UnitRepository;
 
 /**
@@ -26,11 +27,13 @@ class DemoDataLoader {
     private final EntityManager em;
     private final UnitRepository units;
     private final boolean enabled;
+    private final FiguresRecount figures;
 
-    DemoDataLoader(EntityManager em, UnitRepository units,
+    DemoDataLoader(EntityManager em, UnitRepository units, FiguresRecount figures,
                    @ConfigProperty(name = "doanvien.demo-data.enabled", defaultValue = "false") boolean enabled) {
         this.em = em;
         this.units = units;
+        this.figures = figures;
         this.enabled = enabled;
     }
 
@@ -53,7 +56,13 @@ class DemoDataLoader {
             if (units.count() > 0) {
                 return null;
             }
-            return new DemoDataGenerator(em, Today.date()).generate();
+            DemoDataGenerator.Counts written = new DemoDataGenerator(em, Today.date()).generate();
+            em.flush();
+            // The generator writes rows directly; the figures are then computed from them in one pass.
+            figures.rebuild();
+            int reports = new DemoFigures(em, Today.date()).write();
+            LOG.infof("Demo reported figures: %d; targets: the 15 million members and enterprise coverage", reports);
+            return written;
         });
         if (counts == null) {
             LOG.info("Demo data not loaded: the registry already has units");

@@ -96,6 +96,9 @@ class DemoDataTest {
             Map.entry("LDLD-96", "Liên đoàn Lao động tỉnh Cà Mau"));
 
     @Inject
+    vn.doanvien.figures.FiguresRecount recount;
+
+    @Inject
     DemoDataLoader loader;
 
     @Test
@@ -277,6 +280,50 @@ class DemoDataTest {
 
     private static <T> T inTx(java.util.concurrent.Callable<T> work) {
         return QuarkusTransaction.requiringNew().call(work);
+    }
+
+    @Test
+    void theApiListsThe34FederationsToday() {
+        io.restassured.RestAssured.given().queryParam("kind", "PROVINCIAL_FEDERATION").queryParam("size", 100)
+                .when().get("/api/v1/units")
+                .then().statusCode(200)
+                .body("totalItems", org.hamcrest.Matchers.equalTo(34))
+                .body("items.name", org.hamcrest.Matchers.hasItem("Liên đoàn Lao động Thành phố Hồ Chí Minh"));
+    }
+
+    @Test
+    void theFifteenMillionTargetAnswersInOneCall() {
+        long root = inTxResult(() -> vn.doanvien.organisation.Unit.<vn.doanvien.organisation.Unit>find("code", "VGCL")
+                .firstResult().id);
+        var targets = io.restassured.RestAssured.given().queryParam("scopeUnitId", root)
+                .queryParam("topLevel", "true").queryParam("metric", "ACTIVE_MEMBERS")
+                .when().get("/api/v1/targets").then().statusCode(200)
+                .body("totalItems", org.hamcrest.Matchers.equalTo(1))
+                .body("items[0].targetValue", org.hamcrest.Matchers.equalTo(15000000))
+                .extract().jsonPath();
+        long target = targets.getLong("items[0].id");
+        var progress = io.restassured.RestAssured.given().when().get("/api/v1/targets/{id}/progress", target)
+                .then().statusCode(200)
+                .body("baselineValue", org.hamcrest.Matchers.equalTo(11000000.0f))
+                .body("breakdown", org.hamcrest.Matchers.hasSize(34))
+                .body("allocation.allocations", org.hamcrest.Matchers.hasSize(34))
+                .extract().jsonPath();
+        // The national value is the latest national report plus what the registry recorded since.
+        assertTrue(progress.getDouble("currentValue") > 12_000_000, "current " + progress.getDouble("currentValue"));
+        List<Float> gaps = progress.getList("breakdown.gap", Float.class);
+        for (int i = 1; i < gaps.size(); i++) {
+            assertTrue(gaps.get(i - 1) >= gaps.get(i), "breakdown sorted by gap, biggest first");
+        }
+        assertTrue(progress.getDouble("allocation.unallocatedValue") > 0, "sectoral unions are not allocated");
+    }
+
+    @Test
+    void figuresMatchARecountOfTheDemoRegistry() {
+        assertEquals("", recount.differences());
+    }
+
+    private static <T> T inTxResult(java.util.function.Supplier<T> work) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(work::get);
     }
 
     private static void inTx(Runnable work) {
