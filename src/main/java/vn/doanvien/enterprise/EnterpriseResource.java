@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.doanvien.idempotency.Idempotency;
 import vn.doanvien.common.ETags;
 import vn.doanvien.common.Page;
 import vn.doanvien.common.PageRequest;
@@ -55,8 +56,10 @@ class EnterpriseResource {
             }""";
 
     private final EnterpriseService service;
+    private final Idempotency idempotency;
 
-    EnterpriseResource(EnterpriseService service) {
+    EnterpriseResource(EnterpriseService service, Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.service = service;
     }
 
@@ -122,10 +125,13 @@ class EnterpriseResource {
                             schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = EnterpriseResponse.class)))
-    public Response createEnterprise(@Valid @NotNull EnterpriseRequest request, @Context UriInfo uri) {
-        EnterpriseResponse e = service.create(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(e.id())).build())
-                .header("ETag", ETags.of(e.version())).entity(e).build();
+    public Response createEnterprise(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull EnterpriseRequest request,
+                                     @Context UriInfo uri) {
+        return idempotency.execute(idempotencyKey, "POST", uri.getPath(), request, () -> {
+            EnterpriseResponse e = service.create(request);
+            return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(e.id())).build())
+                    .header("ETag", ETags.of(e.version())).entity(e).build();
+        });
     }
 
     @PUT

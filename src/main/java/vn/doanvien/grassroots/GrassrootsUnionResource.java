@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.doanvien.idempotency.Idempotency;
 import vn.doanvien.common.ETags;
 import vn.doanvien.common.Page;
 import vn.doanvien.common.PageRequest;
@@ -59,8 +60,10 @@ class GrassrootsUnionResource {
             }""";
 
     private final GrassrootsUnionService service;
+    private final Idempotency idempotency;
 
-    GrassrootsUnionResource(GrassrootsUnionService service) {
+    GrassrootsUnionResource(GrassrootsUnionService service, Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.service = service;
     }
 
@@ -138,10 +141,14 @@ class GrassrootsUnionResource {
                             schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = GrassrootsUnionResponse.class)))
-    public Response createGrassrootsUnion(@Valid @NotNull GrassrootsUnionCreateRequest request, @Context UriInfo uri) {
-        GrassrootsUnionResponse g = service.create(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(g.id())).build())
-                .header("ETag", ETags.of(g.version())).entity(g).build();
+    public Response createGrassrootsUnion(@HeaderParam(Idempotency.HEADER) String idempotencyKey, 
+                                          @Valid @NotNull GrassrootsUnionCreateRequest request,
+                                          @Context UriInfo uri) {
+        return idempotency.execute(idempotencyKey, "POST", uri.getPath(), request, () -> {
+            GrassrootsUnionResponse g = service.create(request);
+            return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(g.id())).build())
+                    .header("ETag", ETags.of(g.version())).entity(g).build();
+        });
     }
 
     @PUT

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.doanvien.idempotency.Idempotency;
 import vn.doanvien.common.ETags;
 import vn.doanvien.common.Page;
 import vn.doanvien.common.PageRequest;
@@ -49,8 +50,10 @@ public class MemberResource {
              "createdAt": "2024-03-01T09:15:00+07:00", "updatedAt": "2024-03-01T09:15:00+07:00"}""";
 
     private final MemberService service;
+    private final Idempotency idempotency;
 
-    MemberResource(MemberService service) {
+    MemberResource(MemberService service, Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.service = service;
     }
 
@@ -98,12 +101,15 @@ public class MemberResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = MemberResponse.class),
                     examples = @ExampleObject(name = "member", value = MEMBER_EXAMPLE)))
-    public Response createMember(@NotNull @Valid MemberCreateRequest body, @Context UriInfo uriInfo) {
-        MemberResponse created = service.create(body);
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .header(HttpHeaders.ETAG, ETags.of(created.version()))
-                .entity(created)
-                .build();
+    public Response createMember(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @NotNull @Valid MemberCreateRequest body,
+                                 @Context UriInfo uriInfo) {
+        return idempotency.execute(idempotencyKey, "POST", uriInfo.getPath(), body, () -> {
+            MemberResponse created = service.create(body);
+            return Response.created(uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+                    .header(HttpHeaders.ETAG, ETags.of(created.version()))
+                    .entity(created)
+                    .build();
+        });
     }
 
     @GET
@@ -157,9 +163,12 @@ public class MemberResource {
     public Response transferMember(@PathParam("id") long id,
                                    @Parameter(description = "ETag from a previous read", example = "\"0\"")
                                    @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                   @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                    @NotNull @Valid MemberTransferRequest body) {
-        MemberResponse member = service.transfer(id, body, ifMatch);
-        return Response.ok(member).header(HttpHeaders.ETAG, ETags.of(member.version())).build();
+        return idempotency.execute(idempotencyKey, "POST", "/api/v1/members/" + id + "/transfers", body, () -> {
+            MemberResponse member = service.transfer(id, body, ifMatch);
+            return Response.ok(member).header(HttpHeaders.ETAG, ETags.of(member.version())).build();
+        });
     }
 
     @GET

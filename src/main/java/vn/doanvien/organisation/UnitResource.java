@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.doanvien.idempotency.Idempotency;
 import vn.doanvien.common.ETags;
 import vn.doanvien.common.Page;
 import vn.doanvien.common.PageRequest;
@@ -57,8 +58,10 @@ class UnitResource {
     private static final String SIZE = "Page size, 1 to 100, default 20";
 
     private final UnitService service;
+    private final Idempotency idempotency;
 
-    UnitResource(UnitService service) {
+    UnitResource(UnitService service, Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.service = service;
     }
 
@@ -74,12 +77,15 @@ class UnitResource {
                        @Header(name = "ETag", description = "Version of the unit, for If-Match")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = UnitResponse.class)))
-    public Response createUnit(@Valid @NotNull UnitCreateRequest request, @Context UriInfo uri) {
-        UnitResponse created = service.create(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .header(HttpHeaders.ETAG, ETags.of(created.version()))
-                .entity(created)
-                .build();
+    public Response createUnit(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull UnitCreateRequest request,
+                               @Context UriInfo uri) {
+        return idempotency.execute(idempotencyKey, "POST", uri.getPath(), request, () -> {
+            UnitResponse created = service.create(request);
+            return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+                    .header(HttpHeaders.ETAG, ETags.of(created.version()))
+                    .entity(created)
+                    .build();
+        });
     }
 
     @GET

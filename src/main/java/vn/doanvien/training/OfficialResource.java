@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.doanvien.idempotency.Idempotency;
 import vn.doanvien.common.ETags;
 import vn.doanvien.common.Page;
 import vn.doanvien.common.PageRequest;
@@ -55,8 +56,10 @@ public class OfficialResource {
             + "grassroots union is refused with 409 and existingId naming the sitting chair.";
 
     private final OfficialService service;
+    private final Idempotency idempotency;
 
-    OfficialResource(OfficialService service) {
+    OfficialResource(OfficialService service, Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.service = service;
     }
 
@@ -70,12 +73,15 @@ public class OfficialResource {
                        @Header(name = "ETag", description = "Version of the official, for If-Match")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = OfficialResponse.class)))
-    public Response createOfficial(@Valid @NotNull OfficialRequest request, @Context UriInfo uri) {
-        OfficialResponse created = service.create(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .header(HttpHeaders.ETAG, ETags.of(created.version()))
-                .entity(created)
-                .build();
+    public Response createOfficial(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull OfficialRequest request,
+                                   @Context UriInfo uri) {
+        return idempotency.execute(idempotencyKey, "POST", uri.getPath(), request, () -> {
+            OfficialResponse created = service.create(request);
+            return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+                    .header(HttpHeaders.ETAG, ETags.of(created.version()))
+                    .entity(created)
+                    .build();
+        });
     }
 
     @GET

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.doanvien.idempotency.Idempotency;
 import vn.doanvien.common.ETags;
 import vn.doanvien.common.Page;
 import vn.doanvien.common.PageRequest;
@@ -57,8 +58,10 @@ public class TrainingCourseResource {
 
     private final TrainingCourseService courses;
     private final EnrolmentService enrolments;
+    private final Idempotency idempotency;
 
-    TrainingCourseResource(TrainingCourseService courses, EnrolmentService enrolments) {
+    TrainingCourseResource(TrainingCourseService courses, EnrolmentService enrolments, Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.courses = courses;
         this.enrolments = enrolments;
     }
@@ -72,12 +75,15 @@ public class TrainingCourseResource {
                        @Header(name = "ETag", description = "Version of the course, for If-Match")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CourseResponse.class)))
-    public Response createTrainingCourse(@Valid @NotNull CourseRequest request, @Context UriInfo uri) {
-        CourseResponse created = courses.create(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .header(HttpHeaders.ETAG, ETags.of(created.version()))
-                .entity(created)
-                .build();
+    public Response createTrainingCourse(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull CourseRequest request,
+                                         @Context UriInfo uri) {
+        return idempotency.execute(idempotencyKey, "POST", uri.getPath(), request, () -> {
+            CourseResponse created = courses.create(request);
+            return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+                    .header(HttpHeaders.ETAG, ETags.of(created.version()))
+                    .entity(created)
+                    .build();
+        });
     }
 
     @GET
@@ -147,13 +153,15 @@ public class TrainingCourseResource {
                        @Header(name = "ETag", description = "Version of the enrolment")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = EnrolmentResponse.class)))
-    public Response createEnrolment(@PathParam("id") long id, @Valid @NotNull EnrolmentRequest request,
-                                    @Context UriInfo uri) {
-        EnrolmentResponse e = enrolments.enrol(id, request);
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(e.id())).build())
-                .header(HttpHeaders.ETAG, ETags.of(e.version()))
-                .entity(e)
-                .build();
+    public Response createEnrolment(@PathParam("id") long id, @HeaderParam(Idempotency.HEADER) String idempotencyKey, 
+                                    @Valid @NotNull EnrolmentRequest request, @Context UriInfo uri) {
+        return idempotency.execute(idempotencyKey, "POST", uri.getPath(), request, () -> {
+            EnrolmentResponse e = enrolments.enrol(id, request);
+            return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(e.id())).build())
+                    .header(HttpHeaders.ETAG, ETags.of(e.version()))
+                    .entity(e)
+                    .build();
+        });
     }
 
     @GET
