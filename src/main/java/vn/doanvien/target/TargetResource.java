@@ -1,0 +1,185 @@
+package vn.doanvien.target;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.doanvien.common.ApiProblem;
+import vn.doanvien.common.Page;
+import vn.doanvien.common.PageRequest;
+import vn.doanvien.common.Params;
+import vn.doanvien.idempotency.Idempotency;
+import vn.doanvien.target.TargetDtos.AllocationRequest;
+import vn.doanvien.target.TargetDtos.AllocationResponse;
+import vn.doanvien.target.TargetDtos.ProgressResponse;
+import vn.doanvien.target.TargetDtos.SeriesResponse;
+import vn.doanvien.target.TargetDtos.TargetCreateRequest;
+import vn.doanvien.target.TargetDtos.TargetResponse;
+import vn.doanvien.target.TargetDtos.TargetUpdateRequest;
+
+/** Targets, their allocation down the tree, progress and monthly series. */
+@Path("/api/v1/targets")
+@Tag(name = "Targets", description = "Targets (chỉ tiêu) that cascade down the tree, progress rolled up it, "
+        + "projections to the deadline")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TargetResource {
+
+    private final TargetService targets;
+    private final ProgressService progress;
+    private final Idempotency idempotency;
+
+    TargetResource(TargetService targets, ProgressService progress, Idempotency idempotency) {
+        this.targets = targets;
+        this.progress = progress;
+        this.idempotency = idempotency;
+    }
+
+    @POST
+    @Operation(summary = "Create a target", description = "metric ACTIVE_MEMBERS counts members active on a day in "
+            + "the scope's subtree; NEW_MEMBERS the members who joined after baselineDate; GRASSROOTS_UNIONS the "
+            + "active grassroots unions; ENTERPRISE_COVERAGE the percentage of enterprises with at least "
+            + "minWorkforce workers (25 unless set) recruited by upper-level unions of the subtree that have an "
+            + "active grassroots union. Send an Idempotency-Key to make retries safe.")
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag set",
+            content = @Content(schema = @Schema(implementation = TargetResponse.class)))
+    public Response createTarget(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                                 @Valid @NotNull TargetCreateRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
+        return idempotency.execute(idempotencyKey, "POST", "/api/v1/targets", request, () -> {
+            TargetResponse created = targets.create(request);
+            return Response.created(URI.create("/api/v1/targets/" + created.id()))
+                    .tag(new EntityTag(String.valueOf(created.version()))).entity(created).build();
+        });
+    }
+
+    @GET
+    @Operation(summary = "List targets", description = "Filter by scope unit, metric or parent target; "
+            + "topLevel=true lists only targets that were not allocated from another.")
+    public Page<TargetResponse> listTargets(@QueryParam("scopeUnitId") String scopeUnitId,
+                                            @QueryParam("metric") String metric,
+                                            @QueryParam("parentTargetId") String parentTargetId,
+                                            @QueryParam("topLevel") String topLevel,
+                                            @QueryParam("page") String page, @QueryParam("size") String size,
+                                            @Parameter(description = "name, deadline, metric, createdAt; - for descending")
+                                            @QueryParam("sort") String sort) {
+        PageRequest request = PageRequest.of(Params.integer("page", page), Params.integer("size", size), sort,
+                TargetDtos.sortable(), "name");
+        Boolean top = Params.bool("topLevel", topLevel);
+        return targets.list(Params.id("scopeUnitId", scopeUnitId), Params.enumValue("metric", metric, TargetMetric.class),
+                Params.id("parentTargetId", parentTargetId), top != null && top, request);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a target")
+    public Response getTarget(@PathParam("id") long id) {
+        TargetResponse t = targets.get(id);
+        return Response.ok(t).tag(new EntityTag(String.valueOf(t.version()))).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Update a target", description = "Scope and metric are fixed; send If-Match with the ETag "
+            + "you read to avoid overwriting a concurrent change (412 if stale).")
+    public Response updateTarget(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
+                                 @Valid @NotNull TargetUpdateRequest request) {
+        TargetResponse t = targets.update(id, ifMatch, request);
+        return Response.ok(t).tag(new EntityTag(String.valueOf(t.version()))).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a target", description = "Refused (409) while it has allocations.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public void deleteTarget(@PathParam("id") long id) {
+        targets.delete(id);
+    }
+
+    @POST
+    @Path("/{id}/allocations")
+    @Operation(summary = "Allocate a target among child units", description = "Creates (or replaces the value of) "
+            + "one child target per listed unit; each unit must be a child of the target's scope today. The "
+            + "response shows the allocated sum and what is still unallocated or over-allocated. Allocations "
+            + "to units that were later re-parented or dissolved stay listed with current=false and stop "
+            + "counting as allocated.")
+    @APIResponse(responseCode = "200", description = "The target's allocations after the change",
+            content = @Content(schema = @Schema(implementation = AllocationResponse.class)))
+    public AllocationResponse allocateTarget(@PathParam("id") long id, @Valid @NotNull AllocationRequest request) {
+        return targets.allocate(id, request.allocations());
+    }
+
+    @GET
+    @Path("/{id}/allocations")
+    @Operation(summary = "List a target's allocations")
+    public AllocationResponse listTargetAllocations(@PathParam("id") long id) {
+        return targets.allocations(id);
+    }
+
+    @GET
+    @Path("/{id}/progress")
+    @Operation(summary = "Progress of a target", description = "Values come from the maintained monthly and daily "
+            + "figures (and units' reported figures where the registry has none), never from counting members. "
+            + "percentOfGainAchieved = (current - baseline) / (target - baseline). requiredPerMonth = remaining / "
+            + "months left. actualPerMonth = change of the value over the trailing 3, 6 and 12 months divided by "
+            + "the months. projectedAtDeadline: ordinary least squares of the value against the day over the "
+            + "month-end values of the trailing 12 months (not before the baseline) plus asOf, evaluated at the "
+            + "deadline. status: ACHIEVED when current >= target; OFF_TRACK when the deadline has passed "
+            + "without it; else ON_TRACK when projectedAtDeadline >= target, AT_RISK when it reaches at least "
+            + "90% of the gain from baseline to target, OFF_TRACK below; AT_RISK when there is too little "
+            + "history to project. joined and left (gross joins and departures since the baseline) show churn. "
+            + "breakdown: one row per child target where the target was allocated, else per child unit (or per "
+            + "grassroots union under an upper-level union) with a pro-rata target, biggest gap first.")
+    public ProgressResponse getTargetProgress(@PathParam("id") long id,
+                                              @Parameter(description = "YYYY-MM-DD; today when absent",
+                                                      schema = @Schema(type = SchemaType.STRING, format = "date"))
+                                              @QueryParam("asOf") String asOf) {
+        return progress.progress(id, Params.date("asOf", asOf));
+    }
+
+    @GET
+    @Path("/{id}/series")
+    @Operation(summary = "Monthly series of a target", description = "The actual value at each month end (today "
+            + "for the current month, null for future months) against the straight line from the baseline value "
+            + "to the target at the deadline; source says whether each month came from the registry, the scope's "
+            + "own report, or both combined.")
+    public SeriesResponse getTargetSeries(@PathParam("id") long id,
+                                          @Parameter(description = "YYYY-MM; the baseline month when absent")
+                                          @QueryParam("from") String from,
+                                          @Parameter(description = "YYYY-MM; the deadline month when absent")
+                                          @QueryParam("to") String to) {
+        return progress.series(id, month("from", from), month("to", to));
+    }
+
+    static YearMonth month(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return YearMonth.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.invalid(name, "must be a month YYYY-MM");
+        }
+    }
+}
