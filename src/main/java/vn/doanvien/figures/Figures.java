@@ -23,7 +23,9 @@ import java.util.TreeMap;
  * and no reporting unit above it inside the subtree, replaces its own registry stock on the last day of
  * its latest report month L by the reported stock; registry changes after L are added on top. So
  * value(d) = registry(d) + sum over such D of (reported(D, L) - registry(D, end of L)). Reported joins and
- * departures replace the registry's for the months they cover, by the same rule.
+ * departures replace the registry's for the months they cover, by the same rule. Grassroots unions' monthly
+ * member counts (for unions without member lists here) work the same way one level down, unless a unit
+ * report above the union already covers it.
  */
 @ApplicationScoped
 @Transactional
@@ -79,13 +81,100 @@ public class Figures {
         for (Long d : reported.keySet()) {
             curves.computeIfAbsent(d, k -> new Curve(repository.dayFigures(k, last)));
         }
+        Map<Long, CountedUnion> counted = countedUnions(repository.countsUnder(everBelow, last.withDayOfMonth(1)));
         List<Point> result = new ArrayList<>(dates.size());
         LocalDate previous = flowsFrom;
         for (LocalDate d : dates) {
-            result.add(point(unitId, tree, previous, d, curves, reported));
+            result.add(point(unitId, tree, previous, d, curves, reported, counted));
             previous = d;
         }
         return result;
+    }
+
+    /** Grassroots unions with monthly counts, with their placements and registry months. */
+    private Map<Long, CountedUnion> countedUnions(List<FiguresRepository.CountRow> rows) {
+        Map<Long, CountedUnion> counted = new HashMap<>();
+        for (FiguresRepository.CountRow r : rows) {
+            counted.computeIfAbsent(r.grassrootsUnionId(), CountedUnion::new).counts.put(r.month(), r);
+        }
+        if (!counted.isEmpty()) {
+            repository.placementsOfMany(counted.keySet()).forEach((g, p) -> counted.get(g).placements = p);
+            repository.unionMonths(counted.keySet()).forEach((g, m) -> counted.get(g).months = m);
+        }
+        return counted;
+    }
+
+    /**
+     * A grassroots union that reports monthly counts. Its count for a month replaces its registry stock at the
+     * end of that month (registry changes after it are added); reported joins and departures replace the
+     * registry's for that month. A unit report above it covers it, so it is then not counted again.
+     */
+    private static final class CountedUnion {
+        final long id;
+        final TreeMap<LocalDate, FiguresRepository.CountRow> counts = new TreeMap<>();
+        List<Timeline.Placement> placements = List.of();
+        TreeMap<LocalDate, long[]> months = new TreeMap<>();
+
+        CountedUnion(long id) {
+            this.id = id;
+        }
+
+        Long unitOn(LocalDate d) {
+            for (Timeline.Placement p : placements) {
+                if (p.activeOn(d)) {
+                    return p.unitId();
+                }
+            }
+            return null;
+        }
+
+        long registryMembersAtEndOf(LocalDate month) {
+            long stock = 0;
+            for (long[] m : months.headMap(month, true).values()) {
+                stock += m[0] + m[2] - m[1] - m[3];
+            }
+            return stock;
+        }
+
+        long[] registryFlowsOf(LocalDate month) {
+            return months.getOrDefault(month, new long[4]);
+        }
+
+        FiguresRepository.CountRow latestMembersUpTo(LocalDate month) {
+            for (FiguresRepository.CountRow r : counts.headMap(month, true).descendingMap().values()) {
+                if (r.members() != null) {
+                    return r;
+                }
+            }
+            return null;
+        }
+
+        /** {members adjustment on d, joined adjustment, left adjustment in (from, d]}. */
+        long[] adjustment(LocalDate from, LocalDate d) {
+            long[] adj = new long[3];
+            FiguresRepository.CountRow latest = latestMembersUpTo(d.withDayOfMonth(1));
+            if (latest != null) {
+                adj[0] = latest.members() - registryMembersAtEndOf(latest.month());
+            }
+            for (FiguresRepository.CountRow r : counts.headMap(d.withDayOfMonth(1), true).values()) {
+                LocalDate end = YearMonth.from(r.month()).atEndOfMonth();
+                if (!end.isAfter(from) || end.isAfter(d)) {
+                    continue;
+                }
+                long[] registry = registryFlowsOf(r.month());
+                if (r.joined() != null) {
+                    adj[1] += r.joined() - registry[0];
+                }
+                if (r.left() != null) {
+                    adj[2] += r.left() - registry[1];
+                }
+            }
+            return adj;
+        }
+
+        boolean reportsBy(LocalDate d) {
+            return !counts.headMap(d.withDayOfMonth(1), true).isEmpty();
+        }
     }
 
     /** The figures of one subtree on one day, flows in (from, d]. */
@@ -101,7 +190,8 @@ public class Figures {
             below.addAll(tree.subtreeOn(u, d));
             below.addAll(tree.subtreeOn(u, b));
         }
-        boolean anyReports = !reports.ofUnitsUpTo(below, d.withDayOfMonth(1)).isEmpty();
+        boolean anyReports = !reports.ofUnitsUpTo(below, d.withDayOfMonth(1)).isEmpty()
+                || !repository.countsUnder(below, d.withDayOfMonth(1)).isEmpty();
         Map<Long, Point[]> result = new HashMap<>();
         for (Long u : unitIds) {
             if (anyReports) {
@@ -119,7 +209,8 @@ public class Figures {
     }
 
     private Point point(long scope, UnitTree tree, LocalDate from, LocalDate d, Map<Long, Curve> curves,
-                        Map<Long, NavigableMap<LocalDate, ReportedFigure>> reported) {
+                        Map<Long, NavigableMap<LocalDate, ReportedFigure>> reported,
+                        Map<Long, CountedUnion> counted) {
         Curve own = curves.get(scope);
         long members = own.members(d);
         long unions = own.unions(d);
@@ -166,6 +257,24 @@ public class Figures {
                 ownReportThisMonth = true;
             }
         }
+        for (CountedUnion g : counted.values()) {
+            Long unit = g.unitOn(d);
+            if (unit == null || !subtree.contains(unit) || !g.reportsBy(d)) {
+                continue;
+            }
+            NavigableMap<LocalDate, ReportedFigure> unitReports = reported.get(unit);
+            boolean coveredByUnitReport = unitReports != null
+                    && !unitReports.headMap(d.withDayOfMonth(1), true).isEmpty()
+                    || hasReportingAncestor(unit, scope, d, tree, reported);
+            if (coveredByUnitReport) {
+                continue;
+            }
+            long[] adj = g.adjustment(from, d);
+            members += adj[0];
+            flows[0] += adj[1];
+            flows[1] += adj[2];
+            adjusted = true;
+        }
         Source source = !adjusted ? Source.REGISTRY : ownReportThisMonth ? Source.REPORTED : Source.COMBINED;
         return new Point(d, members, unions, flows[0], flows[1], flows[2], flows[3], source);
     }
@@ -205,6 +314,20 @@ public class Figures {
 
     /** Grassroots unions placed directly under the unit on d, with their figures on b and d. */
     public Map<Long, Point[]> grassrootsPoints(long unitId, LocalDate b, LocalDate d) {
-        return repository.grassrootsPoints(unitId, b, d);
+        Map<Long, Point[]> points = repository.grassrootsPoints(unitId, b, d);
+        Map<Long, CountedUnion> counted = countedUnions(repository.countsUnder(List.of(unitId), d.withDayOfMonth(1)));
+        for (CountedUnion g : counted.values()) {
+            Point[] p = points.get(g.id);
+            if (p == null) {
+                continue;
+            }
+            long atB = g.reportsBy(b) ? g.adjustment(b, b)[0] : 0;
+            long[] atD = g.adjustment(b, d);
+            points.put(g.id, new Point[] {
+                new Point(b, p[0].members() + atB, p[0].unions(), 0, 0, 0, 0, g.reportsBy(b) ? Source.COMBINED : p[0].source()),
+                new Point(d, p[1].members() + atD[0], p[1].unions(), p[1].joined() + atD[1], p[1].left() + atD[2],
+                        p[1].transfersIn(), p[1].transfersOut(), Source.COMBINED)});
+        }
+        return points;
     }
 }

@@ -311,6 +311,65 @@ public class FiguresRepository {
         return result;
     }
 
+    /** A reported monthly count of a grassroots union: {members, joined, left} (null when not reported). */
+    record CountRow(long grassrootsUnionId, LocalDate month, Long members, Long joined, Long left) {
+    }
+
+    /** Counts up to {@code lastMonth} of grassroots unions ever placed under any of the units. */
+    List<CountRow> countsUnder(Collection<Long> unitIds, LocalDate lastMonth) {
+        if (unitIds.isEmpty()) {
+            return List.of();
+        }
+        List<CountRow> result = new ArrayList<>();
+        for (Object[] r : rows(em.createNativeQuery("""
+                select c.grassroots_union_id, c.month_start, c.members, c.joined, c.left_count
+                from grassroots_union_member_count c
+                where c.month_start <= :m
+                  and exists (select 1 from grassroots_union_link l
+                              where l.grassroots_union_id = c.grassroots_union_id and l.unit_id in (:units))
+                order by c.month_start
+                """, Object[].class).setParameter("m", lastMonth).setParameter("units", unitIds))) {
+            result.add(new CountRow(((Number) r[0]).longValue(), date(r[1]), nullable(r[2]), nullable(r[3]),
+                    nullable(r[4])));
+        }
+        return result;
+    }
+
+    Map<Long, List<Timeline.Placement>> placementsOfMany(Collection<Long> grassrootsUnionIds) {
+        Map<Long, List<Timeline.Placement>> result = new HashMap<>();
+        if (grassrootsUnionIds.isEmpty()) {
+            return result;
+        }
+        for (Object[] r : rows(em.createNativeQuery("""
+                select grassroots_union_id, unit_id, valid_from, valid_to from grassroots_union_link
+                where grassroots_union_id in (:ids) order by valid_from
+                """, Object[].class).setParameter("ids", grassrootsUnionIds))) {
+            result.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>())
+                    .add(new Timeline.Placement(((Number) r[1]).longValue(), date(r[2]), date(r[3])));
+        }
+        return result;
+    }
+
+    /** Each union's monthly rows {joined, left, transfers in, transfers out}, by month. */
+    Map<Long, java.util.TreeMap<LocalDate, long[]>> unionMonths(Collection<Long> grassrootsUnionIds) {
+        Map<Long, java.util.TreeMap<LocalDate, long[]>> result = new HashMap<>();
+        if (grassrootsUnionIds.isEmpty()) {
+            return result;
+        }
+        for (Object[] r : rows(em.createNativeQuery("""
+                select grassroots_union_id, month_start, joined, left_count, transfers_in, transfers_out
+                from grassroots_union_month where grassroots_union_id in (:ids)
+                """, Object[].class).setParameter("ids", grassrootsUnionIds))) {
+            result.computeIfAbsent(((Number) r[0]).longValue(), k -> new java.util.TreeMap<>())
+                    .put(date(r[1]), new long[] {n(r[2]), n(r[3]), n(r[4]), n(r[5])});
+        }
+        return result;
+    }
+
+    private static Long nullable(Object o) {
+        return o == null ? null : ((Number) o).longValue();
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Object[]> rows(jakarta.persistence.Query query) {
         return query.getResultList();
