@@ -141,7 +141,7 @@ class GrassrootsUnionResource {
                             schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = GrassrootsUnionResponse.class)))
-    public Response createGrassrootsUnion(@HeaderParam(Idempotency.HEADER) String idempotencyKey, 
+    public Response createGrassrootsUnion(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                           @Valid @NotNull GrassrootsUnionCreateRequest request,
                                           @Context UriInfo uri) {
         return idempotency.execute(idempotencyKey, "POST", uri.getPath(), request, () -> {

@@ -153,7 +153,7 @@ public class TrainingCourseResource {
                        @Header(name = "ETag", description = "Version of the enrolment")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = EnrolmentResponse.class)))
-    public Response createEnrolment(@PathParam("id") long id, @HeaderParam(Idempotency.HEADER) String idempotencyKey, 
+    public Response createEnrolment(@PathParam("id") long id, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                     @Valid @NotNull EnrolmentRequest request, @Context UriInfo uri) {
         return idempotency.execute(idempotencyKey, "POST", uri.getPath(), request, () -> {
             EnrolmentResponse e = enrolments.enrol(id, request);
