@@ -26,6 +26,8 @@ final class Deltas {
 
     final TreeMap<UnitDay, long[]> units = new TreeMap<>();
     final TreeMap<UnionMonth, long[]> unions = new TreeMap<>();
+    /** Stored monthly rollup rows (unit, first of month), filled by {@code FiguresRepository.stored()} only. */
+    final TreeMap<UnitDay, long[]> unitMonths = new TreeMap<>();
 
     void addUnit(long unitId, LocalDate day, FlowKind kind, long n) {
         if (n != 0) {
@@ -45,7 +47,22 @@ final class Deltas {
     Deltas compact() {
         units.values().removeIf(Deltas::allZero);
         unions.values().removeIf(Deltas::allZero);
+        unitMonths.values().removeIf(Deltas::allZero);
         return this;
+    }
+
+    /** The unit rows summed per unit and month (keyed by the first of the month), zero sums dropped. */
+    TreeMap<UnitDay, long[]> monthsOfUnits() {
+        TreeMap<UnitDay, long[]> months = new TreeMap<>();
+        units.forEach((k, v) -> {
+            long[] m = months.computeIfAbsent(new UnitDay(k.unitId(), k.day().withDayOfMonth(1)),
+                    x -> new long[FlowKind.COUNT]);
+            for (int i = 0; i < v.length; i++) {
+                m[i] += v[i];
+            }
+        });
+        months.values().removeIf(Deltas::allZero);
+        return months;
     }
 
     boolean isEmpty() {

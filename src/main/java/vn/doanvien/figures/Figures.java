@@ -67,8 +67,14 @@ public class Figures {
             return List.of();
         }
         LocalDate last = dates.get(dates.size() - 1);
+        // Only the days asked for (and month ends) are ever looked up, so each curve is read from the monthly
+        // rollup plus the day rows of the months that hold one of those days.
+        List<LocalDate> asked = new ArrayList<>(dates);
+        if (flowsFrom != null && !flowsFrom.isAfter(last)) {
+            asked.add(flowsFrom);
+        }
         Map<Long, Curve> curves = new HashMap<>();
-        curves.put(unitId, new Curve(repository.dayFigures(unitId, last)));
+        curves.put(unitId, new Curve(repository.curveRows(unitId, asked)));
         Set<Long> everBelow = new HashSet<>();
         for (LocalDate d : dates) {
             everBelow.addAll(tree.subtreeOn(unitId, d));
@@ -79,7 +85,7 @@ public class Figures {
             reported.computeIfAbsent(r.key.unitId(), k -> new TreeMap<>()).put(r.key.monthStart(), r);
         }
         for (Long d : reported.keySet()) {
-            curves.computeIfAbsent(d, k -> new Curve(repository.dayFigures(k, last)));
+            curves.computeIfAbsent(d, k -> new Curve(repository.curveRows(k, asked)));
         }
         Map<Long, CountedUnion> counted = countedUnions(repository.countsUnder(everBelow, last.withDayOfMonth(1)));
         List<Point> result = new ArrayList<>(dates.size());

@@ -34,6 +34,7 @@ public class FiguresRecount {
         if (unitIds != null) {
             stored.units.keySet().removeIf(k -> !unitIds.contains(k.unitId()));
             fresh.units.keySet().removeIf(k -> !unitIds.contains(k.unitId()));
+            stored.unitMonths.keySet().removeIf(k -> !unitIds.contains(k.unitId()));
         }
         if (grassrootsUnionIds != null) {
             stored.unions.keySet().removeIf(k -> !grassrootsUnionIds.contains(k.grassrootsUnionId()));
@@ -47,6 +48,17 @@ public class FiguresRecount {
             long[] b = fresh.units.getOrDefault(k, new long[FlowKind.COUNT]);
             if (!java.util.Arrays.equals(a, b)) {
                 sb.append(k).append(" stored ").append(java.util.Arrays.toString(a))
+                        .append(" recount ").append(java.util.Arrays.toString(b)).append('\n');
+            }
+        }
+        java.util.Map<Deltas.UnitDay, long[]> freshMonths = fresh.monthsOfUnits();
+        java.util.Set<Deltas.UnitDay> rollup = new java.util.TreeSet<>(stored.unitMonths.keySet());
+        rollup.addAll(freshMonths.keySet());
+        for (Deltas.UnitDay k : rollup) {
+            long[] a = stored.unitMonths.getOrDefault(k, new long[FlowKind.COUNT]);
+            long[] b = freshMonths.getOrDefault(k, new long[FlowKind.COUNT]);
+            if (!java.util.Arrays.equals(a, b)) {
+                sb.append("month ").append(k).append(" stored ").append(java.util.Arrays.toString(a))
                         .append(" recount ").append(java.util.Arrays.toString(b)).append('\n');
             }
         }
@@ -83,9 +95,21 @@ public class FiguresRecount {
         return deltas.compact();
     }
 
-    private static boolean sameRows(Deltas a, Deltas b) {
+    /** {@code stored} read from the tables (with its rollup rows), {@code fresh} a recount. */
+    private static boolean sameRows(Deltas stored, Deltas fresh) {
+        Deltas a = stored;
+        Deltas b = fresh;
         if (!a.units.keySet().equals(b.units.keySet()) || !a.unions.keySet().equals(b.unions.keySet())) {
             return false;
+        }
+        java.util.Map<Deltas.UnitDay, long[]> months = b.monthsOfUnits();
+        if (!a.unitMonths.keySet().equals(months.keySet())) {
+            return false;
+        }
+        for (var e : a.unitMonths.entrySet()) {
+            if (!java.util.Arrays.equals(e.getValue(), months.get(e.getKey()))) {
+                return false;
+            }
         }
         for (var e : a.units.entrySet()) {
             if (!java.util.Arrays.equals(e.getValue(), b.units.get(e.getKey()))) {

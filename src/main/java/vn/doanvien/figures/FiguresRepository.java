@@ -120,6 +120,20 @@ public class FiguresRepository {
                     ps.executeBatch();
                 }
             }
+            Map<Deltas.UnitDay, long[]> months = deltas.monthsOfUnits();
+            if (!months.isEmpty()) {
+                try (PreparedStatement ps = connection.prepareStatement(pg ? PG_MONTH_UPSERT : H2_MONTH_UPSERT)) {
+                    for (Map.Entry<Deltas.UnitDay, long[]> e : months.entrySet()) {
+                        ps.setLong(1, e.getKey().unitId());
+                        ps.setDate(2, Date.valueOf(e.getKey().day()));
+                        for (int i = 0; i < FlowKind.COUNT; i++) {
+                            ps.setInt(3 + i, Math.toIntExact(e.getValue()[i]));
+                        }
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            }
             if (!deltas.unions.isEmpty()) {
                 try (PreparedStatement ps = connection.prepareStatement(pg ? PG_UNION_UPSERT : H2_UNION_UPSERT)) {
                     for (Map.Entry<Deltas.UnionMonth, long[]> e : deltas.unions.entrySet()) {
@@ -148,6 +162,15 @@ public class FiguresRepository {
                 d.addUnit(((Number) r[0]).longValue(), date(r[1]), kinds[k], ((Number) r[k + 2]).longValue());
             }
         }
+        List<Object[]> rollup = em.createNativeQuery("select unit_id, month_start, " + UNIT_COLUMNS
+                + " from unit_month_figure", Object[].class).getResultList();
+        for (Object[] r : rollup) {
+            long[] v = d.unitMonths.computeIfAbsent(new Deltas.UnitDay(((Number) r[0]).longValue(), date(r[1])),
+                    k -> new long[FlowKind.COUNT]);
+            for (int k = 0; k < kinds.length; k++) {
+                v[k] += ((Number) r[k + 2]).longValue();
+            }
+        }
         List<Object[]> months = em.createNativeQuery("select grassroots_union_id, month_start, joined, left_count, "
                 + "transfers_in, transfers_out from grassroots_union_month", Object[].class).getResultList();
         for (Object[] r : months) {
@@ -161,6 +184,7 @@ public class FiguresRepository {
     void deleteAll() {
         em.flush();
         em.createNativeQuery("delete from unit_day_figure").executeUpdate();
+        em.createNativeQuery("delete from unit_month_figure").executeUpdate();
         em.createNativeQuery("delete from grassroots_union_month").executeUpdate();
     }
 
@@ -168,47 +192,119 @@ public class FiguresRepository {
         return em.createNativeQuery("select id from grassroots_union", Long.class).getResultList();
     }
 
-    /** Member and union totals per unit: stock on each of the dates and flows in (from, to]. */
+    /**
+     * Member and union totals per unit: stock on each of the dates and flows in (from, to]. Reads, per unit,
+     * its monthly rollup rows before each date's month and the day rows of that month up to the date: the
+     * number of rows depends on units and months, never on members or on the days of earlier months.
+     */
     Map<Long, UnitTotals> totals(Collection<Long> unitIds, LocalDate from, LocalDate to) {
         Map<Long, UnitTotals> result = new HashMap<>();
         if (unitIds.isEmpty()) {
             return result;
         }
-        List<Object[]> rows = em.createNativeQuery("""
-                select unit_id,
-                  sum(case when figure_day <= :b then joined + transfers_in - left_count - transfers_out else 0 end),
-                  sum(joined + transfers_in - left_count - transfers_out),
-                  sum(case when figure_day > :b then joined else 0 end),
-                  sum(case when figure_day > :b then left_count else 0 end),
-                  sum(case when figure_day > :b then transfers_in else 0 end),
-                  sum(case when figure_day > :b then transfers_out else 0 end),
-                  sum(case when figure_day <= :b then unions_founded + unions_moved_in - unions_dissolved - unions_moved_out else 0 end),
-                  sum(unions_founded + unions_moved_in - unions_dissolved - unions_moved_out)
-                from unit_day_figure
-                where unit_id in (:ids) and figure_day <= :d
-                group by unit_id
-                """, Object[].class)
-                .setParameter("ids", unitIds).setParameter("b", from).setParameter("d", to)
-                .getResultList();
-        for (Object[] r : rows) {
-            result.put(((Number) r[0]).longValue(), new UnitTotals(n(r[1]), n(r[2]), n(r[3]), n(r[4]),
-                    n(r[5]), n(r[6]), n(r[7]), n(r[8])));
+        LocalDate start = from.isAfter(to) ? to : from;
+        Map<Long, long[]> atStart = cumulative(unitIds, start);
+        Map<Long, long[]> atEnd = start.equals(to) ? atStart : cumulative(unitIds, to);
+        long[] zero = new long[FlowKind.COUNT];
+        for (Long u : unitIds) {
+            long[] a = atStart.getOrDefault(u, zero);
+            long[] e = atEnd.getOrDefault(u, zero);
+            if (a == zero && e == zero) {
+                continue;
+            }
+            result.put(u, new UnitTotals(memberStock(a), memberStock(e), e[0] - a[0], e[1] - a[1], e[2] - a[2],
+                    e[3] - a[3], unionStock(a), unionStock(e)));
         }
         return result;
     }
 
-    /** A unit's rows up to a date, oldest first, as {day, memberNet, joined, left, unionNet}. */
-    List<DayFigure> dayFigures(long unitId, LocalDate upTo) {
-        List<Object[]> rows = em.createNativeQuery("""
-                select figure_day, joined, left_count, transfers_in, transfers_out,
-                       unions_founded + unions_moved_in - unions_dissolved - unions_moved_out
-                from unit_day_figure where unit_id = :u and figure_day <= :d order by figure_day
-                """, Object[].class).setParameter("u", unitId).setParameter("d", upTo).getResultList();
-        List<DayFigure> result = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
-            result.add(new DayFigure(date(r[0]), n(r[1]), n(r[2]), n(r[3]), n(r[4]), n(r[5])));
+    /** Per unit, each of the eight flows summed over all its figures up to and including day x. */
+    Map<Long, long[]> cumulative(Collection<Long> unitIds, LocalDate x) {
+        // Whole months before x's month come from the rollup; x's month from its day rows up to x. When x is
+        // the last day of its month, the rollup alone answers (the day-row range is then empty).
+        LocalDate firstDetailDay = isMonthEnd(x) ? x.plusDays(1) : x.withDayOfMonth(1);
+        Map<Long, long[]> result = new HashMap<>();
+        for (Object[] r : rows(em.createNativeQuery("select unit_id, sum(joined), sum(left_count), sum(transfers_in), "
+                + "sum(transfers_out), sum(unions_founded), sum(unions_dissolved), sum(unions_moved_in), "
+                + "sum(unions_moved_out) from (select unit_id, " + UNIT_COLUMNS + " from unit_month_figure "
+                + "where unit_id in (:ids) and month_start < :m union all select unit_id, " + UNIT_COLUMNS
+                + " from unit_day_figure where unit_id in (:ids) and figure_day >= :m and figure_day <= :x) f "
+                + "group by unit_id", Object[].class)
+                .setParameter("ids", unitIds).setParameter("m", firstDetailDay).setParameter("x", x))) {
+            long[] v = new long[FlowKind.COUNT];
+            for (int i = 0; i < FlowKind.COUNT; i++) {
+                v[i] = n(r[i + 1]);
+            }
+            result.put(((Number) r[0]).longValue(), v);
         }
         return result;
+    }
+
+    /**
+     * A unit's figures up to the last of {@code days}, oldest first, as few rows as answer every one of those
+     * days exactly (and every month end): a month that holds none of the days (or only its last day) is one
+     * row dated on its last day, from the rollup; a month that holds a day before its end comes as its day rows.
+     */
+    List<DayFigure> curveRows(long unitId, Collection<LocalDate> days) {
+        if (days.isEmpty()) {
+            return List.of();
+        }
+        LocalDate last = java.util.Collections.max(days);
+        java.util.TreeSet<LocalDate> detailMonths = new java.util.TreeSet<>();
+        for (LocalDate x : days) {
+            if (!isMonthEnd(x)) {
+                detailMonths.add(x.withDayOfMonth(1));
+            }
+        }
+        List<DayFigure> result = new ArrayList<>();
+        for (Object[] r : rows(em.createNativeQuery("""
+                select month_start, joined, left_count, transfers_in, transfers_out,
+                       unions_founded + unions_moved_in - unions_dissolved - unions_moved_out
+                from unit_month_figure where unit_id = :u and month_start <= :m
+                """, Object[].class).setParameter("u", unitId).setParameter("m", last.withDayOfMonth(1)))) {
+            LocalDate month = date(r[0]);
+            if (!detailMonths.contains(month)) {
+                result.add(new DayFigure(month.withDayOfMonth(month.lengthOfMonth()), n(r[1]), n(r[2]), n(r[3]),
+                        n(r[4]), n(r[5])));
+            }
+        }
+        if (!detailMonths.isEmpty()) {
+            StringBuilder ranges = new StringBuilder();
+            int i = 0;
+            for (LocalDate m : detailMonths) {
+                ranges.append(i == 0 ? "" : " or ").append("(figure_day >= :a").append(i)
+                        .append(" and figure_day <= :b").append(i).append(')');
+                i++;
+            }
+            jakarta.persistence.Query q = em.createNativeQuery("""
+                    select figure_day, joined, left_count, transfers_in, transfers_out,
+                           unions_founded + unions_moved_in - unions_dissolved - unions_moved_out
+                    from unit_day_figure where unit_id = :u and (""" + ranges + ")", Object[].class)
+                    .setParameter("u", unitId);
+            i = 0;
+            for (LocalDate m : detailMonths) {
+                LocalDate end = m.withDayOfMonth(m.lengthOfMonth());
+                q.setParameter("a" + i, m).setParameter("b" + i, end.isAfter(last) ? last : end);
+                i++;
+            }
+            for (Object[] r : rows(q)) {
+                result.add(new DayFigure(date(r[0]), n(r[1]), n(r[2]), n(r[3]), n(r[4]), n(r[5])));
+            }
+        }
+        result.sort(java.util.Comparator.comparing(DayFigure::day));
+        return result;
+    }
+
+    private static boolean isMonthEnd(LocalDate x) {
+        return x.getDayOfMonth() == x.lengthOfMonth();
+    }
+
+    private static long memberStock(long[] v) {
+        return v[0] + v[2] - v[1] - v[3];
+    }
+
+    private static long unionStock(long[] v) {
+        return v[4] + v[6] - v[5] - v[7];
     }
 
     /** {eligible, covered}: enterprises of at least minWorkforce recruited by these units, and those with an active union on d. */
@@ -437,4 +533,10 @@ public class FiguresRepository {
             + "transfers_in = t.transfers_in + s.ti, transfers_out = t.transfers_out + s.tou "
             + "when not matched then insert (grassroots_union_id, month_start, joined, left_count, transfers_in, "
             + "transfers_out) values (s.gid, s.m, s.j, s.l, s.ti, s.tou)";
+
+    private static final String PG_MONTH_UPSERT = PG_UNIT_UPSERT.replace("unit_day_figure", "unit_month_figure")
+            .replace("figure_day", "month_start");
+
+    private static final String H2_MONTH_UPSERT = H2_UNIT_UPSERT.replace("unit_day_figure", "unit_month_figure")
+            .replace("figure_day", "month_start");
 }

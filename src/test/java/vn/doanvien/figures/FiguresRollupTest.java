@@ -1,0 +1,231 @@
+package vn.doanvien.figures;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.doanvien.TestData;
+import vn.doanvien.organisation.Unit;
+import vn.doanvien.organisation.UnitKind;
+
+/**
+ * The monthly rollup (unit_month_figure) stays equal to a recount from the registry after back-dated joins,
+ * departures, transfers, grassroots-union moves and unit re-parenting, and reads through it (progress,
+ * breakdown, series) give the hand-computed values on month ends and mid-month.
+ *
+ * <pre>
+ * root ─ P1 ─ U1 ─ g1     U1 moves to P2 on 2024-05-05
+ *         └ U3 ─ g3       g3 moves to U2 on 2024-04-20
+ *      └ P2 ─ U2 ─ g2
+ * E joins g1 2024-01-25, B g1 2024-02-10 (leaves 2024-04-12), D g3 2024-03-03, C g2 2024-03-15,
+ * A g1 2024-05-20 (transfers to g2 2024-06-10); booked in a different order, most of them back-dated.
+ * </pre>
+ */
+@QuarkusTest
+class FiguresRollupTest {
+
+    static final LocalDate FROM = LocalDate.of(2020, 1, 1);
+
+    @Inject
+    TestData data;
+
+    @Inject
+    FiguresRecount recount;
+
+    @Inject
+    EntityManager em;
+
+    Unit root;
+    Unit p1;
+    Unit p2;
+    Unit u1;
+    Unit u2;
+    Unit u3;
+    long g1;
+    long g2;
+    long g3;
+
+    @BeforeEach
+    void registry() {
+        root = data.unit(UnitKind.CONFEDERATION, null, FROM);
+        p1 = data.unit(UnitKind.PROVINCIAL_FEDERATION, root.id, FROM);
+        p2 = data.unit(UnitKind.PROVINCIAL_FEDERATION, root.id, FROM);
+        u1 = data.unit(UnitKind.UPPER_LEVEL_UNION, p1.id, FROM);
+        u2 = data.unit(UnitKind.UPPER_LEVEL_UNION, p2.id, FROM);
+        u3 = data.unit(UnitKind.UPPER_LEVEL_UNION, p1.id, FROM);
+        g1 = createUnion(u1.id);
+        g2 = createUnion(u2.id);
+        g3 = createUnion(u3.id);
+    }
+
+    @Test
+    void rollupEqualsARecountAfterEveryKindOfBackDatedChange() {
+        long a = join(g1, "Nguyễn Văn An", "2024-05-20");
+        join(g1, "Trần Thị Bình", "2024-02-10");
+        assertSameAsRecount();
+        long b = memberIdByName("Trần Thị Bình");
+        join(g2, "Lê Văn Cường", "2024-03-15");
+        given().contentType(ContentType.JSON)
+                .body(Map.of("toGrassrootsUnionId", g2, "effectiveOn", "2024-06-10"))
+                .when().post("/api/v1/members/{id}/transfers", a).then().statusCode(200);
+        leave(b, "2024-04-12");
+        assertSameAsRecount();
+        join(g3, "Phạm Thị Dung", "2024-03-03");
+        moveUnion(g3, u2.id, "2024-04-20");
+        assertSameAsRecount();
+        reparent(u1, p2.id, "2024-05-05");
+        assertSameAsRecount();
+        join(g1, "Hoàng Văn Em", "2024-01-25");
+        assertSameAsRecount();
+        assertTrue(monthRows(root.id) > 0, "the root has rollup rows");
+        assertEquals(0, monthRowsDifferingFromDayRows(), "every rollup row is the sum of its month's day rows");
+    }
+
+    @Test
+    void progressBreakdownAndSeriesReadThroughTheRollupMatchHandComputedValues() {
+        long a = join(g1, "Nguyễn Văn An", "2024-05-20");
+        long b = join(g1, "Trần Thị Bình", "2024-02-10");
+        join(g2, "Lê Văn Cường", "2024-03-15");
+        given().contentType(ContentType.JSON)
+                .body(Map.of("toGrassrootsUnionId", g2, "effectiveOn", "2024-06-10"))
+                .when().post("/api/v1/members/{id}/transfers", a).then().statusCode(200);
+        leave(b, "2024-04-12");
+        join(g3, "Phạm Thị Dung", "2024-03-03");
+        moveUnion(g3, u2.id, "2024-04-20");
+        reparent(u1, p2.id, "2024-05-05");
+        join(g1, "Hoàng Văn Em", "2024-01-25");
+
+        long atP1 = createTarget(p1.id, 10, "2024-01-31");
+        // Mid-month: E, and B and D who joined since; B has left.
+        given().queryParam("asOf", "2024-04-15").when().get("/api/v1/targets/{id}/progress", atP1)
+                .then().statusCode(200)
+                .body("baselineValue", equalTo(1.0f)).body("currentValue", equalTo(2.0f))
+                .body("joined", equalTo(2)).body("left", equalTo(1))
+                .body("transfersIn", equalTo(0)).body("transfersOut", equalTo(0));
+        // D left with g3, E with U1.
+        given().queryParam("asOf", "2024-05-31").when().get("/api/v1/targets/{id}/progress", atP1)
+                .then().statusCode(200).body("currentValue", equalTo(0.0f)).body("transfersOut", equalTo(2));
+        given().queryParam("from", "2024-01").queryParam("to", "2024-06")
+                .when().get("/api/v1/targets/{id}/series", atP1)
+                .then().statusCode(200)
+                .body("points.actual", contains(1.0f, 2.0f, 3.0f, 1.0f, 0.0f, 0.0f));
+
+        long atP2 = createTarget(p2.id, 10, "2024-01-31");
+        given().queryParam("asOf", "2024-06-15").when().get("/api/v1/targets/{id}/progress", atP2)
+                .then().statusCode(200)
+                .body("baselineValue", equalTo(0.0f)).body("currentValue", equalTo(4.0f))
+                .body("joined", equalTo(2)).body("left", equalTo(0))
+                .body("transfersIn", equalTo(3)).body("transfersOut", equalTo(1));
+
+        long atRoot = createTarget(root.id, 10, "2024-01-31");
+        given().queryParam("asOf", "2024-04-15").when().get("/api/v1/targets/{id}/progress", atRoot)
+                .then().statusCode(200)
+                .body("baselineValue", equalTo(1.0f)).body("currentValue", equalTo(3.0f))
+                .body("joined", equalTo(3)).body("left", equalTo(1));
+        // The breakdown by province reads both provinces at once, mid-month.
+        var body = given().queryParam("asOf", "2024-05-10").when().get("/api/v1/targets/{id}/progress", atRoot)
+                .then().statusCode(200).body("currentValue", equalTo(3.0f)).extract().jsonPath();
+        List<Map<String, Object>> rows = body.getList("breakdown");
+        Map<String, Object> rowP1 = row(rows, p1.id);
+        Map<String, Object> rowP2 = row(rows, p2.id);
+        assertEquals(0.0, ((Number) rowP1.get("currentValue")).doubleValue());
+        assertEquals(1.0, ((Number) rowP1.get("baselineValue")).doubleValue());
+        assertEquals(2, rowP1.get("transfersOut"));
+        assertEquals(1, rowP1.get("left"));
+        assertEquals(3.0, ((Number) rowP2.get("currentValue")).doubleValue()); // C, D, E
+        assertEquals(2, rowP2.get("transfersIn"));
+        assertEquals(1, rowP2.get("joined"));
+        assertSameAsRecount();
+    }
+
+    private void assertSameAsRecount() {
+        assertEquals("", recount.differences(List.of(root.id, p1.id, p2.id, u1.id, u2.id, u3.id), List.of(g1, g2, g3)));
+    }
+
+    private static Map<String, Object> row(List<Map<String, Object>> rows, long unitId) {
+        return rows.stream().filter(r -> ((Number) r.get("unitId")).longValue() == unitId).findFirst().orElseThrow();
+    }
+
+    @Transactional
+    long monthRows(long unitId) {
+        return ((Number) em.createNativeQuery("select count(*) from unit_month_figure where unit_id = :u")
+                .setParameter("u", unitId).getSingleResult()).longValue();
+    }
+
+    @Transactional
+    long monthRowsDifferingFromDayRows() {
+        List<Long> ids = List.of(root.id, p1.id, p2.id, u1.id, u2.id, u3.id);
+        return ((Number) em.createNativeQuery("""
+                select count(*) from unit_month_figure m
+                where m.unit_id in (:ids) and m.joined + 10 * m.left_count + 100 * m.transfers_in + 1000 * m.transfers_out
+                  <> (select coalesce(sum(d.joined + 10 * d.left_count + 100 * d.transfers_in + 1000 * d.transfers_out), 0)
+                      from unit_day_figure d where d.unit_id = m.unit_id and d.figure_day >= m.month_start
+                        and d.figure_day < dateadd('month', 1, m.month_start))
+                """).setParameter("ids", ids).getSingleResult()).longValue();
+    }
+
+    @Transactional
+    long memberIdByName(String name) {
+        return ((Number) em.createNativeQuery("select max(id) from member where full_name = :n")
+                .setParameter("n", name).getSingleResult()).longValue();
+    }
+
+    private long createUnion(long upperLevelUnitId) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("code", TestData.unique("G"), "name", "Công đoàn cơ sở " + TestData.unique("G"),
+                        "upperLevelUnitId", upperLevelUnitId, "foundedOn", "2024-01-01"))
+                .when().post("/api/v1/grassroots-unions").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+    }
+
+    private void moveUnion(long union, long toUnit, String effectiveOn) {
+        var current = given().when().get("/api/v1/grassroots-unions/{id}", union).then().statusCode(200)
+                .extract().jsonPath();
+        given().contentType(ContentType.JSON)
+                .body(Map.of("code", current.getString("code"), "name", current.getString("name"),
+                        "upperLevelUnitId", toUnit, "effectiveOn", effectiveOn))
+                .when().put("/api/v1/grassroots-unions/{id}", union).then().statusCode(200);
+    }
+
+    private void reparent(Unit unit, long parentId, String effectiveOn) {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("code", unit.code, "name", unit.name, "category", "INDUSTRIAL_ZONE",
+                        "provinceCode", "79", "parentId", parentId, "effectiveOn", effectiveOn))
+                .when().put("/api/v1/units/{id}", unit.id).then().statusCode(200);
+    }
+
+    private long join(long union, String name, String joinedOn) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("fullName", name, "nationalId", TestData.nationalId(), "grassrootsUnionId", union,
+                        "joinedOn", joinedOn))
+                .when().post("/api/v1/members").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    private void leave(long member, String leftOn) {
+        var current = given().when().get("/api/v1/members/{id}", member).then().statusCode(200).extract().jsonPath();
+        given().contentType(ContentType.JSON)
+                .body(Map.of("fullName", current.getString("fullName"), "nationality", "VN",
+                        "nationalId", current.getString("nationalId"), "status", "LEFT", "leftOn", leftOn))
+                .when().put("/api/v1/members/{id}", member).then().statusCode(200);
+    }
+
+    private long createTarget(long scope, int value, String baseline) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("name", "Chỉ tiêu hội viên", "scopeUnitId", scope, "metric", "ACTIVE_MEMBERS",
+                        "targetValue", value, "baselineDate", baseline, "deadline", "2025-12-31"))
+                .when().post("/api/v1/targets").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+    }
+}
