@@ -104,14 +104,14 @@ figures_pg() {
 
 sizes() {
   psqlq -d "$1" -At -F $'\t' -c "
-    select 'members', count(*) from member
-    union all select 'active members', count(*) from member where status = 'ACTIVE'
-    union all select 'membership periods', count(*) from membership_period
-    union all select 'grassroots unions', count(*) from grassroots_union
-    union all select 'units', count(*) from unit
-    union all select 'unit_day_figure rows', count(*) from unit_day_figure
-    union all select 'unit_month_figure rows', count(*) from unit_month_figure
-    union all select 'grassroots_union_month rows', count(*) from grassroots_union_month
+    select 'members', count(*)::text from member
+    union all select 'active members', count(*)::text from member where status = 'ACTIVE'
+    union all select 'membership periods', count(*)::text from membership_period
+    union all select 'grassroots unions', count(*)::text from grassroots_union
+    union all select 'units', count(*)::text from unit
+    union all select 'unit_day_figure rows', count(*)::text from unit_day_figure
+    union all select 'unit_month_figure rows', count(*)::text from unit_month_figure
+    union all select 'grassroots_union_month rows', count(*)::text from grassroots_union_month
     union all select 'database size', pg_database_size(current_database()) / (1024 * 1024) || ' MB'"
 }
 

@@ -171,8 +171,8 @@ class FiguresRollupTest {
                 select count(*) from unit_month_figure m
                 where m.unit_id in (:ids) and m.joined + 10 * m.left_count + 100 * m.transfers_in + 1000 * m.transfers_out
                   <> (select coalesce(sum(d.joined + 10 * d.left_count + 100 * d.transfers_in + 1000 * d.transfers_out), 0)
-                      from unit_day_figure d where d.unit_id = m.unit_id and d.figure_day >= m.month_start
-                        and d.figure_day < dateadd('month', 1, m.month_start))
+                      from unit_day_figure d where d.unit_id = m.unit_id
+                        and cast(date_trunc('month', d.figure_day) as date) = m.month_start)
                 """).setParameter("ids", ids).getSingleResult()).longValue();
     }
 
