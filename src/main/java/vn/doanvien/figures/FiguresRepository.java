@@ -115,7 +115,7 @@ public class FiguresRepository {
                         for (int i = 0; i < FlowKind.COUNT; i++) {
                             ps.setInt(3 + i, Math.toIntExact(e.getValue()[i]));
                         }
-                        ps.addBatch();
+                        addOrRun(ps, pg);
                     }
                     ps.executeBatch();
                 }
@@ -128,12 +128,35 @@ public class FiguresRepository {
                         for (int i = 0; i < 4; i++) {
                             ps.setInt(3 + i, Math.toIntExact(e.getValue()[i]));
                         }
-                        ps.addBatch();
+                        addOrRun(ps, pg);
                     }
                     ps.executeBatch();
                 }
             }
         });
+    }
+
+    /**
+     * PostgreSQL's {@code insert ... on conflict} is atomic, so its rows go in one batch. H2's MERGE is not:
+     * when two transactions create the same new row at once, the second waits for the first and then fails
+     * on the primary key (SQLSTATE 23505); H2 rolls back only that statement, so it is run again, and now
+     * finds the row and adds to it.
+     */
+    private static void addOrRun(PreparedStatement ps, boolean pg) throws java.sql.SQLException {
+        if (pg) {
+            ps.addBatch();
+            return;
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                ps.executeUpdate();
+                return;
+            } catch (java.sql.SQLException e) {
+                if (!"23505".equals(e.getSQLState()) || attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** The stored rows, for comparing with a recount. */

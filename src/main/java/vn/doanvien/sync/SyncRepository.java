@@ -1,0 +1,191 @@
+package vn.doanvien.sync;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.hibernate.Session;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import vn.doanvien.grassroots.GrassrootsUnion;
+import vn.doanvien.member.Member;
+import vn.doanvien.member.MembershipPeriod;
+
+/** The queries and bulk writes of member sync: one round trip per batch, not per member. */
+@ApplicationScoped
+class SyncRepository {
+
+    private static final int ID_BLOCK = 50;
+
+    private final EntityManager em;
+
+    SyncRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Every member (any status) holding one of the identity keys, or one of the sender's external ids. */
+    List<Member> membersMatching(Collection<String> identityKeys, Long ownerId, Collection<String> externalIds) {
+        if (identityKeys.isEmpty() && externalIds.isEmpty()) {
+            return List.of();
+        }
+        String where = identityKeys.isEmpty() ? "" : "m.identityKey in :keys";
+        if (!externalIds.isEmpty()) {
+            where += (where.isEmpty() ? "" : " or ") + "(m.externalOwnerId = :owner and m.externalId in :ext)";
+        }
+        var q = em.createQuery("from Member m where " + where, Member.class);
+        if (!identityKeys.isEmpty()) {
+            q.setParameter("keys", identityKeys);
+        }
+        if (!externalIds.isEmpty()) {
+            q.setParameter("owner", ownerId).setParameter("ext", externalIds);
+        }
+        return q.getResultList();
+    }
+
+    List<GrassrootsUnion> grassrootsUnions(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("from GrassrootsUnion g where g.id in :ids", GrassrootsUnion.class)
+                .setParameter("ids", ids).getResultList();
+    }
+
+    /** The open membership periods of these members. */
+    List<MembershipPeriod> openPeriods(Collection<Long> memberIds) {
+        if (memberIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("from MembershipPeriod p where p.memberId in :ids and p.endOn is null",
+                MembershipPeriod.class).setParameter("ids", memberIds).getResultList();
+    }
+
+    /** The grassroots unions chaired by any of these members. */
+    List<GrassrootsUnion> chairedBy(Collection<Long> memberIds) {
+        if (memberIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("from GrassrootsUnion g where g.chairMemberId in :ids", GrassrootsUnion.class)
+                .setParameter("ids", memberIds).getResultList();
+    }
+
+    boolean isUpperLevelUnion(long unitId) {
+        return !em.createNativeQuery("select 1 from unit where id = :id and kind = 'UPPER_LEVEL_UNION'")
+                .setParameter("id", unitId).getResultList().isEmpty();
+    }
+
+    /**
+     * Inserts new members and their first periods (period i belongs to member i) with JDBC batches. Ids are taken from the entities' sequences in
+     * blocks of 50, the way Hibernate's pooled optimizer does, so the two never hand out the same id.
+     */
+    void insert(List<Member> members, List<MembershipPeriod> periods) {
+        if (members.isEmpty()) {
+            return;
+        }
+        em.flush();
+        em.unwrap(Session.class).doWork(c -> {
+            String nextMember = nextValueSql("member_seq");
+            String nextPeriod = nextValueSql("membership_period_seq");
+            List<Long> memberIds = ids(c, nextMember, members.size());
+            List<Long> periodIds = ids(c, nextPeriod, periods.size());
+            for (int i = 0; i < members.size(); i++) {
+                members.get(i).id = memberIds.get(i);
+                members.get(i).cardNumber = Member.cardNumberOf(memberIds.get(i));
+            }
+            Timestamp now = new Timestamp(System.currentTimeMillis());
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into member (id, card_number, full_name, search_text, date_of_birth, gender, nationality,
+                        national_id, passport_number, identity_key, active_identity_key, phone, email,
+                        grassroots_union_id, joined_on, status, left_on, leave_reason, version, created_at, updated_at,
+                        external_owner_id, external_id)
+                    values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,?,?,?,?)""")) {
+                int n = 0;
+                for (Member m : members) {
+                    ps.setLong(1, m.id);
+                    ps.setString(2, m.cardNumber);
+                    ps.setString(3, m.fullName);
+                    ps.setString(4, m.searchText);
+                    ps.setDate(5, m.dateOfBirth == null ? null : Date.valueOf(m.dateOfBirth));
+                    ps.setString(6, m.gender == null ? null : m.gender.name());
+                    ps.setString(7, m.nationality);
+                    ps.setString(8, m.nationalId);
+                    ps.setString(9, m.passportNumber);
+                    ps.setString(10, m.identityKey);
+                    ps.setString(11, m.activeIdentityKey);
+                    ps.setString(12, m.phone);
+                    ps.setString(13, m.email);
+                    ps.setLong(14, m.grassrootsUnionId);
+                    ps.setDate(15, Date.valueOf(m.joinedOn));
+                    ps.setString(16, m.status.name());
+                    ps.setDate(17, m.leftOn == null ? null : Date.valueOf(m.leftOn));
+                    ps.setString(18, m.leaveReason);
+                    ps.setTimestamp(19, now);
+                    ps.setTimestamp(20, now);
+                    if (m.externalOwnerId == null) {
+                        ps.setNull(21, Types.BIGINT);
+                    } else {
+                        ps.setLong(21, m.externalOwnerId);
+                    }
+                    ps.setString(22, m.externalId);
+                    ps.addBatch();
+                    if (++n % 500 == 0) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement("insert into membership_period (id, member_id, "
+                    + "grassroots_union_id, start_on, end_on, end_reason) values (?,?,?,?,?,?)")) {
+                int n = 0;
+                for (int i = 0; i < periods.size(); i++) {
+                    MembershipPeriod p = periods.get(i);
+                    p.id = periodIds.get(i);
+                    p.memberId = members.get(i).id;
+                    ps.setLong(1, p.id);
+                    ps.setLong(2, p.memberId);
+                    ps.setLong(3, p.grassrootsUnionId);
+                    ps.setDate(4, Date.valueOf(p.startOn));
+                    ps.setDate(5, p.endOn == null ? null : Date.valueOf(p.endOn));
+                    ps.setString(6, p.endReason == null ? null : p.endReason.name());
+                    ps.addBatch();
+                    if (++n % 500 == 0) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+        });
+    }
+
+    private String nextValueSql(String sequence) {
+        return em.getEntityManagerFactory().unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect()
+                .getSequenceSupport().getSequenceNextValString(sequence);
+    }
+
+    /** {@code count} ids: each value v of the sequence (increment 50) owns the ids v-49 … v. */
+    private static List<Long> ids(Connection c, String nextSql, int count) throws SQLException {
+        List<Long> ids = new ArrayList<>(count);
+        try (PreparedStatement ps = c.prepareStatement(nextSql)) {
+            while (ids.size() < count) {
+                long v;
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    v = rs.getLong(1);
+                }
+                if (v < ID_BLOCK) {
+                    continue; // the sequence's first value: Hibernate's optimizer treats it specially, skip it
+                }
+                for (long id = v - ID_BLOCK + 1; id <= v && ids.size() < count; id++) {
+                    ids.add(id);
+                }
+            }
+        }
+        return ids;
+    }
+}
