@@ -138,9 +138,9 @@ public class FiguresRepository {
 
     /**
      * PostgreSQL's {@code insert ... on conflict} is atomic, so its rows go in one batch. H2's MERGE is not:
-     * when two transactions create the same new row at once, the second waits for the first and then fails
-     * on the primary key (SQLSTATE 23505); H2 rolls back only that statement, so it is run again, and now
-     * finds the row and adds to it.
+     * when two transactions create the same new row at once, the second fails, with 23505 (duplicate key)
+     * once the first has committed or 90131 (concurrent update) while it has not. H2 rolls back only the
+     * failed statement, so it is run again after a short pause, and then finds the row and adds to it.
      */
     private static void addOrRun(PreparedStatement ps, boolean pg) throws java.sql.SQLException {
         if (pg) {
@@ -152,7 +152,14 @@ public class FiguresRepository {
                 ps.executeUpdate();
                 return;
             } catch (java.sql.SQLException e) {
-                if (!"23505".equals(e.getSQLState()) || attempt == 3) {
+                boolean race = "23505".equals(e.getSQLState()) || e.getErrorCode() == 90131;
+                if (!race || attempt == 200) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(Math.min(attempt, 20));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
                     throw e;
                 }
             }

@@ -14,7 +14,9 @@ public record ChangeFeedResponse(List<Change> items,
 
     /** One change; DELETED is a tombstone (the entity no longer exists). */
     @Schema(name = "Change")
-    public record Change(@Schema(example = "MEMBER") ChangeEntityType entityType,
+    public record Change(@Schema(example = "djE6MTIz", description = "The position just after this change")
+                         String cursor,
+                         @Schema(example = "MEMBER") ChangeEntityType entityType,
                          @Schema(example = "1001") long entityId,
                          @Schema(example = "UPDATED") ChangeOperation operation,
                          @Schema(example = "7", description = "The unit it sat under when it changed (itself for a unit)")

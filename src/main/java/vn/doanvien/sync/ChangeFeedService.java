@@ -78,7 +78,7 @@ class ChangeFeedService {
             case GRASSROOTS_UNION -> "/api/v1/grassroots-unions/";
             case MEMBER -> "/api/v1/members/";
         };
-        return new ChangeFeedResponse.Change(r.type(), r.entityId(), r.operation(), r.unitId(), r.previousUnitId(),
+        return new ChangeFeedResponse.Change(encode(r.seq()), r.type(), r.entityId(), r.operation(), r.unitId(), r.previousUnitId(),
                 r.changedAt(), path + r.entityId());
     }
 }
