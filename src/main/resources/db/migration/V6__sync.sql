@@ -64,8 +64,8 @@ create index ix_import_job_status on import_job (status);
 
 create table import_rejected_row (
     job_id     bigint        not null references import_job (id),
-    row_number integer       not null,
+    row_no     integer       not null,
     reason     varchar(2000) not null,
     raw_line   varchar(4000),
-    primary key (job_id, row_number)
+    primary key (job_id, row_no)
 );

@@ -2,18 +2,15 @@ package vn.doanvien.sync;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.hibernate.Session;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.generator.BeforeExecutionGenerator;
+import org.hibernate.generator.EventType;
 import vn.doanvien.grassroots.GrassrootsUnion;
 import vn.doanvien.member.Member;
 import vn.doanvien.member.MembershipPeriod;
@@ -21,8 +18,6 @@ import vn.doanvien.member.MembershipPeriod;
 /** The queries and bulk writes of member sync: one round trip per batch, not per member. */
 @ApplicationScoped
 class SyncRepository {
-
-    private static final int ID_BLOCK = 50;
 
     private final EntityManager em;
 
@@ -81,23 +76,25 @@ class SyncRepository {
     }
 
     /**
-     * Inserts new members and their first periods (period i belongs to member i) with JDBC batches. Ids are taken from the entities' sequences in
-     * blocks of 50, the way Hibernate's pooled optimizer does, so the two never hand out the same id.
+     * Inserts new members and their first periods (period i belongs to member i) with JDBC batches.
      */
     void insert(List<Member> members, List<MembershipPeriod> periods) {
         if (members.isEmpty()) {
             return;
         }
         em.flush();
-        em.unwrap(Session.class).doWork(c -> {
-            String nextMember = nextValueSql("member_seq");
-            String nextPeriod = nextValueSql("membership_period_seq");
-            List<Long> memberIds = ids(c, nextMember, members.size());
-            List<Long> periodIds = ids(c, nextPeriod, periods.size());
-            for (int i = 0; i < members.size(); i++) {
-                members.get(i).id = memberIds.get(i);
-                members.get(i).cardNumber = Member.cardNumberOf(memberIds.get(i));
-            }
+        SessionImplementor session = em.unwrap(SessionImplementor.class);
+        BeforeExecutionGenerator memberIds = generator(session, Member.class);
+        BeforeExecutionGenerator periodIds = generator(session, MembershipPeriod.class);
+        for (int i = 0; i < members.size(); i++) {
+            Member m = members.get(i);
+            m.id = (Long) memberIds.generate(session, m, null, EventType.INSERT);
+            m.cardNumber = Member.cardNumberOf(m.id);
+            MembershipPeriod p = periods.get(i);
+            p.id = (Long) periodIds.generate(session, p, null, EventType.INSERT);
+            p.memberId = m.id;
+        }
+        session.doWork(c -> {
             Timestamp now = new Timestamp(System.currentTimeMillis());
             try (PreparedStatement ps = c.prepareStatement("""
                     insert into member (id, card_number, full_name, search_text, date_of_birth, gender, nationality,
@@ -145,8 +142,6 @@ class SyncRepository {
                 int n = 0;
                 for (int i = 0; i < periods.size(); i++) {
                     MembershipPeriod p = periods.get(i);
-                    p.id = periodIds.get(i);
-                    p.memberId = members.get(i).id;
                     ps.setLong(1, p.id);
                     ps.setLong(2, p.memberId);
                     ps.setLong(3, p.grassrootsUnionId);
@@ -163,29 +158,9 @@ class SyncRepository {
         });
     }
 
-    private String nextValueSql(String sequence) {
-        return em.getEntityManagerFactory().unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect()
-                .getSequenceSupport().getSequenceNextValString(sequence);
-    }
-
-    /** {@code count} ids: each value v of the sequence (increment 50) owns the ids v-49 … v. */
-    private static List<Long> ids(Connection c, String nextSql, int count) throws SQLException {
-        List<Long> ids = new ArrayList<>(count);
-        try (PreparedStatement ps = c.prepareStatement(nextSql)) {
-            while (ids.size() < count) {
-                long v;
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    v = rs.getLong(1);
-                }
-                if (v < ID_BLOCK) {
-                    continue; // the sequence's first value: Hibernate's optimizer treats it specially, skip it
-                }
-                for (long id = v - ID_BLOCK + 1; id <= v && ids.size() < count; id++) {
-                    ids.add(id);
-                }
-            }
-        }
-        return ids;
+    /** Ids come from the entity's own generator, so they never collide with Hibernate's. */
+    private static BeforeExecutionGenerator generator(SessionImplementor session, Class<?> entity) {
+        return (BeforeExecutionGenerator) session.getFactory().getMappingMetamodel().getEntityDescriptor(entity)
+                .getGenerator();
     }
 }

@@ -215,7 +215,7 @@ class MemberSyncTest {
         given().contentType(ContentType.JSON).body(body(null, many.toArray())).post(SYNC)
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("members"))
                 .body("detail", org.hamcrest.Matchers.containsString("at most 1000"));
-        given().contentType(ContentType.JSON).body(body(union.id, item(union.id, "X Y"))).post(SYNC)
+        given().contentType(ContentType.JSON).body(body(987_654_321L, item(union.id, "X Y"))).post(SYNC)
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("upperLevelUnitId"));
         given().contentType(ContentType.JSON).body("{\"members\": [").post(SYNC)
                 .then().statusCode(400).contentType(PROBLEM);
