@@ -48,7 +48,7 @@ def member(run, i, union_ids, rnd):
         "fullName": f"{rnd.choice(FIRST)} {rnd.choice(MIDDLE)} {rnd.choice(LAST)}",
         "dateOfBirth": (datetime.date(1970, 1, 1) + datetime.timedelta(days=i % 9000)).isoformat(),
         "gender": "FEMALE" if i % 2 else "MALE",
-        "nationalId": f"{run % 1000:03d}{i:09d}",
+        "nationalId": f"{run % 900:03d}{i:09d}",  # 000-899: COPY rows use 9xx
         "phone": f"09{i % 100000000:08d}",
         "grassrootsUnionId": union_ids[i % len(union_ids)],
         "joinedOn": joined.isoformat(),

@@ -25,23 +25,22 @@ class SyncRepository {
         this.em = em;
     }
 
-    /** Every member (any status) holding one of the identity keys, or one of the sender's external ids. */
+    /**
+     * Every member (any status) holding one of the identity keys, or one of the sender's external ids: two
+     * queries, each on its index (an OR of the two would scan the table).
+     */
     List<Member> membersMatching(Collection<String> identityKeys, Long ownerId, Collection<String> externalIds) {
-        if (identityKeys.isEmpty() && externalIds.isEmpty()) {
-            return List.of();
-        }
-        String where = identityKeys.isEmpty() ? "" : "m.identityKey in :keys";
-        if (!externalIds.isEmpty()) {
-            where += (where.isEmpty() ? "" : " or ") + "(m.externalOwnerId = :owner and m.externalId in :ext)";
-        }
-        var q = em.createQuery("from Member m where " + where, Member.class);
+        java.util.Map<Long, Member> found = new java.util.LinkedHashMap<>();
         if (!identityKeys.isEmpty()) {
-            q.setParameter("keys", identityKeys);
+            em.createQuery("from Member m where m.identityKey in :keys", Member.class)
+                    .setParameter("keys", identityKeys).getResultList().forEach(m -> found.put(m.id, m));
         }
         if (!externalIds.isEmpty()) {
-            q.setParameter("owner", ownerId).setParameter("ext", externalIds);
+            em.createQuery("from Member m where m.externalOwnerId = :owner and m.externalId in :ext", Member.class)
+                    .setParameter("owner", ownerId).setParameter("ext", externalIds).getResultList()
+                    .forEach(m -> found.put(m.id, m));
         }
-        return q.getResultList();
+        return new java.util.ArrayList<>(found.values());
     }
 
     List<GrassrootsUnion> grassrootsUnions(Collection<Long> ids) {
