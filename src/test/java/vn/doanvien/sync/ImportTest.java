@@ -100,7 +100,7 @@ class ImportTest {
         assertEquals(3, lines.length);
         assertTrue(lines[1].startsWith("4,\"dateOfBirth: not a date"), lines[1]);
         assertTrue(lines[2].startsWith("6,\"nationalId: must be 12 digits"), lines[2]);
-        assertEquals("", fixtures.figureDifferences());
+        assertEquals("", fixtures.figureDifferences(chain, union));
     }
 
     @Test
@@ -197,7 +197,7 @@ class ImportTest {
         for (String nid : ids) {
             assertEquals(1, fixtures.membersWithNationalId(nid).size(), nid);
         }
-        assertEquals("", fixtures.figureDifferences());
+        assertEquals("", fixtures.figureDifferences(chain, union));
     }
 
     /** A minimal XLSX workbook; cells starting with # are numbers, the others shared strings. */

@@ -81,7 +81,7 @@ class MemberSyncTest {
         given().get("/api/v1/members/" + id).then().body("fullName", equalTo("Nguyễn Thị Mai Anh"))
                 .body("email", equalTo("mai@example.vn")).body("version", equalTo(1));
         assertEquals(1, fixtures.membersWithNationalId((String) a.get("nationalId")).size());
-        assertEquals("", fixtures.figureDifferences());
+        assertEquals("", fixtures.figureDifferences(chain, union, other));
     }
 
     @Test
@@ -117,7 +117,7 @@ class MemberSyncTest {
         List<Member> stored = fixtures.membersWithNationalId((String) good.get("nationalId"));
         assertEquals(1, stored.size());
         assertEquals("Lê Văn Tám", stored.get(0).fullName);
-        assertEquals("", fixtures.figureDifferences());
+        assertEquals("", fixtures.figureDifferences(chain, union, other));
     }
 
     @Test
@@ -171,7 +171,7 @@ class MemberSyncTest {
         JsonPath contradiction = sync(body(null, back));
         assertEquals("REJECTED", contradiction.getString("items[0].outcome"));
         assertEquals(409, contradiction.getInt("items[0].problem.status"));
-        assertEquals("", fixtures.figureDifferences());
+        assertEquals("", fixtures.figureDifferences(chain, union, other));
     }
 
     @Test
@@ -250,6 +250,6 @@ class MemberSyncTest {
         sync(body(null, chair));
         given().get("/api/v1/grassroots-unions/" + union.id).then().body("chairMemberId", nullValue());
         given().get("/api/v1/members/" + id).then().body("status", equalTo(MemberStatus.LEFT.name()));
-        assertEquals("", fixtures.figureDifferences());
+        assertEquals("", fixtures.figureDifferences(chain, union, other));
     }
 }

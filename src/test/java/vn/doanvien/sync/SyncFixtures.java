@@ -19,9 +19,14 @@ public class SyncFixtures {
         this.recount = recount;
     }
 
-    /** Rows where the maintained figures differ from a recount (empty when exact). */
-    public String figureDifferences() {
-        return recount.differences();
+    /**
+     * Rows of these units and grassroots unions where the maintained figures differ from a recount (empty when
+     * exact); limited to the test's own rows, as fixtures of other tests may write without the ledger.
+     */
+    public String figureDifferences(vn.doanvien.organisation.Unit[] chain, vn.doanvien.grassroots.GrassrootsUnion... unions) {
+        List<Long> unitIds = java.util.Arrays.stream(chain).map(u -> u.id).toList();
+        List<Long> unionIds = java.util.Arrays.stream(unions).map(g -> g.id).toList();
+        return recount.differences(unitIds, unionIds);
     }
 
     @Transactional
