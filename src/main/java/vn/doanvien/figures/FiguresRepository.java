@@ -115,7 +115,7 @@ public class FiguresRepository {
                         for (int i = 0; i < FlowKind.COUNT; i++) {
                             ps.setInt(3 + i, Math.toIntExact(e.getValue()[i]));
                         }
-                        ps.addBatch();
+                        addOrRun(ps, pg);
                     }
                     ps.executeBatch();
                 }
@@ -142,12 +142,42 @@ public class FiguresRepository {
                         for (int i = 0; i < 4; i++) {
                             ps.setInt(3 + i, Math.toIntExact(e.getValue()[i]));
                         }
-                        ps.addBatch();
+                        addOrRun(ps, pg);
                     }
                     ps.executeBatch();
                 }
             }
         });
+    }
+
+    /**
+     * PostgreSQL's {@code insert ... on conflict} is atomic, so its rows go in one batch. H2's MERGE is not:
+     * when two transactions create the same new row at once, the second fails, with 23505 (duplicate key)
+     * once the first has committed or 90131 (concurrent update) while it has not. H2 rolls back only the
+     * failed statement, so it is run again after a short pause, and then finds the row and adds to it.
+     */
+    private static void addOrRun(PreparedStatement ps, boolean pg) throws java.sql.SQLException {
+        if (pg) {
+            ps.addBatch();
+            return;
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                ps.executeUpdate();
+                return;
+            } catch (java.sql.SQLException e) {
+                boolean race = "23505".equals(e.getSQLState()) || e.getErrorCode() == 90131;
+                if (!race || attempt == 200) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(Math.min(attempt, 20));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** The stored rows, for comparing with a recount. */

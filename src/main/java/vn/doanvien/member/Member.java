@@ -64,6 +64,14 @@ public class Member extends PanacheEntityBase {
     public String phone;
     public String email;
 
+    /** The upper-level unit whose system sends this member with {@link #externalId}; null if none. */
+    @Column(name = "external_owner_id")
+    public Long externalOwnerId;
+
+    /** The member's id in that unit's system, unique per unit. */
+    @Column(name = "external_id")
+    public String externalId;
+
     /** The current grassroots union; the history is in {@link MembershipPeriod}. */
     @Column(name = "grassroots_union_id")
     public Long grassrootsUnionId;
@@ -91,6 +99,11 @@ public class Member extends PanacheEntityBase {
     @UpdateTimestamp
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+
+    /** The card number of a member, derived from its id. */
+    public static String cardNumberOf(long id) {
+        return String.format("DV%010d", id);
+    }
 
     public static String identityKeyOf(String nationalId, String nationality, String passportNumber) {
         if (nationalId != null && !nationalId.isBlank()) {

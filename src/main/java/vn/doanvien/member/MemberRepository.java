@@ -4,7 +4,6 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import vn.doanvien.common.TextNormalizer;
+import vn.doanvien.grassroots.GrassrootsUnion;
 
 /** Queries on members. */
 @ApplicationScoped
@@ -111,16 +111,17 @@ public class MemberRepository implements PanacheRepository<Member> {
     }
 
     private int clearChair(long memberId, Long grassrootsUnionId) {
-        // A bulk update skips optimistic locking, so bump the union's version by hand: its ETag must change.
-        var update = getEntityManager().createQuery("""
-                        update GrassrootsUnion g set g.chairMemberId = null, g.version = g.version + 1,
-                            g.updatedAt = :now
-                        where g.chairMemberId = :member""" + (grassrootsUnionId == null ? "" : " and g.id = :union"))
-                .setParameter("now", OffsetDateTime.now())
+        // Through the entities rather than a bulk update: the version (ETag) and updatedAt move as for any
+        // edit, and the change reaches the change feed.
+        var query = getEntityManager().createQuery("from GrassrootsUnion g where g.chairMemberId = :member"
+                        + (grassrootsUnionId == null ? "" : " and g.id = :union"), GrassrootsUnion.class)
                 .setParameter("member", memberId);
         if (grassrootsUnionId != null) {
-            update.setParameter("union", grassrootsUnionId);
+            query.setParameter("union", grassrootsUnionId);
         }
-        return update.executeUpdate();
+        List<GrassrootsUnion> chaired = query.getResultList();
+        chaired.forEach(g -> g.chairMemberId = null);
+        getEntityManager().flush();
+        return chaired.size();
     }
 }

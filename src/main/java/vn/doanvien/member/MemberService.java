@@ -5,10 +5,8 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import vn.doanvien.common.ApiProblem;
 import vn.doanvien.common.ETags;
 import vn.doanvien.common.Page;
@@ -33,8 +31,6 @@ class MemberService {
             "cardNumber", "cardNumber",
             "createdAt", "createdAt");
 
-    private static final Pattern PASSPORT = Pattern.compile("^[A-Z0-9]{6,20}$");
-    private static final int MIN_AGE = 15;
 
     private final MemberRepository members;
     private final MembershipPeriodRepository periods;
@@ -63,11 +59,11 @@ class MemberService {
     MemberResponse create(MemberCreateRequest req) {
         LocalDate today = Today.date();
         List<Problem.FieldError> errors = new ArrayList<>();
-        Identity identity = identity(req.nationality(), req.nationalId(), req.passportNumber(), errors);
+        MemberRules.Identity identity = MemberRules.identity(req.nationality(), req.nationalId(), req.passportNumber(), errors);
         if (req.joinedOn().isAfter(today)) {
             errors.add(new Problem.FieldError("joinedOn", "must not be in the future"));
         }
-        checkDateOfBirth(req.dateOfBirth(), req.joinedOn(), today, errors);
+        MemberRules.checkDateOfBirth(req.dateOfBirth(), req.joinedOn(), today, errors);
         GrassrootsUnion union = grassrootsUnions.findById(req.grassrootsUnionId());
         if (union == null) {
             errors.add(new Problem.FieldError("grassrootsUnionId",
@@ -110,7 +106,7 @@ class MemberService {
     }
 
     static String cardNumberOf(long id) {
-        return String.format("DV%010d", id);
+        return Member.cardNumberOf(id);
     }
 
     Page<MemberResponse> list(MemberFilter filter, PageRequest page) {
@@ -139,8 +135,8 @@ class MemberService {
         ETags.checkIfMatch(ifMatch, m.version);
         LocalDate today = Today.date();
         List<Problem.FieldError> errors = new ArrayList<>();
-        Identity identity = identity(req.nationality(), req.nationalId(), req.passportNumber(), errors);
-        checkDateOfBirth(req.dateOfBirth(), m.joinedOn, today, errors);
+        MemberRules.Identity identity = MemberRules.identity(req.nationality(), req.nationalId(), req.passportNumber(), errors);
+        MemberRules.checkDateOfBirth(req.dateOfBirth(), m.joinedOn, today, errors);
         boolean leaving = req.status() != MemberStatus.ACTIVE;
         if (leaving) {
             if (req.leftOn() == null) {
@@ -314,7 +310,7 @@ class MemberService {
         return union.isActiveOn(date);
     }
 
-    private void checkNotDuplicate(Identity identity, Long selfId) {
+    private void checkNotDuplicate(MemberRules.Identity identity, Long selfId) {
         String key = Member.identityKeyOf(identity.nationalId(), identity.nationality(), identity.passportNumber());
         members.findActiveByIdentityKey(key, selfId).ifPresent(existing -> {
             boolean byNationalId = identity.nationalId() != null;
@@ -323,45 +319,6 @@ class MemberService {
                             + " already exists (member " + existing.id + ", card " + existing.cardNumber + ")",
                     existing.id);
         });
-    }
-
-    private static void checkDateOfBirth(LocalDate dateOfBirth, LocalDate joinedOn, LocalDate today,
-                                         List<Problem.FieldError> errors) {
-        if (dateOfBirth == null) {
-            return;
-        }
-        if (dateOfBirth.isAfter(today)) {
-            errors.add(new Problem.FieldError("dateOfBirth", "must not be in the future"));
-        } else if (joinedOn != null && dateOfBirth.plusYears(MIN_AGE).isAfter(joinedOn)) {
-            errors.add(new Problem.FieldError("dateOfBirth",
-                    "the member must be at least " + MIN_AGE + " years old on joinedOn (" + joinedOn + ")"));
-        }
-    }
-
-    /** Normalised identity papers: a Vietnamese citizen has a national ID only, a foreigner a passport. */
-    private static Identity identity(String nationality, String nationalId, String passportNumber,
-                                     List<Problem.FieldError> errors) {
-        String country = nationality == null || nationality.isBlank() ? "VN" : nationality;
-        String nid = blankToNull(nationalId);
-        String passport = blankToNull(passportNumber);
-        if (passport != null) {
-            passport = passport.toUpperCase(Locale.ROOT);
-            if (!PASSPORT.matcher(passport).matches()) {
-                errors.add(new Problem.FieldError("passportNumber", "must be 6 to 20 letters or digits"));
-            }
-        }
-        if ("VN".equals(country)) {
-            if (nid == null) {
-                errors.add(new Problem.FieldError("nationalId", "is required for Vietnamese citizens (nationality VN)"));
-            }
-            if (passport != null) {
-                errors.add(new Problem.FieldError("passportNumber",
-                        "must be absent for Vietnamese citizens (nationality VN); give nationalId"));
-            }
-        } else if (passport == null) {
-            errors.add(new Problem.FieldError("passportNumber", "is required for nationality " + country));
-        }
-        return new Identity(country, nid, passport);
     }
 
     private static void failIfAny(List<Problem.FieldError> errors) {
@@ -374,6 +331,4 @@ class MemberService {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    private record Identity(String nationality, String nationalId, String passportNumber) {
-    }
 }

@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Bulk member sync through the API: sets up a small tree, then POSTs members in batches of up to 1,000 to
+/api/v1/sync/members from a few concurrent clients, and prints members per second. With --copy-csv it also
+writes the same number of member and membership_period rows as CSV files for PostgreSQL COPY."""
+import argparse, concurrent.futures, datetime, json, random, sys, time, urllib.request
+
+FIRST = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô"]
+MIDDLE = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Thu", "Ngọc", "Quang", "Thanh", "Xuân"]
+LAST = ["An", "Bình", "Cường", "Dũng", "Hà", "Hải", "Hạnh", "Hùng", "Lan", "Linh", "Mai", "Nam", "Phúc", "Tâm", "Trang"]
+
+
+def call(base, method, path, body=None, key=None):
+    data = None if body is None else json.dumps(body).encode()
+    req = urllib.request.Request(base + path, data=data, method=method,
+                                 headers={"Content-Type": "application/json", **({"Idempotency-Key": key} if key else {})})
+    with urllib.request.urlopen(req, timeout=600) as r:
+        return r.status, json.loads(r.read() or b"null")
+
+
+def setup(base, run, unions):
+    today = "2020-01-01"
+    # Reuse the Confederation if there is one (only one may be active).
+    _, page = call(base, "GET", "/api/v1/units?kind=CONFEDERATION&size=1")
+    if page["items"]:
+        root_id = page["items"][0]["id"]
+    else:
+        _, root = call(base, "POST", "/api/v1/units", {"kind": "CONFEDERATION", "code": f"B{run}-VGCL",
+                                                       "name": "Bench Confederation", "validFrom": today})
+        root_id = root["id"]
+    _, prov = call(base, "POST", "/api/v1/units", {"kind": "PROVINCIAL_FEDERATION", "code": f"B{run}-P",
+                                                   "name": f"Bench federation {run}", "parentId": root_id,
+                                                   "provinceCode": "79", "validFrom": today})
+    _, upper = call(base, "POST", "/api/v1/units", {"kind": "UPPER_LEVEL_UNION", "category": "INDUSTRIAL_ZONE",
+                                                    "code": f"B{run}-U", "name": f"Bench upper {run}",
+                                                    "parentId": prov["id"], "provinceCode": "79", "validFrom": today})
+    ids = []
+    for i in range(unions):
+        _, g = call(base, "POST", "/api/v1/grassroots-unions", {"code": f"B{run}-G{i}", "name": f"CĐCS bench {run}-{i}",
+                                                                "upperLevelUnitId": upper["id"], "foundedOn": today})
+        ids.append(g["id"])
+    return upper["id"], ids
+
+
+def member(run, i, union_ids, rnd):
+    joined = datetime.date(2021, 1, 1) + datetime.timedelta(days=i % 1400)
+    return {
+        "externalId": f"{run}-{i}",
+        "fullName": f"{rnd.choice(FIRST)} {rnd.choice(MIDDLE)} {rnd.choice(LAST)}",
+        "dateOfBirth": (datetime.date(1970, 1, 1) + datetime.timedelta(days=i % 9000)).isoformat(),
+        "gender": "FEMALE" if i % 2 else "MALE",
+        "nationalId": f"{run % 900:03d}{i:09d}",  # 000-899: COPY rows use 9xx
+        "phone": f"09{i % 100000000:08d}",
+        "grassrootsUnionId": union_ids[i % len(union_ids)],
+        "joinedOn": joined.isoformat(),
+    }
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--base", default="http://127.0.0.1:8181")
+    p.add_argument("--members", type=int, default=100_000)
+    p.add_argument("--batch", type=int, default=1000)
+    p.add_argument("--clients", type=int, default=2)
+    p.add_argument("--unions", type=int, default=200)
+    p.add_argument("--run", type=int, default=int(time.time()) % 1000)
+    p.add_argument("--copy-csv", help="prefix of CSV files to write for COPY (ids from 2e9 on)")
+    a = p.parse_args()
+
+    upper, unions = setup(a.base, a.run, a.unions)
+    rnd = random.Random(a.run)
+    batches = [[member(a.run, i, unions, rnd) for i in range(s, min(a.members, s + a.batch))]
+               for s in range(0, a.members, a.batch)]
+    counts = {"CREATED": 0, "UPDATED": 0, "UNCHANGED": 0, "REJECTED": 0}
+
+    def send(n):
+        status, body = call(a.base, "POST", "/api/v1/sync/members",
+                            {"upperLevelUnitId": upper, "members": batches[n]}, key=f"bench-{a.run}-{n}")
+        return body
+
+    start = time.monotonic()
+    with concurrent.futures.ThreadPoolExecutor(a.clients) as pool:
+        for body in pool.map(send, range(len(batches))):
+            for k in counts:
+                counts[k] += body[k.lower()]
+    elapsed = time.monotonic() - start
+    print(json.dumps({"members": a.members, "batch": a.batch, "clients": a.clients, "seconds": round(elapsed, 1),
+                      "membersPerSecond": round(a.members / elapsed), **counts}))
+    if counts["REJECTED"]:
+        sys.exit("rejected items: the figures are not comparable")
+
+    if a.copy_csv:
+        # The same rows, for COPY straight into the tables (other ids and national IDs, same unions and dates).
+        now = datetime.datetime.now(datetime.timezone.utc).isoformat()
+        with open(a.copy_csv + "-member.csv", "w") as fm, open(a.copy_csv + "-period.csv", "w") as fp:
+            for i in range(a.members):
+                m = member(a.run, i, unions, rnd)
+                mid = 2_000_000_000 + a.run * 10_000_000 + i
+                nid = f"9{a.run % 100:02d}{i:09d}"
+                key = "NID:" + nid
+                fm.write(f"{mid},DX{mid:010d},{m['fullName']},{m['fullName'].lower()},{m['dateOfBirth']},{m['gender']},"
+                         f"VN,{nid},,{key},{key},{m['phone']},,{m['grassrootsUnionId']},{m['joinedOn']},ACTIVE,,,0,"
+                         f"{now},{now}\n")
+                fp.write(f"{mid},{mid},{m['grassrootsUnionId']},{m['joinedOn']},,\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Bulk member sync through the API against the packaged app on port 8181, on H2 and on PostgreSQL, next to
+# PostgreSQL COPY of the same rows. Usage: bench/sync/run.sh [members] (default 100000). See README.md.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+N=${1:-100000}
+PORT=8181
+PGURL_DB=${BENCH_DB:-dv_sync_bench}
+PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
+OUT=bench/sync/out
+mkdir -p "$OUT"
+APP_H2=${APP_H2:-/tmp/dv-sync-bench/h2-app}
+APP_PG=${APP_PG:-/tmp/dv-sync-bench/pg-app}
+
+build() { # profile dir
+  if [ ! -f "$2/quarkus-run.jar" ]; then
+    ./mvnw -B -q -DskipTests package ${1:+-Dquarkus.profile=$1}
+    mkdir -p "$2" && rm -rf "$2" && cp -r target/quarkus-app "$2"
+  fi
+}
+
+wait_up() {
+  for _ in $(seq 1 300); do
+    curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null && return 0
+    sleep 1
+  done
+  echo "app did not start" >&2; return 1
+}
+
+run_app() { # name app-dir extra-java-args...
+  local name=$1 dir=$2; shift 2
+  java -Xmx1g -Dquarkus.http.port=$PORT -Ddoanvien.demo-data.enabled=false "$@" -jar "$dir/quarkus-run.jar" \
+    > "$OUT/$name-app.log" 2>&1 &
+  APP_PID=$!
+  wait_up
+}
+
+stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; }
+
+build "" "$APP_H2"
+build pg "$APP_PG"
+
+echo "== H2 (file database, fresh)"
+rm -rf /tmp/dv-sync-bench/h2db
+run_app h2 "$APP_H2" "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:/tmp/dv-sync-bench/h2db/doanvien;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+python3 bench/sync/bench.py --members "$N" | tee "$OUT/h2.json"
+stop_app
+
+echo "== PostgreSQL ($PGURL_DB, fresh)"
+$PSQL -d postgres -c "drop database if exists $PGURL_DB" -c "create database $PGURL_DB"
+DB_URL=jdbc:postgresql://127.0.0.1:5432/$PGURL_DB run_app pg "$APP_PG" -Dquarkus.profile=pg
+python3 bench/sync/bench.py --members "$N" --copy-csv "$OUT/copy" | tee "$OUT/pg.json"
+stop_app
+
+echo "== PostgreSQL COPY of the same number of rows into the same tables (indexes and constraints in place)"
+COLS="id, card_number, full_name, search_text, date_of_birth, gender, nationality, national_id, passport_number, identity_key, active_identity_key, phone, email, grassroots_union_id, joined_on, status, left_on, leave_reason, version, created_at, updated_at"
+START=$(date +%s.%N)
+$PSQL -d "$PGURL_DB" -c "\\copy member ($COLS) from '$OUT/copy-member.csv' with (format csv)" \
+      -c "\\copy membership_period (id, member_id, grassroots_union_id, start_on, end_on, end_reason) from '$OUT/copy-period.csv' with (format csv)"
+END=$(date +%s.%N)
+python3 - "$N" "$START" "$END" <<'PY' | tee "$OUT/copy.json"
+import json, sys
+n, s, e = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3])
+print(json.dumps({"members": n, "seconds": round(e - s, 1), "membersPerSecond": round(n / (e - s))}))
+PY
+rm -f "$OUT"/copy-*.csv

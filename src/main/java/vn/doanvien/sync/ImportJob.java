@@ -1,0 +1,80 @@
+package vn.doanvien.sync;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Basic;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
+
+/** A member list file being imported; its progress is committed with each chunk of rows. */
+@Entity
+@Table(name = "import_job")
+public class ImportJob extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "import_job_seq")
+    @SequenceGenerator(name = "import_job_seq", sequenceName = "import_job_seq", allocationSize = 50)
+    public Long id;
+
+    @Enumerated(EnumType.STRING)
+    public ImportStatus status;
+
+    @Column(name = "file_name")
+    public String fileName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "file_format")
+    public MemberFile.Format format;
+
+    /** The file as sent, read again when a job resumes. */
+    @Basic(fetch = FetchType.LAZY)
+    public byte[] content;
+
+    @Column(name = "grassroots_union_id")
+    public Long grassrootsUnionId;
+
+    @Column(name = "upper_level_unit_id")
+    public Long upperLevelUnitId;
+
+    @Column(name = "rows_total")
+    public int rowsTotal;
+
+    @Column(name = "rows_done")
+    public int rowsDone;
+
+    @Column(name = "rows_created")
+    public int rowsCreated;
+
+    @Column(name = "rows_updated")
+    public int rowsUpdated;
+
+    @Column(name = "rows_unchanged")
+    public int rowsUnchanged;
+
+    @Column(name = "rows_rejected")
+    public int rowsRejected;
+
+    public String failure;
+
+    @Version
+    public long version;
+
+    @CreationTimestamp
+    @Column(name = "created_at", updatable = false)
+    public OffsetDateTime createdAt;
+
+    @UpdateTimestamp
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+}

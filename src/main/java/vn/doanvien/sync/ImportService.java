@@ -1,0 +1,163 @@
+package vn.doanvien.sync;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.doanvien.common.ApiProblem;
+import vn.doanvien.common.Problem;
+
+/**
+ * Member list imports as jobs. The file is stored with the job; rows are imported in chunks, each chunk in one
+ * transaction together with the job's progress, so a restart resumes after the last committed chunk and
+ * neither loses nor repeats rows. Within a chunk each row is an item of a bulk sync: imported whole, or
+ * rejected with its reason and changing nothing.
+ */
+@ApplicationScoped
+@Transactional
+public class ImportService {
+
+    private final EntityManager em;
+    private final MemberSyncService sync;
+    private final SyncRepository repository;
+    private final int chunkSize;
+    /** Parsed files of running jobs, so that each chunk does not parse the file again. */
+    private final Map<Long, MemberFile.Table> parsed = new ConcurrentHashMap<>();
+
+    ImportService(EntityManager em, MemberSyncService sync, SyncRepository repository,
+                  @ConfigProperty(name = "doanvien.import.chunk-size", defaultValue = "500") int chunkSize) {
+        this.em = em;
+        this.sync = sync;
+        this.repository = repository;
+        this.chunkSize = chunkSize;
+    }
+
+    /** Checks the file's header and stores the job, RUNNING with nothing done; the caller starts it. */
+    ImportJobResponse create(byte[] content, String fileName, Long grassrootsUnionId, Long upperLevelUnitId) {
+        if (content == null || content.length == 0) {
+            throw ApiProblem.invalid("file", "is empty; send the CSV or XLSX file as the request body");
+        }
+        if (upperLevelUnitId != null && !repository.isUpperLevelUnion(upperLevelUnitId)) {
+            throw ApiProblem.invalid("upperLevelUnitId", "no upper-level union with id " + upperLevelUnitId);
+        }
+        if (grassrootsUnionId != null && repository.grassrootsUnions(List.of(grassrootsUnionId)).isEmpty()) {
+            throw ApiProblem.invalid("grassrootsUnionId", "no grassroots union with id " + grassrootsUnionId);
+        }
+        MemberFile.Format format = MemberFile.detect(content, null);
+        MemberFile.Table table = MemberFile.read(content, format);
+        MemberColumns.of(table.header(), grassrootsUnionId != null);
+        if (table.rows().isEmpty()) {
+            throw ApiProblem.invalid("file", "has a header but no rows");
+        }
+        ImportJob job = new ImportJob();
+        job.status = ImportStatus.RUNNING;
+        job.fileName = fileName == null || fileName.isBlank() ? null : fileName.trim();
+        job.format = format;
+        job.content = content;
+        job.grassrootsUnionId = grassrootsUnionId;
+        job.upperLevelUnitId = upperLevelUnitId;
+        job.rowsTotal = table.rows().size();
+        em.persist(job);
+        em.flush();
+        return ImportJobResponse.of(job);
+    }
+
+    ImportJobResponse get(long id) {
+        return ImportJobResponse.of(load(id));
+    }
+
+    /** The rejected rows, in file order. */
+    List<ImportRejectedRow> rejected(long id) {
+        load(id);
+        return em.createQuery("from ImportRejectedRow r where r.key.jobId = :id order by r.key.rowNumber",
+                ImportRejectedRow.class).setParameter("id", id).getResultList();
+    }
+
+    List<Long> runningJobIds() {
+        return em.createQuery("select j.id from ImportJob j where j.status = :s order by j.id", Long.class)
+                .setParameter("s", ImportStatus.RUNNING).getResultList();
+    }
+
+    /**
+     * Imports the next chunk of a job and records the progress, in this one transaction; the job row is
+     * locked so two runners never take the same chunk. Returns true while rows remain.
+     */
+    boolean processChunk(long id) {
+        ImportJob job = em.find(ImportJob.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (job == null || job.status != ImportStatus.RUNNING) {
+            return false;
+        }
+        MemberFile.Table table = parsed.computeIfAbsent(id, k -> MemberFile.read(job.content, job.format));
+        MemberColumns columns = MemberColumns.of(table.header(), job.grassrootsUnionId != null);
+        int from = job.rowsDone;
+        int to = Math.min(table.rows().size(), from + chunkSize);
+        List<SyncMemberItem> items = new ArrayList<>();
+        List<MemberFile.Row> itemRows = new ArrayList<>();
+        for (MemberFile.Row row : table.rows().subList(from, to)) {
+            try {
+                items.add(columns.item(row.cells(), job.grassrootsUnionId));
+                itemRows.add(row);
+            } catch (ApiProblem p) {
+                reject(job, row, p.getMessage());
+            }
+        }
+        List<SyncMembersResponse.Item> results = items.isEmpty() ? List.of()
+                : sync.upsert(job.upperLevelUnitId, items);
+        for (int i = 0; i < results.size(); i++) {
+            SyncMembersResponse.Item r = results.get(i);
+            switch (r.outcome()) {
+                case CREATED -> job.rowsCreated++;
+                case UPDATED -> job.rowsUpdated++;
+                case UNCHANGED -> job.rowsUnchanged++;
+                case REJECTED -> reject(job, itemRows.get(i), reason(r.problem()));
+            }
+        }
+        job.rowsDone = to;
+        if (to >= table.rows().size()) {
+            job.status = ImportStatus.DONE;
+            parsed.remove(id);
+        }
+        em.flush();
+        return job.status == ImportStatus.RUNNING;
+    }
+
+    /** Marks a job FAILED (an unexpected error), so it is not resumed forever. */
+    void fail(long id, String why) {
+        ImportJob job = em.find(ImportJob.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (job != null && job.status == ImportStatus.RUNNING) {
+            job.status = ImportStatus.FAILED;
+            job.failure = why.length() > 1000 ? why.substring(0, 1000) : why;
+        }
+        parsed.remove(id);
+    }
+
+    private void reject(ImportJob job, MemberFile.Row row, String reason) {
+        ImportRejectedRow r = new ImportRejectedRow();
+        r.key = new ImportRejectedRow.Key(job.id, row.number());
+        r.reason = reason.length() > 2000 ? reason.substring(0, 2000) : reason;
+        String raw = String.join(";", row.cells());
+        r.rawLine = raw.length() > 4000 ? raw.substring(0, 4000) : raw;
+        em.persist(r);
+        job.rowsRejected++;
+    }
+
+    private static String reason(Problem p) {
+        if (p == null) {
+            return "rejected";
+        }
+        return p.detail() == null ? p.title() : p.detail();
+    }
+
+    private ImportJob load(long id) {
+        ImportJob job = em.find(ImportJob.class, id);
+        if (job == null) {
+            throw ApiProblem.notFound("Import", id);
+        }
+        return job;
+    }
+}
