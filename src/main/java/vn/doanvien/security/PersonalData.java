@@ -3,6 +3,7 @@ package vn.doanvien.security;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -86,7 +87,7 @@ public final class PersonalData {
         return "********" + compact.substring(compact.length() - 4);
     }
 
-    /** The value in clear for an admin or an officer, masked for anyone else; clear outside a request. */
+    /** The value in clear for an admin or an officer, masked for anyone else; clear outside an HTTP request. */
     public static String visible(String value) {
         if (value == null) {
             return null;
@@ -96,7 +97,8 @@ public final class PersonalData {
 
     static boolean mayReadPersonalData() {
         ArcContainer arc = Arc.container();
-        if (arc == null || !arc.requestContext().isActive()) {
+        if (arc == null || !arc.requestContext().isActive()
+                || arc.instance(CurrentVertxRequest.class).get().getCurrent() == null) {
             return true;
         }
         SecurityIdentity identity = arc.instance(SecurityIdentity.class).get();

@@ -80,7 +80,8 @@ class AuditTrailTest {
                 .body("totalItems", equalTo(0));
         w.as(w.officerA).get("/api/v1/audit").then().statusCode(200)
                 .body("totalItems", greaterThanOrEqualTo(1))
-                .body("items.entityId", not(hasItem(String.valueOf(outside))));
+                .body("items.findAll { it.entityType == 'Member' }.entityId", not(hasItem(String.valueOf(outside))))
+                .body("items.findAll { it.entityType == 'Member' }.entityId", hasItem(String.valueOf(inside)));
         w.as(w.memberUser).get("/api/v1/audit").then().statusCode(403);
     }
 

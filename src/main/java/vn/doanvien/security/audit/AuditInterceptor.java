@@ -132,8 +132,9 @@ public class AuditInterceptor implements Interceptor {
 
     private void insert(String type, Object id, String action, Long unitId, Long guId, Map<String, Object> changes) {
         ArcContainer arc = Arc.container();
-        Caller caller = Caller.of(arc.instance(SecurityIdentity.class).get());
         RoutingContext routing = arc.instance(CurrentVertxRequest.class).get().getCurrent();
+        Caller caller = routing == null ? new Caller("system", null, null, null, null)
+                : Caller.of(arc.instance(SecurityIdentity.class).get());
         String text;
         try {
             text = json.writeValueAsString(changes);
