@@ -62,6 +62,11 @@ public class ScopeGuard {
             "/api/v1/training-courses", "organisingUnitId",
             "/api/v1/targets", "scopeUnitId");
 
+    /** Creations by an officer that must name where in their subtree the new entity goes. */
+    private static final Map<String, String> PLACED_CREATION = Map.of(
+            "/api/v1/units", "parentId",
+            "/api/v1/enterprises", "upperLevelUnitId");
+
     private final CallerScope scope;
     private final ObjectMapper json;
 
@@ -114,6 +119,12 @@ public class ScopeGuard {
                 return; // the resource answers 400 for a malformed body
             }
             scan(tree);
+            String placement = PLACED_CREATION.get(path);
+            if (placement != null && "POST".equals(request.getMethod()) && tree != null && tree.isObject()
+                    && (!tree.hasNonNull(placement))) {
+                // without it the new unit or enterprise would sit outside every officer's subtree
+                throw scope.forbidden("a new entity without " + placement);
+            }
         }
     }
 

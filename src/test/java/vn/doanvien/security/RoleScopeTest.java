@@ -103,6 +103,10 @@ class RoleScopeTest {
                 .body(Map.of("kind", "UPPER_LEVEL_UNION", "code", TestData.unique("X"), "name", "X",
                         "parentId", w.provinceB.id, "validFrom", "2024-01-01"))
                 .post("/api/v1/units").then());
+        forbidden(w.as(w.officerA).contentType("application/json")
+                .body(Map.of("kind", "CONFEDERATION", "code", TestData.unique("X"), "name", "X",
+                        "validFrom", "2024-01-01"))
+                .post("/api/v1/units").then());
         forbidden(w.as(w.officerA).delete("/api/v1/enterprises/" + w.enterpriseB.id).then());
         forbidden(w.as(w.officerA).contentType("application/json")
                 .body(Map.of("items", List.of(Map.of("grassrootsUnionId", w.unionB.id, "month", "2025-01",
