@@ -14,7 +14,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Adds the problem+json error responses each operation can really return, so resources only document
  * their successes: 400 where there is a body or a query parameter, 404 where the path names a resource,
- * 409 for writes, 412 for PUT (If-Match), 413 where there is a body, 500 everywhere.
+ * 409 for writes, 412 for PUT (If-Match), 413 where there is a body, 401 and 403 where a role is needed,
+ * 500 everywhere.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ProblemResponsesFilter implements OASFilter {
@@ -60,6 +61,12 @@ public class ProblemResponsesFilter implements OASFilter {
                 if (hasBody) {
                     add(responses, "413", "Request body too large");
                 }
+                boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+                if (secured) {
+                    replace(responses, "401", "Not authenticated: no token, or an invalid, expired or wrongly "
+                            + "signed one (send Authorization: Bearer <token> or an API key)");
+                    replace(responses, "403", "Authenticated, but the role or the unit scope does not allow this");
+                }
                 add(responses, "500", "Unexpected error; details are logged, never returned");
             }
         }
@@ -75,6 +82,11 @@ public class ProblemResponsesFilter implements OASFilter {
             }
         }
         return false;
+    }
+
+    private static void replace(APIResponses responses, String code, String description) {
+        responses.removeAPIResponse(code);
+        add(responses, code, description);
     }
 
     private static void add(APIResponses responses, String code, String description) {

@@ -1,5 +1,6 @@
 package vn.doanvien.enterprise;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -31,8 +32,10 @@ import vn.doanvien.common.ETags;
 import vn.doanvien.common.Page;
 import vn.doanvien.common.PageRequest;
 import vn.doanvien.common.Params;
+import vn.doanvien.security.Roles;
 
 /** HTTP face of the enterprise registry. */
+@RolesAllowed({Roles.ADMIN, Roles.OFFICER})
 @Path("/api/v1/enterprises")
 @Tag(name = "Enterprises", description = "Employers identified by tax code, where grassroots unions are founded;"
         + " `unionized` shows whether one is active there")
@@ -64,6 +67,8 @@ class EnterpriseResource {
     }
 
     @GET
+
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.ANALYST})
     @Operation(summary = "List enterprises",
             description = "Filters combine with AND. `unionized=false` finds enterprises with no active grassroots"
                     + " union, the recruitment targets. `q` matches name or tax code, ignoring case and Vietnamese"
@@ -96,6 +101,8 @@ class EnterpriseResource {
     }
 
     @GET
+
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.ANALYST})
     @Path("/{id}")
     @Operation(summary = "Get an enterprise", description = "The `ETag` header carries the version for `If-Match`.")
     @APIResponse(responseCode = "200", description = "The enterprise",

@@ -1,5 +1,6 @@
 package vn.doanvien.figures;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -22,8 +23,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.doanvien.figures.MemberCountDtos.MemberCountRequest;
 import vn.doanvien.figures.MemberCountDtos.MemberCountResponse;
+import vn.doanvien.security.Roles;
 
 /** Monthly member counts of grassroots unions that do not keep member lists in the registry. */
+@RolesAllowed({Roles.ADMIN, Roles.OFFICER})
 @Path("/api/v1/grassroots-unions/{id}/member-counts")
 @Tag(name = "Member counts", description = "Monthly counts (members, joined, left, workforce) of grassroots "
         + "unions that do not keep member lists here. How they combine with the registry, never counting a union "
@@ -62,12 +65,16 @@ public class MemberCountResource {
     }
 
     @GET
+
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.ANALYST})
     @Operation(summary = "List a grassroots union's member counts, oldest month first")
     public List<MemberCountResponse> listMemberCounts(@PathParam("id") long id) {
         return service.list(id);
     }
 
     @GET
+
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.ANALYST})
     @Path("/{month}")
     @Operation(summary = "Get a grassroots union's member count for a month")
     public Response getMemberCount(@PathParam("id") long id, @PathParam("month") String month) {

@@ -1,5 +1,6 @@
 package vn.doanvien.figures;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -17,8 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.doanvien.figures.MemberCountDtos.BulkResponse;
 import vn.doanvien.figures.MemberCountDtos.MemberCountBulkRequest;
 import vn.doanvien.idempotency.Idempotency;
+import vn.doanvien.security.Roles;
 
 /** Bulk monthly member counts, as upper-level unions' systems push them. */
+@RolesAllowed({Roles.ADMIN, Roles.OFFICER})
 @Path("/api/v1/sync/member-counts")
 @Tag(name = "Member counts")
 @Produces(MediaType.APPLICATION_JSON)

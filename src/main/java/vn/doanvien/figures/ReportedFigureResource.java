@@ -1,5 +1,6 @@
 package vn.doanvien.figures;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -24,8 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.doanvien.common.ApiProblem;
+import vn.doanvien.security.Roles;
 
 /** Official monthly figures of a unit, for months before the registry held its members. */
+@RolesAllowed({Roles.ADMIN, Roles.OFFICER})
 @Path("/api/v1/units/{unitId}/reported-figures")
 @Tag(name = "Reported figures", description = "Official aggregate figures a unit reported per month; target "
         + "progress and series use them where the registry has no data")
@@ -62,12 +65,16 @@ public class ReportedFigureResource {
     }
 
     @GET
+
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.ANALYST})
     @Operation(summary = "List a unit's reported figures, oldest month first")
     public List<ReportedFigureResponse> listReportedFigures(@PathParam("unitId") long unitId) {
         return service.list(unitId);
     }
 
     @GET
+
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.ANALYST})
     @Path("/{month}")
     @Operation(summary = "Get a unit's reported figures for a month")
     public Response getReportedFigure(@PathParam("unitId") long unitId, @PathParam("month") String month) {

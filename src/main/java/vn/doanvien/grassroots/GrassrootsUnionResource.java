@@ -1,5 +1,6 @@
 package vn.doanvien.grassroots;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -31,8 +32,10 @@ import vn.doanvien.common.ETags;
 import vn.doanvien.common.Page;
 import vn.doanvien.common.PageRequest;
 import vn.doanvien.common.Params;
+import vn.doanvien.security.Roles;
 
 /** HTTP face of the grassroots union registry. */
+@RolesAllowed({Roles.ADMIN, Roles.OFFICER})
 @Path("/api/v1/grassroots-unions")
 @Tag(name = "Grassroots unions", description = "Công đoàn cơ sở: founded in an enterprise, agency or school under an"
         + " upper-level union; moved with dated placements and dissolved once its members have left")
@@ -68,6 +71,8 @@ class GrassrootsUnionResource {
     }
 
     @GET
+
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.ANALYST})
     @Operation(summary = "List grassroots unions",
             description = "Filters combine with AND. `unitId` keeps the unions whose current upper-level union lies"
                     + " in that unit's subtree today (e.g. a whole province). `q` matches name or code, ignoring"
@@ -100,6 +105,8 @@ class GrassrootsUnionResource {
     }
 
     @GET
+
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.ANALYST})
     @Path("/{id}")
     @Operation(summary = "Get a grassroots union",
             description = "With its live count of active members. The `ETag` header carries the version for `If-Match`.")
@@ -114,6 +121,8 @@ class GrassrootsUnionResource {
     }
 
     @GET
+
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.ANALYST})
     @Path("/{id}/placement-history")
     @Operation(summary = "Get a grassroots union's placement history",
             description = "Every upper-level union it sat under, oldest first; `validTo` is exclusive and null for"

@@ -2,10 +2,12 @@ package vn.doanvien.idempotency;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import vn.doanvien.security.PersonalDataConverter;
 
 /** The stored outcome of one write sent with an {@code Idempotency-Key}. */
 @Entity
@@ -22,6 +24,8 @@ class IdempotencyRecord extends PanacheEntityBase {
     @Column(name = "http_status")
     public int httpStatus;
 
+    /** Encrypted at rest: a stored answer may hold personal data (a member's national ID). */
+    @Convert(converter = PersonalDataConverter.class)
     @Column(name = "response_body")
     public String responseBody;
 

@@ -2,6 +2,7 @@ package vn.doanvien.member;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -18,6 +19,8 @@ import java.time.OffsetDateTime;
 import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.UpdateTimestamp;
 import vn.doanvien.common.TextNormalizer;
+import vn.doanvien.security.PersonalData;
+import vn.doanvien.security.PersonalDataConverter;
 
 /** A union member (đoàn viên), belonging to exactly one grassroots union at a time. */
 @Entity
@@ -47,13 +50,23 @@ public class Member extends PanacheEntityBase {
     /** ISO 3166 alpha-2; VN for Vietnamese citizens. */
     public String nationality;
 
+    /** Stored encrypted (security/PersonalData); searched and deduplicated through {@link #nationalIdHash}. */
+    @Convert(converter = PersonalDataConverter.class)
     @Column(name = "national_id")
     public String nationalId;
 
+    /** Keyed hash of the national ID: finds duplicates and search hits without reading the value back. */
+    @Column(name = "national_id_hash")
+    public String nationalIdHash;
+
+    @Convert(converter = PersonalDataConverter.class)
     @Column(name = "passport_number")
     public String passportNumber;
 
-    /** Who this person is, whatever their status: {@code NID:<id>} or {@code PP:<country>:<passport>}. */
+    /**
+     * Who this person is, whatever their status: {@code NIDH:<hash of the national id>} or
+     * {@code PPH:<hash of country:passport>}, so the clear value is never needed to compare people.
+     */
     @Column(name = "identity_key")
     public String identityKey;
 
@@ -61,7 +74,9 @@ public class Member extends PanacheEntityBase {
     @Column(name = "active_identity_key")
     public String activeIdentityKey;
 
+    @Convert(converter = PersonalDataConverter.class)
     public String phone;
+
     public String email;
 
     /** The upper-level unit whose system sends this member with {@link #externalId}; null if none. */
@@ -107,9 +122,9 @@ public class Member extends PanacheEntityBase {
 
     public static String identityKeyOf(String nationalId, String nationality, String passportNumber) {
         if (nationalId != null && !nationalId.isBlank()) {
-            return "NID:" + nationalId;
+            return "NIDH:" + PersonalData.hash(nationalId);
         }
-        return "PP:" + nationality + ":" + passportNumber;
+        return "PPH:" + PersonalData.hash(nationality + ":" + passportNumber);
     }
 
     @PrePersist
@@ -117,6 +132,7 @@ public class Member extends PanacheEntityBase {
     void derive() {
         searchText = TextNormalizer.searchText(fullName);
         identityKey = identityKeyOf(nationalId, nationality, passportNumber);
+        nationalIdHash = nationalId == null || nationalId.isBlank() ? null : PersonalData.hash(nationalId);
         activeIdentityKey = status == MemberStatus.ACTIVE ? identityKey : null;
     }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import vn.doanvien.common.TextNormalizer;
 import vn.doanvien.grassroots.GrassrootsUnion;
+import vn.doanvien.security.PersonalData;
 
 /** Queries on members. */
 @ApplicationScoped
@@ -63,8 +64,8 @@ public class MemberRepository implements PanacheRepository<Member> {
                 clause.append(" or cardNumber = :card");
                 params.put("card", upper);
             } else if (NATIONAL_ID.matcher(q).matches()) {
-                clause.append(" or nationalId = :nid");
-                params.put("nid", q);
+                clause.append(" or nationalIdHash = :nid");
+                params.put("nid", PersonalData.hash(q));
             }
             where.add(clause.append(')').toString());
         }

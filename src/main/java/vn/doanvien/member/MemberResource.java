@@ -1,5 +1,6 @@
 package vn.doanvien.member;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -32,8 +33,10 @@ import vn.doanvien.common.ETags;
 import vn.doanvien.common.Page;
 import vn.doanvien.common.PageRequest;
 import vn.doanvien.common.Params;
+import vn.doanvien.security.Roles;
 
 /** HTTP API for union members: registration, edits, departures, transfers, history and yearly classification. */
+@RolesAllowed({Roles.ADMIN, Roles.OFFICER})
 @Path("/api/v1/members")
 @Tag(name = "Members", description = "Union members (đoàn viên): each belongs to one grassroots union at a time, "
         + "with a dated history of memberships and a yearly classification")
@@ -120,6 +123,7 @@ public class MemberResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = MemberResponse.class),
                     examples = @ExampleObject(name = "member", value = MEMBER_EXAMPLE)))
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.MEMBER})
     public Response getMember(@PathParam("id") long id) {
         MemberResponse member = service.get(id);
         return Response.ok(member).header(HttpHeaders.ETAG, ETags.of(member.version())).build();
@@ -186,6 +190,7 @@ public class MemberResource {
                              {"grassrootsUnionId": 52, "grassrootsUnionCode": "CDCS-CANON",
                               "grassrootsUnionName": "Công đoàn cơ sở Công ty TNHH Canon Việt Nam",
                               "startOn": "2024-07-01", "endOn": null, "endReason": null}]""")))
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.MEMBER})
     public List<MembershipPeriodResponse> getMemberHistory(@PathParam("id") long id) {
         return service.history(id);
     }
@@ -211,6 +216,7 @@ public class MemberResource {
     @Path("/{id}/classifications")
     @Operation(summary = "List a member's classifications", description = "The member's yearly evaluations, oldest first.")
     @APIResponse(responseCode = "200", description = "Classifications by year")
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.MEMBER})
     public List<ClassificationResponse> listMemberClassifications(@PathParam("id") long id) {
         return service.classifications(id);
     }

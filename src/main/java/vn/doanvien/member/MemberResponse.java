@@ -3,8 +3,9 @@ package vn.doanvien.member;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.doanvien.security.PersonalData;
 
-/** A member as the API shows it. */
+/** A member as the API shows it; national ID, passport and phone masked for callers who may not read them. */
 @Schema(name = "Member")
 record MemberResponse(
         @Schema(example = "1001") Long id,
@@ -29,7 +30,8 @@ record MemberResponse(
 
     static MemberResponse of(Member m, String grassrootsUnionName) {
         return new MemberResponse(m.id, m.cardNumber, m.fullName, m.dateOfBirth, m.gender, m.nationality,
-                m.nationalId, m.passportNumber, m.phone, m.email, m.grassrootsUnionId, grassrootsUnionName,
+                PersonalData.visible(m.nationalId), PersonalData.visible(m.passportNumber),
+                PersonalData.visible(m.phone), m.email, m.grassrootsUnionId, grassrootsUnionName,
                 m.joinedOn, m.status, m.leftOn, m.leaveReason, m.version, m.createdAt, m.updatedAt);
     }
 }

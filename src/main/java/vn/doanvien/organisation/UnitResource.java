@@ -1,5 +1,6 @@
 package vn.doanvien.organisation;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -33,8 +34,10 @@ import vn.doanvien.common.Page;
 import vn.doanvien.common.PageRequest;
 import vn.doanvien.common.Params;
 import vn.doanvien.common.Today;
+import vn.doanvien.security.Roles;
 
 /** HTTP face of the organisation tree: units of levels 1-3 and their dated parent links. */
+@RolesAllowed({Roles.ADMIN, Roles.OFFICER})
 @Path("/api/v1/units")
 @Tag(name = "Units", description = "The organisation tree above the grassroots: the Confederation, provincial "
         + "federations, sectoral unions and upper-level unions, with dated parent links (the tree changed on "
@@ -89,6 +92,8 @@ class UnitResource {
     }
 
     @GET
+
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.ANALYST})
     @Operation(summary = "List units",
             description = "Units valid on asOf (default today), filtered by kind, category, parentId (direct children "
                     + "on asOf), provinceCode and q (name or code, accents and case ignored: \"cong doan\" finds "
@@ -123,6 +128,8 @@ class UnitResource {
     }
 
     @GET
+
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.ANALYST})
     @Path("/{id}")
     @Operation(summary = "Get a unit",
             description = "The unit with its parent on asOf (default today; parentId is null if it had none then).")
@@ -139,6 +146,8 @@ class UnitResource {
     }
 
     @GET
+
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.ANALYST})
     @Path("/{id}/children")
     @Operation(summary = "List a unit's children", description = "The units directly under this one on asOf.")
     @APIResponse(responseCode = "200", description = "A page of units")
@@ -153,6 +162,8 @@ class UnitResource {
     }
 
     @GET
+
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.ANALYST})
     @Path("/{id}/subtree")
     @Operation(summary = "List a unit's subtree",
             description = "Every unit below this one on asOf (the unit itself excluded), with its depth (1 = child) "
@@ -174,6 +185,8 @@ class UnitResource {
     }
 
     @GET
+
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.ANALYST})
     @Path("/{id}/parent-history")
     @Operation(summary = "List a unit's parent history",
             description = "Every parent the unit has had, oldest first, each for [validFrom, validTo).")

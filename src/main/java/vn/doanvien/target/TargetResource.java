@@ -1,5 +1,6 @@
 package vn.doanvien.target;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -38,8 +39,10 @@ import vn.doanvien.target.TargetDtos.SeriesResponse;
 import vn.doanvien.target.TargetDtos.TargetCreateRequest;
 import vn.doanvien.target.TargetDtos.TargetResponse;
 import vn.doanvien.target.TargetDtos.TargetUpdateRequest;
+import vn.doanvien.security.Roles;
 
 /** Targets, their allocation down the tree, progress and monthly series. */
+@RolesAllowed({Roles.ADMIN, Roles.OFFICER})
 @Path("/api/v1/targets")
 @Tag(name = "Targets", description = "Targets (chỉ tiêu) that cascade down the tree, progress rolled up it, "
         + "projections to the deadline")
@@ -75,6 +78,8 @@ public class TargetResource {
     }
 
     @GET
+
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.ANALYST})
     @Operation(summary = "List targets", description = "Filter by scope unit, metric or parent target; "
             + "topLevel=true lists only targets that were not allocated from another.")
     public Page<TargetResponse> listTargets(@QueryParam("scopeUnitId") String scopeUnitId,
@@ -92,6 +97,8 @@ public class TargetResource {
     }
 
     @GET
+
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.ANALYST})
     @Path("/{id}")
     @Operation(summary = "Get a target")
     public Response getTarget(@PathParam("id") long id) {
@@ -131,6 +138,8 @@ public class TargetResource {
     }
 
     @GET
+
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.ANALYST})
     @Path("/{id}/allocations")
     @Operation(summary = "List a target's allocations")
     public AllocationResponse listTargetAllocations(@PathParam("id") long id) {
@@ -138,6 +147,8 @@ public class TargetResource {
     }
 
     @GET
+
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.ANALYST})
     @Path("/{id}/progress")
     @Operation(summary = "Progress of a target", description = "Values come from the maintained monthly and daily "
             + "figures (and units' reported figures where the registry has none), never from counting members. "
@@ -159,6 +170,8 @@ public class TargetResource {
     }
 
     @GET
+
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.ANALYST})
     @Path("/{id}/series")
     @Operation(summary = "Monthly series of a target", description = "The actual value at each month end (today "
             + "for the current month, null for future months) against the straight line from the baseline value "

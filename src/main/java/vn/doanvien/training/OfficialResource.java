@@ -1,5 +1,6 @@
 package vn.doanvien.training;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -31,8 +32,10 @@ import vn.doanvien.common.ETags;
 import vn.doanvien.common.Page;
 import vn.doanvien.common.PageRequest;
 import vn.doanvien.common.Params;
+import vn.doanvien.security.Roles;
 
 /** HTTP face of union officials: who holds which post where, full-time or part-time, for which term. */
+@RolesAllowed({Roles.ADMIN, Roles.OFFICER})
 @Path("/api/v1/officials")
 @Tag(name = "Officials", description = "Union officials (cán bộ công đoàn): a person, linked to a member where they "
         + "are one, holding a post (CHAIR, VICE_CHAIR, ...) in a unit or a grassroots union, FULL_TIME (chuyên trách) "

@@ -1,5 +1,6 @@
 package vn.doanvien.training;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -31,8 +32,10 @@ import vn.doanvien.common.ETags;
 import vn.doanvien.common.Page;
 import vn.doanvien.common.PageRequest;
 import vn.doanvien.common.Params;
+import vn.doanvien.security.Roles;
 
 /** HTTP face of training courses, their enrolments, roll-call per session and written assignments. */
+@RolesAllowed({Roles.ADMIN, Roles.OFFICER})
 @Path("/api/v1/training-courses")
 @Tag(name = "Training courses", description = "Courses for union officials (tập huấn, bồi dưỡng cán bộ công đoàn), "
         + "enrolment against capacity, roll-call per session (điểm danh) and the written assignment (bài thu hoạch). "

@@ -1,5 +1,6 @@
 package vn.doanvien.training;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,8 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.doanvien.common.Params;
+import vn.doanvien.security.Roles;
 
 /** HTTP face of the yearly training report a federation writes about its officials. */
+@RolesAllowed({Roles.ADMIN, Roles.OFFICER})
 @Path("/api/v1/training")
 @Tag(name = "Training report", description = "The yearly training figures of a unit and its subtree, shaped like the "
         + "paragraph provinces publish (Yên Bái, 2024: 21 courses with 2,596 trainee-attendances, 8 / 691 by the "

@@ -1,0 +1,88 @@
+package vn.doanvien.security;
+
+import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Logging in: access and refresh tokens, and who the current caller is. */
+@Path("/api/v1/auth")
+@Tag(name = "Authentication", description = "Bearer tokens (RS256 JWT) for users; API keys for machine clients")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    private final TokenService tokens;
+    private final CallerScope scope;
+
+    AuthResource(TokenService tokens, CallerScope scope) {
+        this.tokens = tokens;
+        this.scope = scope;
+    }
+
+    @POST
+    @Path("/token")
+    @PermitAll
+    @Operation(summary = "Log in",
+            description = "Exchanges a username and password for a short-lived access token (send it as "
+                    + "Authorization: Bearer) and a single-use refresh token. Failed attempts are limited per "
+                    + "username and per client address: past the limit the answer is 429 with Retry-After.")
+    @APIResponse(responseCode = "200", description = "Tokens",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AuthDtos.TokenResponse.class)))
+    @APIResponse(responseCode = "401", description = "Wrong username or password",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
+    @APIResponse(responseCode = "429", description = "Too many failed attempts; retry after the given seconds",
+            headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
+    public AuthDtos.TokenResponse createToken(@NotNull @Valid AuthDtos.TokenRequest body,
+                                              @Context HttpServerRequest request) {
+        return tokens.login(body.username(), body.password(), ClientInfo.address(request));
+    }
+
+    @POST
+    @Path("/refresh")
+    @PermitAll
+    @Operation(summary = "Refresh the tokens",
+            description = "Exchanges a refresh token for a new access token and a new refresh token; the old one "
+                    + "stops working. Presenting a used refresh token again ends every session of its user.")
+    @APIResponse(responseCode = "200", description = "New tokens",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AuthDtos.TokenResponse.class)))
+    @APIResponse(responseCode = "401", description = "Unknown, used or expired refresh token",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
+    public AuthDtos.TokenResponse refreshToken(@NotNull @Valid AuthDtos.RefreshRequest body) {
+        return tokens.refresh(body.refreshToken());
+    }
+
+    @GET
+    @Path("/me")
+    @Authenticated
+    @Operation(summary = "Who am I", description = "The caller's name, role, unit (officers, API keys) and member "
+            + "record (members).")
+    @APIResponse(responseCode = "200", description = "The caller",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AuthDtos.MeResponse.class)))
+    public AuthDtos.MeResponse getCurrentUser() {
+        Caller c = scope.caller();
+        return new AuthDtos.MeResponse(c.name(), c.role(), c.unitId(), c.memberId(), c.apiKeyId());
+    }
+}
