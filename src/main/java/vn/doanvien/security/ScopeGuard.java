@@ -35,7 +35,8 @@ public class ScopeGuard {
             new Family(Pattern.compile("^/api/v1/enterprises/(\\d+)(/.*)?$"), "enterprise"),
             new Family(Pattern.compile("^/api/v1/targets/(\\d+)(/.*)?$"), "target"),
             new Family(Pattern.compile("^/api/v1/officials/(\\d+)(/.*)?$"), "official"),
-            new Family(Pattern.compile("^/api/v1/training-courses/(\\d+)(/.*)?$"), "trainingCourse"));
+            new Family(Pattern.compile("^/api/v1/training-courses/(\\d+)(/.*)?$"), "trainingCourse"),
+            new Family(Pattern.compile("^/api/v1/imports/(\\d+)(/.*)?$"), "importJob"));
 
     /** Field and query parameter names that name an entity of the tree. */
     private static final Map<String, String> FIELDS = Map.ofEntries(
@@ -60,7 +61,8 @@ public class ScopeGuard {
             "/api/v1/enterprises", "upperLevelUnitId",
             "/api/v1/units", "parentId",
             "/api/v1/training-courses", "organisingUnitId",
-            "/api/v1/targets", "scopeUnitId");
+            "/api/v1/targets", "scopeUnitId",
+            "/api/v1/sync/changes", "unitId");
 
     /** Creations by an officer that must name where in their subtree the new entity goes. */
     private static final Map<String, String> PLACED_CREATION = Map.of(
@@ -164,6 +166,9 @@ public class ScopeGuard {
                     + "left join grassroots_union g on g.id = o.grassroots_union_id where o.id = ?1", id, "official");
             case "trainingCourse" -> scope.requireOwnedBy(
                     "select organising_unit_id from training_course where id = ?1", id, "training course");
+            case "importJob" -> scope.requireOwnedBy("select coalesce(j.upper_level_unit_id, g.upper_level_unit_id) "
+                    + "from import_job j left join grassroots_union g on g.id = j.grassroots_union_id where j.id = ?1",
+                    id, "import");
             default -> throw new IllegalStateException(kind);
         }
     }

@@ -1,5 +1,7 @@
 package vn.doanvien.sync;
 
+import jakarta.annotation.security.RolesAllowed;
+import vn.doanvien.security.Roles;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,6 +18,7 @@ import vn.doanvien.common.Problem;
 
 /** HTTP API of the change feed. */
 @Path("/api/v1/sync/changes")
+@RolesAllowed({Roles.ADMIN, Roles.OFFICER})
 @Tag(name = "Sync")
 @Produces(MediaType.APPLICATION_JSON)
 public class ChangeFeedResource {

@@ -1,7 +1,7 @@
 package vn.doanvien.sync;
 
+import vn.doanvien.common.EntityWriteHook;
 import io.quarkus.arc.Arc;
-import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import java.util.Objects;
@@ -25,7 +25,7 @@ import vn.doanvien.organisation.UnitLink;
  * flush, just before the commit ({@link PendingChanges} explains why that ordering matters).
  */
 @Dependent
-@PersistenceUnitExtension
+@EntityWriteHook
 public class ChangeInterceptor implements Interceptor {
 
     private final PendingChanges pending = new PendingChanges();

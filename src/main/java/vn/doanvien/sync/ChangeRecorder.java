@@ -1,5 +1,6 @@
 package vn.doanvien.sync;
 
+import vn.doanvien.common.EntityInterceptors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.hibernate.engine.spi.SessionImplementor;
@@ -27,8 +28,8 @@ class ChangeRecorder {
     }
 
     private PendingChanges pending() {
-        if (em.unwrap(SessionImplementor.class).getInterceptor() instanceof ChangeInterceptor i) {
-            return i.pending();
+        if (em.unwrap(SessionImplementor.class).getInterceptor() instanceof EntityInterceptors all) {
+            return all.hook(ChangeInterceptor.class).pending();
         }
         throw new IllegalStateException("the change interceptor is not installed on this session");
     }

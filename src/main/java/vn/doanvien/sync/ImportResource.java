@@ -1,5 +1,7 @@
 package vn.doanvien.sync;
 
+import jakarta.annotation.security.RolesAllowed;
+import vn.doanvien.security.Roles;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -30,6 +32,7 @@ import vn.doanvien.idempotency.Idempotency;
 
 /** HTTP API of member list imports (CSV or XLSX files), run as jobs. */
 @Path("/api/v1/imports")
+@RolesAllowed({Roles.ADMIN, Roles.OFFICER})
 @Tag(name = "Sync")
 public class ImportResource {
 

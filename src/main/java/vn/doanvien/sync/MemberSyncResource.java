@@ -1,5 +1,7 @@
 package vn.doanvien.sync;
 
+import jakarta.annotation.security.RolesAllowed;
+import vn.doanvien.security.Roles;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -17,6 +19,7 @@ import vn.doanvien.idempotency.Idempotency;
 
 /** Bulk upsert of members, as upper-level unions' systems and officers' phones push them. */
 @Path("/api/v1/sync/members")
+@RolesAllowed({Roles.ADMIN, Roles.OFFICER})
 @Tag(name = "Sync", description = "Bulk member upsert, the change feed and file imports, for systems that mirror "
         + "or feed the registry")
 @Produces(MediaType.APPLICATION_JSON)

@@ -13,6 +13,7 @@ import org.hibernate.generator.BeforeExecutionGenerator;
 import org.hibernate.generator.EventType;
 import vn.doanvien.grassroots.GrassrootsUnion;
 import vn.doanvien.member.Member;
+import vn.doanvien.security.PersonalData;
 import vn.doanvien.member.MembershipPeriod;
 
 /** The queries and bulk writes of member sync: one round trip per batch, not per member. */
@@ -99,8 +100,8 @@ class SyncRepository {
                     insert into member (id, card_number, full_name, search_text, date_of_birth, gender, nationality,
                         national_id, passport_number, identity_key, active_identity_key, phone, email,
                         grassroots_union_id, joined_on, status, left_on, leave_reason, version, created_at, updated_at,
-                        external_owner_id, external_id)
-                    values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,?,?,?,?)""")) {
+                        external_owner_id, external_id, national_id_hash)
+                    values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,?,?,?,?,?)""")) {
                 int n = 0;
                 for (Member m : members) {
                     ps.setLong(1, m.id);
@@ -110,11 +111,11 @@ class SyncRepository {
                     ps.setDate(5, m.dateOfBirth == null ? null : Date.valueOf(m.dateOfBirth));
                     ps.setString(6, m.gender == null ? null : m.gender.name());
                     ps.setString(7, m.nationality);
-                    ps.setString(8, m.nationalId);
-                    ps.setString(9, m.passportNumber);
+                    ps.setString(8, PersonalData.encrypt(m.nationalId));
+                    ps.setString(9, PersonalData.encrypt(m.passportNumber));
                     ps.setString(10, m.identityKey);
                     ps.setString(11, m.activeIdentityKey);
-                    ps.setString(12, m.phone);
+                    ps.setString(12, PersonalData.encrypt(m.phone));
                     ps.setString(13, m.email);
                     ps.setLong(14, m.grassrootsUnionId);
                     ps.setDate(15, Date.valueOf(m.joinedOn));
@@ -129,6 +130,8 @@ class SyncRepository {
                         ps.setLong(21, m.externalOwnerId);
                     }
                     ps.setString(22, m.externalId);
+                    // The columns Member's converter and derive() fill when Hibernate writes: this insert bypasses them.
+                    ps.setString(23, m.nationalId == null || m.nationalId.isBlank() ? null : PersonalData.hash(m.nationalId));
                     ps.addBatch();
                     if (++n % 500 == 0) {
                         ps.executeBatch();

@@ -1,11 +1,11 @@
 package vn.doanvien.security.audit;
 
+import vn.doanvien.common.EntityWriteHook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
-import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -31,7 +31,7 @@ import vn.doanvien.security.PersonalData;
  * connection). Personal data is masked, secrets and hashes are hidden. Writes outside a request (the demo
  * loader, start-up jobs) and bookkeeping tables (idempotency records, refresh tokens) are not recorded.
  */
-@PersistenceUnitExtension
+@EntityWriteHook
 @ApplicationScoped
 public class AuditInterceptor implements Interceptor {
 
