@@ -17,23 +17,33 @@ public class DbSnapshot {
 
     private final EntityManager em;
     private volatile Map<String, Boolean> tables;
+    private final java.util.List<String> columns = new java.util.ArrayList<>();
+    private volatile String query;
 
     DbSnapshot(EntityManager em) {
         this.em = em;
     }
 
+    /** One query: the row count of every table and the version sum of the versioned ones. */
     @Transactional
     public Map<String, Long> take() {
-        Map<String, Long> snapshot = new TreeMap<>();
-        for (Map.Entry<String, Boolean> table : tables().entrySet()) {
-            String name = table.getKey();
-            Number count = (Number) em.createNativeQuery("select count(*) from " + name).getSingleResult();
-            snapshot.put(name, count.longValue());
-            if (table.getValue()) {
-                Number versions = (Number) em.createNativeQuery("select coalesce(sum(version), 0) from " + name)
-                        .getSingleResult();
-                snapshot.put(name + ".version", versions.longValue());
+        if (query == null) {
+            StringBuilder sql = new StringBuilder("select ");
+            for (Map.Entry<String, Boolean> table : tables().entrySet()) {
+                columns.add(table.getKey());
+                sql.append("(select count(*) from ").append(table.getKey()).append("), ");
+                if (table.getValue()) {
+                    columns.add(table.getKey() + ".version");
+                    sql.append("(select coalesce(sum(version), 0) from ").append(table.getKey()).append("), ");
+                }
             }
+            sql.setLength(sql.length() - 2);
+            query = sql.toString();
+        }
+        Object[] row = (Object[]) em.createNativeQuery(query).getSingleResult();
+        Map<String, Long> snapshot = new TreeMap<>();
+        for (int i = 0; i < row.length; i++) {
+            snapshot.put(columns.get(i), ((Number) row[i]).longValue());
         }
         return snapshot;
     }

@@ -240,51 +240,55 @@ class HostileInputTest {
         cases.add(raw(e, at + "empty body", bytes(""), bad));
         cases.add(raw(e, at + "JSON null", bytes("null"), bad));
         cases.add(raw(e, at + "JSON array", bytes("[]"), bad));
-        cases.add(raw(e, at + "JSON string", bytes("\"hello\""), bad));
         cases.add(raw(e, at + "JSON number", bytes("42"), bad));
         cases.add(raw(e, at + "truncated JSON", bytes(json(e.body()).substring(0, json(e.body()).length() / 2)), bad));
         cases.add(raw(e, at + "trailing garbage", bytes(json(e.body()) + " {\"x\":1}"), bad));
         cases.add(raw(e, at + "single quotes", bytes(json(e.body()).replace('"', '\'')), bad));
-        cases.add(raw(e, at + "comment", bytes("/* hi */" + json(e.body())), bad));
         if (e.emptyBodyInvalid()) {
             cases.add(raw(e, at + "all fields missing", bytes("{}"), bad));
         }
         cases.add(with(e, at + "unknown extra field", "isAdmin", true, bad));
-        cases.add(with(e, at + "extra nested object", "__proto__", Map.of("polluted", true), bad));
         String first = e.body().keySet().iterator().next();
         String body = json(e.body());
         cases.add(raw(e, at + "duplicate key", bytes(body.replaceFirst("\\{", "{\"" + first + "\":"
                 + json(e.body().get(first)) + ",")), bad));
         cases.add(raw(e, at + "deeply nested JSON", bytes("{\"" + first + "\":" + "[".repeat(5000) + "]".repeat(5000)
                 + "}"), bad));
-        cases.add(raw(e, at + "body over 2 MB", bytes("{\"" + first + "\":\"" + "x".repeat(MAX_BODY + 10) + "\"}"),
-                Set.of(413)));
+        if (e.method().equals("POST")) {
+            cases.add(raw(e, at + "body over 2 MB", bytes("{\"" + first + "\":\"" + "x".repeat(MAX_BODY + 10)
+                    + "\"}"), Set.of(413)));
+        }
         cases.add(new Case(at + "text/plain body", e.method(), e.path(), bytes(body), "text/plain", null,
                 Set.of(415)));
-        cases.add(new Case(at + "XML body", e.method(), e.path(), bytes("<unit><name>x</name></unit>"),
-                "application/xml", null, Set.of(415)));
         cases.add(new Case(at + "Accept XML only", e.method(), e.path(), bytes(body), "application/json",
                 "application/xml", Set.of(406)));
-        // field by field
+        // field by field: every defect on the first field of each kind, the commonest on the others
+        boolean firstText = true;
+        boolean firstDate = true;
+        boolean firstNumber = true;
         for (Map.Entry<String, Object> field : e.body().entrySet()) {
             String name = field.getKey();
             Object value = field.getValue();
             cases.add(with(e, at + name + " as an object", name, Map.of("$gt", ""), bad));
-            cases.add(with(e, at + name + " as an array", name, List.of(value == null ? 1 : value), bad));
             if (value instanceof String s) {
                 cases.add(with(e, at + name + " as a number", name, 12345, bad));
-                cases.add(with(e, at + name + " as a boolean", name, true, bad));
-                cases.add(invalidUtf8(e, at + name + " with invalid UTF-8", name));
                 cases.add(with(e, at + name + " with NUL", name, s + "\u0000x", bad));
-                cases.add(with(e, at + name + " with an escape sequence", name, "\u001b[31m" + s, bad));
-                cases.add(with(e, at + name + " with a C1 control", name, s + "\u0085", bad));
-                cases.add(with(e, at + name + " with a lone surrogate", name, s + "\ud800", bad));
                 if (DATE.matcher(s).matches()) {
-                    for (String date : new String[] {"0000-00-00", "2099-02-30", "2023-02-29", "99999-01-01",
-                            "+99999-01-01", "2020-1-1", "2020-01-01T00:00:00", "01/02/2020", "", "yesterday"}) {
+                    String[] dates = firstDate ? new String[] {"0000-00-00", "2099-02-30", "2023-02-29",
+                            "99999-01-01", "+99999-01-01", "2020-1-1", "2020-01-01T00:00:00", "01/02/2020", ""}
+                            : new String[] {"2099-02-30", "99999-01-01"};
+                    firstDate = false;
+                    for (String date : dates) {
                         cases.add(with(e, at + name + " = '" + date + "'", name, date, bad));
                     }
-                } else if (!e.enumFields().contains(name)) {
+                } else if (firstText && !e.enumFields().contains(name)) {
+                    firstText = false;
+                    cases.add(with(e, at + name + " as an array", name, List.of(value), bad));
+                    cases.add(with(e, at + name + " as a boolean", name, true, bad));
+                    cases.add(invalidUtf8(e, at + name + " with invalid UTF-8", name));
+                    cases.add(with(e, at + name + " with an escape sequence", name, "\u001b[31m" + s, bad));
+                    cases.add(with(e, at + name + " with a C1 control", name, s + "\u0085", bad));
+                    cases.add(with(e, at + name + " with a lone surrogate", name, s + "\ud800", bad));
                     cases.add(with(e, at + name + " of 100 000 characters", name, "x".repeat(100_000), bad));
                 }
                 if (e.enumFields().contains(name)) {
@@ -294,14 +298,17 @@ class HostileInputTest {
                 }
             } else if (value instanceof Number n) {
                 cases.add(with(e, at + name + " as a string", name, String.valueOf(n), bad));
-                cases.add(with(e, at + name + " as a boolean", name, false, bad));
                 cases.add(with(e, at + name + " negative", name, -1, Set.of()));
                 cases.add(with(e, at + name + " huge", name, new java.math.BigInteger("99999999999999999999999"),
                         Set.of()));
-                cases.add(raw(e, at + name + " 1e400", bytes(replaceValue(e, name, "1e400")), Set.of()));
-                cases.add(raw(e, at + name + " NaN", bytes(replaceValue(e, name, "NaN")), bad));
                 if (n instanceof Integer || n instanceof Long) {
                     cases.add(with(e, at + name + " as 1.5", name, 1.5, bad));
+                }
+                if (firstNumber) {
+                    firstNumber = false;
+                    cases.add(with(e, at + name + " as a boolean", name, false, bad));
+                    cases.add(raw(e, at + name + " 1e400", bytes(replaceValue(e, name, "1e400")), Set.of()));
+                    cases.add(raw(e, at + name + " NaN", bytes(replaceValue(e, name, "NaN")), bad));
                     cases.add(with(e, at + name + " as Long.MIN_VALUE", name, Long.MIN_VALUE, Set.of()));
                 }
             } else if (value instanceof Boolean) {
@@ -315,7 +322,7 @@ class HostileInputTest {
     private List<Case> pathCases() {
         Fixture f = fixture();
         List<Case> cases = new ArrayList<>();
-        String[] ids = {"abc", "1.5", "99999999999999999999", "-1", "0", "%27%20OR%201%3D1", "%00", "1%3B%20DROP"};
+        String[] ids = {"abc", "99999999999999999999", "-1", "%27%20OR%201%3D1", "%00"};
         String[] templates = {"PUT /api/v1/units/{}", "POST /api/v1/units/{}/dissolution",
                 "PUT /api/v1/enterprises/{}", "DELETE /api/v1/enterprises/{}", "PUT /api/v1/grassroots-unions/{}",
                 "PUT /api/v1/members/{}", "DELETE /api/v1/members/{}", "POST /api/v1/members/{}/transfers",
