@@ -7,15 +7,18 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Adds the problem+json error responses each operation can really return, so resources only document
  * their successes: 400 where there is a body or a query parameter, 404 where the path names a resource,
- * 409 for writes, 412 for PUT (If-Match), 413 where there is a body, 401 and 403 where a role is needed,
- * 500 everywhere.
+ * 409 for writes, 412 for PUT and wherever If-Match is taken, 422 where Idempotency-Key is taken (a key reused
+ * with another body), 413 and 415 where there is a body, 401 and 403 where a role is needed, 406 and 500
+ * everywhere. A response Quarkus adds without a body (its default 400) gets the problem body too.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ProblemResponsesFilter implements OASFilter {
@@ -55,11 +58,15 @@ public class ProblemResponsesFilter implements OASFilter {
                     add(responses, "409", "Conflicts with the current state: a duplicate, a rule of the domain, "
                             + "or a concurrent change");
                 }
-                if (method == PathItem.HttpMethod.PUT) {
+                if (method == PathItem.HttpMethod.PUT || hasHeader(operation, "If-Match")) {
                     add(responses, "412", "If-Match does not match the current ETag: read again and retry");
+                }
+                if (hasHeader(operation, "Idempotency-Key")) {
+                    add(responses, "422", "The Idempotency-Key was already used with another request body");
                 }
                 if (hasBody) {
                     add(responses, "413", "Request body too large");
+                    add(responses, "415", "The request body is not application/json");
                 }
                 boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
                 if (secured) {
@@ -67,9 +74,22 @@ public class ProblemResponsesFilter implements OASFilter {
                             + "signed one (send Authorization: Bearer <token> or an API key)");
                     replace(responses, "403", "Authenticated, but the role or the unit scope does not allow this");
                 }
+                add(responses, "406", "The Accept header allows none of the media types of the response");
                 add(responses, "500", "Unexpected error; details are logged, never returned");
             }
         }
+    }
+
+    private static boolean hasHeader(Operation operation, String name) {
+        if (operation.getParameters() == null) {
+            return false;
+        }
+        for (Parameter p : operation.getParameters()) {
+            if (p.getIn() == Parameter.In.HEADER && name.equalsIgnoreCase(p.getName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasQueryParameters(Operation operation) {
@@ -90,13 +110,23 @@ public class ProblemResponsesFilter implements OASFilter {
     }
 
     private static void add(APIResponses responses, String code, String description) {
-        if (responses.hasAPIResponse(code)) {
+        APIResponse existing = responses.getAPIResponse(code);
+        if (existing != null) {
+            // Quarkus adds a bare 400 for operations with a body; the body of every error is a problem.
+            if (existing.getContent() == null || existing.getContent().getMediaTypes() == null
+                    || existing.getContent().getMediaTypes().isEmpty()) {
+                existing.content(problemContent());
+            }
             return;
         }
         responses.addAPIResponse(code, OASFactory.createAPIResponse()
                 .description(description)
-                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)))));
+                .content(problemContent()));
+    }
+
+    private static Content problemContent() {
+        return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)));
     }
 
     private static void ensureProblemSchemas(OpenAPI openAPI) {

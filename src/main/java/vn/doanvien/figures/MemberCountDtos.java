@@ -1,5 +1,6 @@
 package vn.doanvien.figures;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
@@ -62,8 +63,10 @@ final class MemberCountDtos {
 
     @Schema(name = "MemberCountItemResult")
     record ItemResult(int index, Long grassrootsUnionId, String month, Outcome outcome,
-                      @Schema(description = "The stored count, unless rejected") MemberCountResponse count,
-                      @Schema(description = "Why the item was rejected") Problem problem) {
+                      @JsonInclude(JsonInclude.Include.NON_NULL)
+                      @Schema(description = "The stored count; absent when rejected") MemberCountResponse count,
+                      @JsonInclude(JsonInclude.Include.NON_NULL)
+                      @Schema(description = "Why the item was rejected; absent otherwise") Problem problem) {
     }
 
     @Schema(name = "MemberCountBulkResponse")

@@ -120,7 +120,8 @@ final class TargetDtos {
             @Schema(description = "ENTERPRISE_COVERAGE: enterprises at or above minWorkforce") Long eligibleEnterprises,
             @Schema(description = "ENTERPRISE_COVERAGE: of those, with an active grassroots union") Long coveredEnterprises,
             Figures.Source source,
-            @Schema(description = "Present when the target was allocated") AllocationResponse allocation,
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(description = "Present when the target was allocated, absent otherwise") AllocationResponse allocation,
             List<BreakdownRow> breakdown) {
     }
 
