@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.doanvien.common.Csv;
 import vn.doanvien.figures.Figures;
 
 /** Request and response records of the target API. */
@@ -121,7 +122,18 @@ final class TargetDtos {
             @Schema(description = "ENTERPRISE_COVERAGE: of those, with an active grassroots union") Long coveredEnterprises,
             Figures.Source source,
             @Schema(description = "Present when the target was allocated") AllocationResponse allocation,
-            List<BreakdownRow> breakdown) {
+            List<BreakdownRow> breakdown) implements Csv.Table {
+
+        /** The CSV of progress is its breakdown. */
+        @Override
+        public List<?> csvRows() {
+            return breakdown;
+        }
+
+        @Override
+        public Class<?> csvRowType() {
+            return BreakdownRow.class;
+        }
     }
 
     @Schema(name = "SeriesPoint")
@@ -131,7 +143,17 @@ final class TargetDtos {
 
     @Schema(name = "TargetSeries")
     record SeriesResponse(Long targetId, TargetMetric metric, double baselineValue, double targetValue,
-                          LocalDate baselineDate, LocalDate deadline, List<SeriesPoint> points) {
+                          LocalDate baselineDate, LocalDate deadline, List<SeriesPoint> points) implements Csv.Table {
+
+        @Override
+        public List<?> csvRows() {
+            return points;
+        }
+
+        @Override
+        public Class<?> csvRowType() {
+            return SeriesPoint.class;
+        }
     }
 
     static Map<String, String> sortable() {
