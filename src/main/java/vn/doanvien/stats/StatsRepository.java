@@ -27,7 +27,7 @@ class StatsRepository {
     private static final String PLACED_ON_D = "select l.grassroots_union_id from grassroots_union_link l"
             + " where l.unit_id in (:units) and l.valid_from <= :d and (l.valid_to is null or l.valid_to > :d)";
 
-    private static final String TRANSFER_IN = "exists (select 1 from membership_period q where q.member_id = p.member_id"
+    private static final String NOT_TRANSFER_IN = " not exists (select 1 from membership_period q where q.member_id = p.member_id"
             + " and q.id <> p.id and q.end_on = p.start_on and q.end_reason = 'TRANSFER')";
 
     private final EntityManager em;
@@ -126,10 +126,10 @@ class StatsRepository {
                 select p.grassroots_union_id,
                   sum(case when p.start_on > :d and p.start_on <= :de then 1 else 0 end),
                   sum(case when p.end_on > :d and p.end_on <= :de then 1 else 0 end),
-                  sum(case when p.start_on > :d and p.start_on <= :de and not """ + TRANSFER_IN + """
+                  sum(case when p.start_on > :d and p.start_on <= :de and """ + NOT_TRANSFER_IN + """
                       then 1 else 0 end),
                   sum(case when p.end_on > :d and p.end_on <= :de and p.end_reason <> 'TRANSFER' then 1 else 0 end),
-                  sum(case when p.start_on >= :fm and p.start_on < :f and not """ + TRANSFER_IN + """
+                  sum(case when p.start_on >= :fm and p.start_on < :f and """ + NOT_TRANSFER_IN + """
                       then 1 else 0 end),
                   sum(case when p.end_on >= :fm and p.end_on < :f and p.end_reason <> 'TRANSFER' then 1 else 0 end)
                 from membership_period p
@@ -162,7 +162,7 @@ class StatsRepository {
                   sum(case when p.start_on <= :d and (p.end_on is null or p.end_on > :d)
                            and p.grassroots_union_id in (""" + PLACED_ON_D + """
                       ) then 1 else 0 end),
-                  sum(case when p.start_on >= :f and p.start_on <= :d and not """ + TRANSFER_IN + """
+                  sum(case when p.start_on >= :f and p.start_on <= :d and """ + NOT_TRANSFER_IN + """
                       then 1 else 0 end),
                   sum(case when p.end_on >= :f and p.end_on <= :d and p.end_reason <> 'TRANSFER' then 1 else 0 end)
                 from membership_period p join member m on m.id = p.member_id
