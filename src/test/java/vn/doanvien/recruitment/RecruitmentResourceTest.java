@@ -2,6 +2,7 @@ package vn.doanvien.recruitment;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -121,19 +122,19 @@ class RecruitmentResourceTest {
                 .then().statusCode(200)
                 .body("minWorkforce", equalTo(25))
                 .body("rows", hasSize(2))
-                // P2: E3 and E6 eligible, none unionized; P1: E1, E2, E5 eligible, E5 unionized.
-                .body("rows.unitId", contains(p2.id.intValue(), p1.id.intValue()))
-                .body("rows[0].enterprises", equalTo(2))
-                .body("rows[0].unionized", equalTo(0))
-                .body("rows[0].withoutUnion", equalTo(2))
-                .body("rows[0].sharePercent", equalTo(0.0f))
-                .body("rows[0].workers", equalTo(1100))
-                .body("rows[0].workersCovered", equalTo(0))
-                .body("rows[1].enterprises", equalTo(3))
-                .body("rows[1].unionized", equalTo(1))
-                .body("rows[1].sharePercent", equalTo(33.33f))
-                .body("rows[1].workers", equalTo(730))
-                .body("rows[1].workersCovered", equalTo(200))
+                // P2: E3 and E6 eligible, none unionized; P1: E1, E2, E5 eligible, E5 unionized (2 without a union each).
+                .body("rows.unitId", containsInAnyOrder(p2.id.intValue(), p1.id.intValue()))
+                .body("rows.find { it.unitId == " + p2.id + " }.enterprises", equalTo(2))
+                .body("rows.find { it.unitId == " + p2.id + " }.unionized", equalTo(0))
+                .body("rows.find { it.unitId == " + p2.id + " }.withoutUnion", equalTo(2))
+                .body("rows.find { it.unitId == " + p2.id + " }.sharePercent", equalTo(0.0f))
+                .body("rows.find { it.unitId == " + p2.id + " }.workers", equalTo(1100))
+                .body("rows.find { it.unitId == " + p2.id + " }.workersCovered", equalTo(0))
+                .body("rows.find { it.unitId == " + p1.id + " }.enterprises", equalTo(3))
+                .body("rows.find { it.unitId == " + p1.id + " }.unionized", equalTo(1))
+                .body("rows.find { it.unitId == " + p1.id + " }.sharePercent", equalTo(33.33f))
+                .body("rows.find { it.unitId == " + p1.id + " }.workers", equalTo(730))
+                .body("rows.find { it.unitId == " + p1.id + " }.workersCovered", equalTo(200))
                 .body("total.unitId", nullValue())
                 .body("total.unitCode", equalTo("TOTAL"))
                 .body("total.enterprises", equalTo(5))
