@@ -1,5 +1,7 @@
 package vn.doanvien.enterprise;
 
+import vn.doanvien.common.Csv;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -74,7 +76,8 @@ class EnterpriseResource {
                     + " union, the recruitment targets. `q` matches name or tax code, ignoring case and Vietnamese"
                     + " diacritics. Sort by name, taxCode, workforce or createdAt; prefix `-` for descending.")
     @APIResponse(responseCode = "200", description = "One page of enterprises")
-    public Page<EnterpriseResponse> listEnterprises(
+    @Produces({MediaType.APPLICATION_JSON, Csv.TEXT_CSV})
+    public Page<EnterpriseResponse> listEnterprises(@Context HttpHeaders headers,
             @Parameter(description = "2-digit province code", example = "24") @QueryParam("provinceCode") String provinceCode,
             @Parameter(schema = @Schema(implementation = Ownership.class)) @QueryParam("ownership") String ownership,
             @Parameter(description = "VSIC section letter", example = "C") @QueryParam("industry") String industry,
@@ -97,7 +100,7 @@ class EnterpriseResource {
                 Params.bool("unionized", unionized), Params.id("upperLevelUnitId", upperLevelUnitId), q);
         PageRequest request = PageRequest.of(Params.integer("page", page), Params.integer("size", size), sort,
                 EnterpriseService.SORTABLE, "name");
-        return service.list(filter, request);
+        return Csv.list(headers, request, p -> service.list(filter, p));
     }
 
     @GET

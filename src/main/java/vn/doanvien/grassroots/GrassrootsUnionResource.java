@@ -1,5 +1,7 @@
 package vn.doanvien.grassroots;
 
+import vn.doanvien.common.Csv;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -79,7 +81,8 @@ class GrassrootsUnionResource {
                     + " case and Vietnamese diacritics. Sort by name, code, foundedOn or createdAt; prefix `-` for"
                     + " descending.")
     @APIResponse(responseCode = "200", description = "One page of grassroots unions")
-    public Page<GrassrootsUnionResponse> listGrassrootsUnions(
+    @Produces({MediaType.APPLICATION_JSON, Csv.TEXT_CSV})
+    public Page<GrassrootsUnionResponse> listGrassrootsUnions(@Context HttpHeaders headers,
             @Parameter(description = "Current upper-level union", schema = @Schema(type = SchemaType.INTEGER))
             @QueryParam("upperLevelUnitId") String upperLevelUnitId,
             @Parameter(description = "Any unit: unions anywhere in its subtree today",
@@ -101,7 +104,7 @@ class GrassrootsUnionResource {
         Long unit = Params.id("unitId", unitId);
         PageRequest request = PageRequest.of(Params.integer("page", page), Params.integer("size", size), sort,
                 GrassrootsUnionService.SORTABLE, "name");
-        return service.list(filter, unit, request);
+        return Csv.list(headers, request, p -> service.list(filter, unit, p));
     }
 
     @GET

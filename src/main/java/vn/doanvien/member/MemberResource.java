@@ -1,5 +1,6 @@
 package vn.doanvien.member;
 
+import vn.doanvien.common.Csv;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -66,7 +67,8 @@ public class MemberResource {
                     + "whose current grassroots union sits today under that unit or any unit below it). q searches "
                     + "names with or without Vietnamese diacritics, and matches a card number or national ID exactly.")
     @APIResponse(responseCode = "200", description = "A page of members")
-    public Page<MemberResponse> listMembers(
+    @Produces({MediaType.APPLICATION_JSON, Csv.TEXT_CSV})
+    public Page<MemberResponse> listMembers(@Context HttpHeaders headers,
             @Parameter(description = "0-based page number", example = "0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 100", example = "20") @QueryParam("size") String size,
             @Parameter(description = "Comma-separated fields (fullName, joinedOn, cardNumber, createdAt); "
@@ -88,7 +90,7 @@ public class MemberResource {
                 Params.id("unitId", unitId),
                 Params.enumValue("gender", gender, Gender.class),
                 q);
-        return service.list(filter, request);
+        return Csv.list(headers, request, p -> service.list(filter, p));
     }
 
     @POST

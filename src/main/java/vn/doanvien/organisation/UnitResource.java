@@ -1,5 +1,6 @@
 package vn.doanvien.organisation;
 
+import vn.doanvien.common.Csv;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -99,7 +100,8 @@ class UnitResource {
                     + "on asOf), provinceCode and q (name or code, accents and case ignored: \"cong doan\" finds "
                     + "\"Công đoàn\"). Sortable by name, code, kind, validFrom, createdAt; '-' for descending.")
     @APIResponse(responseCode = "200", description = "A page of units")
-    public Page<UnitResponse> listUnits(
+    @Produces({MediaType.APPLICATION_JSON, Csv.TEXT_CSV})
+    public Page<UnitResponse> listUnits(@Context HttpHeaders headers,
             @Parameter(description = "Only units of this kind", schema = @Schema(implementation = UnitKind.class))
             @QueryParam("kind") String kind,
             @Parameter(description = "Only upper-level unions of this category",
@@ -124,7 +126,8 @@ class UnitResource {
                 blankToNull(provinceCode),
                 blankToNull(q),
                 Today.orToday(Params.date("asOf", asOf)));
-        return service.list(filter, pageRequest(page, size, sort));
+        PageRequest request = pageRequest(page, size, sort);
+        return Csv.list(headers, request, p -> service.list(filter, p));
     }
 
     @GET
@@ -151,14 +154,16 @@ class UnitResource {
     @Path("/{id}/children")
     @Operation(summary = "List a unit's children", description = "The units directly under this one on asOf.")
     @APIResponse(responseCode = "200", description = "A page of units")
-    public Page<UnitResponse> listUnitChildren(
+    @Produces({MediaType.APPLICATION_JSON, Csv.TEXT_CSV})
+    public Page<UnitResponse> listUnitChildren(@Context HttpHeaders headers,
             @PathParam("id") long id,
             @Parameter(description = AS_OF, schema = @Schema(type = SchemaType.STRING, format = "date"))
             @QueryParam("asOf") String asOf,
             @Parameter(description = PAGE, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
             @Parameter(description = SIZE, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size,
             @Parameter(description = "e.g. name,-validFrom") @QueryParam("sort") String sort) {
-        return service.children(id, Params.date("asOf", asOf), pageRequest(page, size, sort));
+        PageRequest request = pageRequest(page, size, sort);
+        return Csv.list(headers, request, p -> service.children(id, Params.date("asOf", asOf), p));
     }
 
     @GET
@@ -169,7 +174,8 @@ class UnitResource {
             description = "Every unit below this one on asOf (the unit itself excluded), with its depth (1 = child) "
                     + "and parent, ordered by depth, name and id; kind keeps only units of that kind.")
     @APIResponse(responseCode = "200", description = "A page of descendants")
-    public Page<UnitTreeNodeResponse> listUnitSubtree(
+    @Produces({MediaType.APPLICATION_JSON, Csv.TEXT_CSV})
+    public Page<UnitTreeNodeResponse> listUnitSubtree(@Context HttpHeaders headers,
             @PathParam("id") long id,
             @Parameter(description = AS_OF, schema = @Schema(type = SchemaType.STRING, format = "date"))
             @QueryParam("asOf") String asOf,
@@ -180,8 +186,8 @@ class UnitResource {
         // The subtree has a fixed order (depth, name, id); PageRequest is used only to validate page and size.
         PageRequest request = PageRequest.of(Params.integer("page", page), Params.integer("size", size),
                 null, Map.of("name", "name"), "name");
-        return service.subtree(id, Params.date("asOf", asOf), Params.enumValue("kind", kind, UnitKind.class),
-                request);
+        return Csv.list(headers, request, p -> service.subtree(id, Params.date("asOf", asOf), Params.enumValue("kind", kind, UnitKind.class),
+                p));
     }
 
     @GET

@@ -54,15 +54,20 @@ public class ScopeGuard {
             Map.entry("parentTargetId", "target"));
 
     /** List endpoints and the query parameter that scopes them, defaulted to an officer's unit. */
-    private static final Map<String, String> LIST_SCOPE = Map.of(
-            "/api/v1/members", "unitId",
-            "/api/v1/grassroots-unions", "unitId",
-            "/api/v1/officials", "unitId",
-            "/api/v1/enterprises", "upperLevelUnitId",
-            "/api/v1/units", "parentId",
-            "/api/v1/training-courses", "organisingUnitId",
-            "/api/v1/targets", "scopeUnitId",
-            "/api/v1/sync/changes", "unitId");
+    private static final Map<String, String> LIST_SCOPE = Map.ofEntries(
+            Map.entry("/api/v1/members", "unitId"),
+            Map.entry("/api/v1/grassroots-unions", "unitId"),
+            Map.entry("/api/v1/officials", "unitId"),
+            Map.entry("/api/v1/enterprises", "upperLevelUnitId"),
+            Map.entry("/api/v1/units", "parentId"),
+            Map.entry("/api/v1/training-courses", "organisingUnitId"),
+            Map.entry("/api/v1/targets", "scopeUnitId"),
+            Map.entry("/api/v1/sync/changes", "unitId"),
+            Map.entry("/api/v1/recruitment/leads", "unitId"),
+            Map.entry("/api/v1/recruitment/coverage", "unitId"),
+            Map.entry("/api/v1/stats/membership", "unitId"),
+            Map.entry("/api/v1/stats/membership/series", "unitId"),
+            Map.entry("/api/v1/stats/membership/series.svg", "unitId"));
 
     /** Creations by an officer that must name where in their subtree the new entity goes. */
     private static final Map<String, String> PLACED_CREATION = Map.of(

@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.doanvien.common.Csv;
 import vn.doanvien.figures.Figures;
 
 /** Request and response records of the target API. */
@@ -122,7 +123,18 @@ final class TargetDtos {
             Figures.Source source,
             @JsonInclude(JsonInclude.Include.NON_NULL)
             @Schema(description = "Present when the target was allocated, absent otherwise") AllocationResponse allocation,
-            List<BreakdownRow> breakdown) {
+            List<BreakdownRow> breakdown) implements Csv.Table {
+
+        /** The CSV of progress is its breakdown. */
+        @Override
+        public List<?> csvRows() {
+            return breakdown;
+        }
+
+        @Override
+        public Class<?> csvRowType() {
+            return BreakdownRow.class;
+        }
     }
 
     @Schema(name = "SeriesPoint")
@@ -132,7 +144,17 @@ final class TargetDtos {
 
     @Schema(name = "TargetSeries")
     record SeriesResponse(Long targetId, TargetMetric metric, double baselineValue, double targetValue,
-                          LocalDate baselineDate, LocalDate deadline, List<SeriesPoint> points) {
+                          LocalDate baselineDate, LocalDate deadline, List<SeriesPoint> points) implements Csv.Table {
+
+        @Override
+        public List<?> csvRows() {
+            return points;
+        }
+
+        @Override
+        public Class<?> csvRowType() {
+            return SeriesPoint.class;
+        }
     }
 
     static Map<String, String> sortable() {

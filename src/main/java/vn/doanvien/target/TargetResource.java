@@ -1,5 +1,8 @@
 package vn.doanvien.target;
 
+import vn.doanvien.common.Csv;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -29,6 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.doanvien.common.ApiProblem;
 import vn.doanvien.common.Page;
+import vn.doanvien.common.SvgChart;
+import java.util.ArrayList;
+import java.util.List;
 import vn.doanvien.common.PageRequest;
 import vn.doanvien.common.Params;
 import vn.doanvien.idempotency.Idempotency;
@@ -82,7 +88,8 @@ public class TargetResource {
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.ANALYST})
     @Operation(summary = "List targets", description = "Filter by scope unit, metric or parent target; "
             + "topLevel=true lists only targets that were not allocated from another.")
-    public Page<TargetResponse> listTargets(@QueryParam("scopeUnitId") String scopeUnitId,
+    @Produces({MediaType.APPLICATION_JSON, Csv.TEXT_CSV})
+    public Page<TargetResponse> listTargets(@Context HttpHeaders headers, @QueryParam("scopeUnitId") String scopeUnitId,
                                             @QueryParam("metric") String metric,
                                             @QueryParam("parentTargetId") String parentTargetId,
                                             @QueryParam("topLevel") String topLevel,
@@ -92,8 +99,8 @@ public class TargetResource {
         PageRequest request = PageRequest.of(Params.integer("page", page), Params.integer("size", size), sort,
                 TargetDtos.sortable(), "name");
         Boolean top = Params.bool("topLevel", topLevel);
-        return targets.list(Params.id("scopeUnitId", scopeUnitId), Params.enumValue("metric", metric, TargetMetric.class),
-                Params.id("parentTargetId", parentTargetId), top != null && top, request);
+        return Csv.list(headers, request, p -> targets.list(Params.id("scopeUnitId", scopeUnitId), Params.enumValue("metric", metric, TargetMetric.class),
+                Params.id("parentTargetId", parentTargetId), top != null && top, p));
     }
 
     @GET
@@ -162,6 +169,11 @@ public class TargetResource {
             + "history to project. joined and left (gross joins and departures since the baseline) show churn. "
             + "breakdown: one row per child target where the target was allocated, else per child unit (or per "
             + "grassroots union under an upper-level union) with a pro-rata target, biggest gap first.")
+    @Produces({MediaType.APPLICATION_JSON, Csv.TEXT_CSV})
+    @APIResponse(responseCode = "200", description = "Progress; as CSV, the breakdown rows",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ProgressResponse.class)),
+                    @Content(mediaType = Csv.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
     public ProgressResponse getTargetProgress(@PathParam("id") long id,
                                               @Parameter(description = "YYYY-MM-DD; today when absent",
                                                       schema = @Schema(type = SchemaType.STRING, format = "date"))
@@ -177,12 +189,65 @@ public class TargetResource {
             + "for the current month, null for future months) against the straight line from the baseline value "
             + "to the target at the deadline; source says whether each month came from the registry, the scope's "
             + "own report, or both combined.")
+    @Produces({MediaType.APPLICATION_JSON, Csv.TEXT_CSV})
+    @APIResponse(responseCode = "200", description = "The series; as CSV, one row per month",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SeriesResponse.class)),
+                    @Content(mediaType = Csv.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
     public SeriesResponse getTargetSeries(@PathParam("id") long id,
                                           @Parameter(description = "YYYY-MM; the baseline month when absent")
                                           @QueryParam("from") String from,
                                           @Parameter(description = "YYYY-MM; the deadline month when absent")
                                           @QueryParam("to") String to) {
         return progress.series(id, month("from", from), month("to", to));
+    }
+
+    @GET
+    @Path("/{id}/chart.svg")
+    @Produces(SvgChart.IMAGE_SVG)
+    @Operation(summary = "Chart of a target", description = "The monthly series (same from and to) as an SVG line "
+            + "chart: the actual value at each month end against the straight line the target requires from the "
+            + "baseline value to the target at the deadline, with the deadline marked.")
+    @APIResponse(responseCode = "200", description = "An SVG image",
+            content = @Content(mediaType = SvgChart.IMAGE_SVG, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "Bad from or to",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No such target",
+            content = @Content(mediaType = "application/problem+json"))
+    public String getTargetChart(@PathParam("id") long id,
+                                 @Parameter(description = "YYYY-MM; the baseline month when absent")
+                                 @QueryParam("from") String from,
+                                 @Parameter(description = "YYYY-MM; the deadline month when absent")
+                                 @QueryParam("to") String to) {
+        TargetResponse t = targets.get(id);
+        SeriesResponse s = progress.series(id, month("from", from), month("to", to));
+        List<String> labels = new ArrayList<>();
+        List<Double> actual = new ArrayList<>();
+        List<Double> required = new ArrayList<>();
+        Double deadlineAt = null;
+        YearMonth deadline = YearMonth.from(t.deadline());
+        for (int i = 0; i < s.points().size(); i++) {
+            var p = s.points().get(i);
+            labels.add(p.month());
+            actual.add(p.actual());
+            required.add(p.required());
+            if (p.month().equals(deadline.toString())) {
+                deadlineAt = (double) i;
+            }
+        }
+        String unit = switch (t.metric()) {
+            case ACTIVE_MEMBERS -> "Active members";
+            case NEW_MEMBERS -> "New members since the baseline";
+            case GRASSROOTS_UNIONS -> "Active grassroots unions";
+            case ENTERPRISE_COVERAGE -> "Enterprises with a union (%)";
+        };
+        String subtitle = (t.scopeUnitName() == null ? "" : t.scopeUnitName() + " · ") + "target "
+                + t.targetValue().stripTrailingZeros().toPlainString() + " by " + t.deadline()
+                + " · baseline " + t.baselineDate();
+        return SvgChart.lineChart(t.name(), subtitle, "Month", unit, labels,
+                List.of(new SvgChart.Series("Actual", "#c0392b", actual, false),
+                        new SvgChart.Series("Required trajectory", "#2e86c1", required, true)),
+                deadlineAt, "Deadline " + t.deadline());
     }
 
     static YearMonth month(String name, String value) {

@@ -1,5 +1,6 @@
 package vn.doanvien.training;
 
+import vn.doanvien.common.Csv;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -93,7 +94,8 @@ public class OfficialResource {
             + "grassroots union placed below it, in the tree as it stands today. activeOn keeps the officials whose "
             + "term covers that date. q searches the name without diacritics.")
     @APIResponse(responseCode = "200", description = "A page of officials")
-    public Page<OfficialResponse> listOfficials(
+    @Produces({MediaType.APPLICATION_JSON, Csv.TEXT_CSV})
+    public Page<OfficialResponse> listOfficials(@Context HttpHeaders headers,
             @Parameter(description = "0-based page") @QueryParam("page") String page,
             @Parameter(description = "1..100, default 20") @QueryParam("size") String size,
             @Parameter(description = "fullName, post, termStart, createdAt, id; '-' for descending; default fullName")
@@ -114,7 +116,7 @@ public class OfficialResource {
                 Params.id("grassrootsUnionId", grassrootsUnionId), Params.enumValue("post", post, OfficialPost.class),
                 Params.enumValue("employment", employment, Employment.class), Params.date("activeOn", activeOn),
                 Params.id("memberId", memberId));
-        return service.list(filter, Boolean.TRUE.equals(Params.bool("subtree", subtree)), request);
+        return Csv.list(headers, request, p -> service.list(filter, Boolean.TRUE.equals(Params.bool("subtree", subtree)), p));
     }
 
     @GET

@@ -1,5 +1,6 @@
 package vn.doanvien.training;
 
+import vn.doanvien.common.Csv;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -93,7 +94,8 @@ public class TrainingCourseResource {
     @Operation(summary = "List training courses", description = "Filters combine with AND; year keeps the courses "
             + "starting in that year; q searches the title without diacritics.")
     @APIResponse(responseCode = "200", description = "A page of courses")
-    public Page<CourseResponse> listTrainingCourses(
+    @Produces({MediaType.APPLICATION_JSON, Csv.TEXT_CSV})
+    public Page<CourseResponse> listTrainingCourses(@Context HttpHeaders headers,
             @Parameter(description = "0-based page") @QueryParam("page") String page,
             @Parameter(description = "1..100, default 20") @QueryParam("size") String size,
             @Parameter(description = "startsOn, title, createdAt, id; '-' for descending; default startsOn")
@@ -106,9 +108,9 @@ public class TrainingCourseResource {
             @Parameter(description = "A TrainingAudience") @QueryParam("audience") String audience) {
         PageRequest request = PageRequest.of(Params.integer("page", page), Params.integer("size", size), sort,
                 SORTABLE, "startsOn");
-        return courses.list(new TrainingCourseRepository.Filter(q, Params.id("organisingUnitId", organisingUnitId),
+        return Csv.list(headers, request, p -> courses.list(new TrainingCourseRepository.Filter(q, Params.id("organisingUnitId", organisingUnitId),
                 Params.integer("year", year), Params.enumValue("topic", topic, TrainingTopic.class),
-                Params.enumValue("audience", audience, TrainingAudience.class)), request);
+                Params.enumValue("audience", audience, TrainingAudience.class)), p));
     }
 
     @GET
@@ -173,7 +175,8 @@ public class TrainingCourseResource {
             + "attended, attendance percent, assignment and status. " + STATUS + " status=NEVER_ATTENDED lists the "
             + "officials who enrolled and never came.")
     @APIResponse(responseCode = "200", description = "A page of enrolments")
-    public Page<EnrolmentResponse> listEnrolments(
+    @Produces({MediaType.APPLICATION_JSON, Csv.TEXT_CSV})
+    public Page<EnrolmentResponse> listEnrolments(@Context HttpHeaders headers,
             @PathParam("id") long id,
             @Parameter(description = "0-based page") @QueryParam("page") String page,
             @Parameter(description = "1..100, default 20") @QueryParam("size") String size,
@@ -181,7 +184,7 @@ public class TrainingCourseResource {
             @QueryParam("status") String status) {
         PageRequest request = PageRequest.of(Params.integer("page", page), Params.integer("size", size), null,
                 Map.of("id", "id"), "id");
-        return enrolments.list(id, Params.enumValue("status", status, CompletionStatus.class), request);
+        return Csv.list(headers, request, p -> enrolments.list(id, Params.enumValue("status", status, CompletionStatus.class), p));
     }
 
     @GET

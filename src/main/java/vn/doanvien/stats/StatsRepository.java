@@ -1,0 +1,201 @@
+package vn.doanvien.stats;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Queries of membership statistics. Per grassroots union it reads the maintained monthly figures
+ * ({@code grassroots_union_month}) and corrects the first and last month of a period by the stays that start
+ * or end in the part of the month outside it (indexed by date, so a few days of events). By gender and age
+ * it counts membership periods in one grouped query (there is no maintained aggregate by gender or age).
+ */
+@ApplicationScoped
+class StatsRepository {
+
+    /** Grassroots unions placed under one of :units on some day of [:f, :d]. */
+    private static final String IN_SCOPE = "select l.grassroots_union_id from grassroots_union_link l"
+            + " where l.unit_id in (:units) and l.valid_from <= :d and (l.valid_to is null or l.valid_to > :f)";
+
+    /** Grassroots unions placed under one of :units on :d. */
+    private static final String PLACED_ON_D = "select l.grassroots_union_id from grassroots_union_link l"
+            + " where l.unit_id in (:units) and l.valid_from <= :d and (l.valid_to is null or l.valid_to > :d)";
+
+    private static final String NOT_TRANSFER_IN = " not exists (select 1 from membership_period q where q.member_id = p.member_id"
+            + " and q.id <> p.id and q.end_on = p.start_on and q.end_reason = 'TRANSFER')";
+
+    private final EntityManager em;
+
+    StatsRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    /** A grassroots union in scope with its enterprise's attributes, where it sat on d and its figures. */
+    static final class UnionFigures {
+        long id;
+        String code;
+        String name;
+        LocalDate foundedOn;
+        LocalDate dissolvedOn;
+        Long enterpriseId;
+        String ownership;
+        String investorCountry;
+        String industry;
+        String enterpriseProvince;
+        Integer workforce;
+        /** Its upper-level union on d (or the last one before d). */
+        Long unitId;
+        LocalDate placedUntil;
+        long members;
+        long joined;
+        long left;
+
+        boolean activeOn(LocalDate d) {
+            return !foundedOn.isAfter(d) && (dissolvedOn == null || dissolvedOn.isAfter(d));
+        }
+
+        boolean placedOn(LocalDate d) {
+            return placedUntil == null || placedUntil.isAfter(d);
+        }
+    }
+
+    /** The grassroots unions under the units on some day of [f, d], each with its registry figures: members on d, joins and departures in [f, d]. */
+    Map<Long, UnionFigures> unionFigures(Collection<Long> units, LocalDate f, LocalDate d) {
+        Map<Long, UnionFigures> result = new HashMap<>();
+        if (units.isEmpty()) {
+            return result;
+        }
+        for (Object[] r : rows(scoped(em.createNativeQuery("""
+                select g.id, g.code, g.name, g.founded_on, g.dissolved_on, g.enterprise_id, e.ownership,
+                       e.investor_country, e.industry, e.province_code, e.workforce
+                from grassroots_union g left join enterprise e on e.id = g.enterprise_id
+                where g.id in (""" + IN_SCOPE + ")", Object[].class), units, f, d))) {
+            UnionFigures u = new UnionFigures();
+            u.id = n(r[0]);
+            u.code = s(r[1]);
+            u.name = s(r[2]);
+            u.foundedOn = date(r[3]);
+            u.dissolvedOn = date(r[4]);
+            u.enterpriseId = r[5] == null ? null : n(r[5]);
+            u.ownership = s(r[6]);
+            u.investorCountry = s(r[7]);
+            u.industry = s(r[8]);
+            u.enterpriseProvince = s(r[9]);
+            u.workforce = r[10] == null ? null : ((Number) r[10]).intValue();
+            result.put(u.id, u);
+        }
+        if (result.isEmpty()) {
+            return result;
+        }
+        // Where each sat on d: its latest placement starting on or before d.
+        for (Object[] r : rows(scoped(em.createNativeQuery("""
+                select grassroots_union_id, unit_id, valid_from, valid_to from grassroots_union_link
+                where valid_from <= :d and grassroots_union_id in (""" + IN_SCOPE + ") order by valid_from",
+                Object[].class), units, f, d))) {
+            UnionFigures u = result.get(n(r[0]));
+            if (u != null) {
+                u.unitId = n(r[1]);
+                u.placedUntil = date(r[3]);
+            }
+        }
+        LocalDate fm = f.withDayOfMonth(1);
+        LocalDate dm = d.withDayOfMonth(1);
+        for (Object[] r : rows(scoped(em.createNativeQuery("""
+                select m.grassroots_union_id, sum(m.joined + m.transfers_in - m.left_count - m.transfers_out),
+                       sum(case when m.month_start >= :fm then m.joined else 0 end),
+                       sum(case when m.month_start >= :fm then m.left_count else 0 end)
+                from grassroots_union_month m
+                where m.month_start <= :dm and m.grassroots_union_id in (""" + IN_SCOPE + """
+                ) group by m.grassroots_union_id""", Object[].class), units, f, d)
+                .setParameter("fm", fm).setParameter("dm", dm))) {
+            UnionFigures u = result.get(n(r[0]));
+            if (u != null) {
+                u.members = n(r[1]);
+                u.joined = n(r[2]);
+                u.left = n(r[3]);
+            }
+        }
+        LocalDate de = d.withDayOfMonth(d.lengthOfMonth());
+        for (Object[] r : rows(scoped(em.createNativeQuery("""
+                select p.grassroots_union_id,
+                  sum(case when p.start_on > :d and p.start_on <= :de then 1 else 0 end),
+                  sum(case when p.end_on > :d and p.end_on <= :de then 1 else 0 end),
+                  sum(case when p.start_on > :d and p.start_on <= :de and """ + NOT_TRANSFER_IN + """
+                      then 1 else 0 end),
+                  sum(case when p.end_on > :d and p.end_on <= :de and p.end_reason <> 'TRANSFER' then 1 else 0 end),
+                  sum(case when p.start_on >= :fm and p.start_on < :f and """ + NOT_TRANSFER_IN + """
+                      then 1 else 0 end),
+                  sum(case when p.end_on >= :fm and p.end_on < :f and p.end_reason <> 'TRANSFER' then 1 else 0 end)
+                from membership_period p
+                where ((p.start_on > :d and p.start_on <= :de) or (p.end_on > :d and p.end_on <= :de)
+                       or (p.start_on >= :fm and p.start_on < :f) or (p.end_on >= :fm and p.end_on < :f))
+                  and p.grassroots_union_id in (""" + IN_SCOPE + """
+                ) group by p.grassroots_union_id""", Object[].class), units, f, d)
+                .setParameter("de", de).setParameter("fm", fm))) {
+            UnionFigures u = result.get(n(r[0]));
+            if (u != null) {
+                u.members -= n(r[1]) - n(r[2]);
+                u.joined -= n(r[3]) + n(r[5]);
+                u.left -= n(r[4]) + n(r[6]);
+            }
+        }
+        return result;
+    }
+
+    /** Members by gender and date of birth: {gender, dateOfBirth, active on d, joined in [f, d], left in [f, d]}. */
+    record PersonRow(String gender, LocalDate dateOfBirth, long active, long joined, long left) {
+    }
+
+    List<PersonRow> byPerson(Collection<Long> units, LocalDate f, LocalDate d) {
+        List<PersonRow> result = new ArrayList<>();
+        if (units.isEmpty()) {
+            return result;
+        }
+        for (Object[] r : rows(scoped(em.createNativeQuery("""
+                select m.gender, m.date_of_birth,
+                  sum(case when p.start_on <= :d and (p.end_on is null or p.end_on > :d)
+                           and p.grassroots_union_id in (""" + PLACED_ON_D + """
+                      ) then 1 else 0 end),
+                  sum(case when p.start_on >= :f and p.start_on <= :d and """ + NOT_TRANSFER_IN + """
+                      then 1 else 0 end),
+                  sum(case when p.end_on >= :f and p.end_on <= :d and p.end_reason <> 'TRANSFER' then 1 else 0 end)
+                from membership_period p join member m on m.id = p.member_id
+                where p.start_on <= :d and (p.end_on is null or p.end_on >= :f)
+                  and p.grassroots_union_id in (""" + IN_SCOPE + """
+                ) group by m.gender, m.date_of_birth""", Object[].class), units, f, d))) {
+            result.add(new PersonRow(s(r[0]), date(r[1]), n(r[2]), n(r[3]), n(r[4])));
+        }
+        return result;
+    }
+
+    private static Query scoped(Query q, Collection<Long> units, LocalDate f, LocalDate d) {
+        return q.setParameter("units", units).setParameter("f", f).setParameter("d", d);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> rows(Query q) {
+        return q.getResultList();
+    }
+
+    /** Text of a column; one-letter columns come back as Character. */
+    private static String s(Object o) {
+        return o == null ? null : o.toString();
+    }
+
+    private static long n(Object o) {
+        return o == null ? 0 : ((Number) o).longValue();
+    }
+
+    private static LocalDate date(Object o) {
+        if (o == null) {
+            return null;
+        }
+        return o instanceof LocalDate d ? d : ((java.sql.Date) o).toLocalDate();
+    }
+}

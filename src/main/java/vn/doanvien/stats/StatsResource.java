@@ -1,0 +1,165 @@
+package vn.doanvien.stats;
+
+import jakarta.annotation.security.RolesAllowed;
+import vn.doanvien.security.Roles;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.doanvien.common.ApiProblem;
+import vn.doanvien.common.Csv;
+import vn.doanvien.common.Params;
+import vn.doanvien.common.SvgChart;
+import vn.doanvien.stats.StatsDtos.GroupBy;
+import vn.doanvien.stats.StatsDtos.Interval;
+import vn.doanvien.stats.StatsDtos.MembershipResponse;
+import vn.doanvien.stats.StatsDtos.SeriesPoint;
+import vn.doanvien.stats.StatsDtos.SeriesResponse;
+
+/** Membership statistics for analysts: grouped figures, time series, CSV and SVG. */
+@Path("/api/v1/stats/membership")
+@RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.ANALYST})
+@Tag(name = "Statistics", description = "Membership of a unit's subtree grouped by unit, province, enterprise "
+        + "attributes, gender or age; series by month, quarter or year. Add `Accept: text/csv` for a spreadsheet.")
+public class StatsResource {
+
+    private final StatsService service;
+
+    StatsResource(StatsService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, Csv.TEXT_CSV})
+    @Operation(summary = "Membership statistics", description = "Active members and active grassroots unions on "
+            + "asOf (today when absent), joins and departures in [from, asOf] (from: 1 January of asOf's year "
+            + "when absent), and members per 100 workers (members of active grassroots unions in enterprises "
+            + "whose workforce is known, per 100 of those enterprises' workers), for the unit's subtree grouped "
+            + "by groupBy. Transfers are neither joins nor departures. The total comes from the maintained "
+            + "figures with reported figures and member counts where units reported them (like target "
+            + "progress); CHILD_UNIT rows too (one per child unit on asOf, or one per grassroots union under an "
+            + "upper-level union). PROVINCE (the enterprise's province, else the nearest unit's), OWNERSHIP, "
+            + "INVESTOR_COUNTRY and INDUSTRY group grassroots unions by their enterprise and sum their "
+            + "maintained monthly registry figures (reported figures are not split by attributes, so these rows "
+            + "add up to the registry's part of the total). GENDER and AGE_BAND (age on asOf: UNDER_25, 25_34, "
+            + "35_44, 45_54, 55_AND_OVER, UNKNOWN) count the registry's membership periods with one grouped "
+            + "query: no aggregate is maintained by gender or age. The CSV has the rows and then the total.")
+    @APIResponse(responseCode = "200", description = "The grouped figures",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MembershipResponse.class)),
+                    @Content(mediaType = Csv.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", description = "Missing unitId or a bad parameter")
+    @APIResponse(responseCode = "404", description = "No such unit")
+    public MembershipResponse getMembershipStats(
+            @Parameter(description = "The unit", required = true, schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("unitId") String unitId,
+            @Parameter(description = "YYYY-MM-DD; today when absent", schema = @Schema(type = SchemaType.STRING, format = "date"))
+            @QueryParam("asOf") String asOf,
+            @Parameter(description = "YYYY-MM-DD; 1 January of asOf's year when absent",
+                    schema = @Schema(type = SchemaType.STRING, format = "date"))
+            @QueryParam("from") String from,
+            @Parameter(schema = @Schema(implementation = GroupBy.class, defaultValue = "CHILD_UNIT"))
+            @QueryParam("groupBy") String groupBy) {
+        return service.membership(requiredUnit(unitId), Params.date("asOf", asOf), Params.date("from", from),
+                Params.enumValue("groupBy", groupBy, GroupBy.class));
+    }
+
+    @GET
+    @Path("/series")
+    @Produces({MediaType.APPLICATION_JSON, Csv.TEXT_CSV})
+    @Operation(summary = "Membership series", description = "Per month, quarter or year from the period holding "
+            + "from to the one holding to (YYYY-MM; to defaults to the current month, from to 11 months before "
+            + "to): members and grassroots unions active at the period's end (today for the current period), "
+            + "joins and departures in the period, and net, the change of active members over the period. From "
+            + "the maintained figures with reported figures where units reported them; source says which.")
+    @APIResponse(responseCode = "200", description = "The series",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SeriesResponse.class)),
+                    @Content(mediaType = Csv.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", description = "Missing unitId or a bad parameter")
+    @APIResponse(responseCode = "404", description = "No such unit")
+    public SeriesResponse getMembershipSeries(
+            @Parameter(description = "The unit", required = true, schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("unitId") String unitId,
+            @Parameter(description = "YYYY-MM") @QueryParam("from") String from,
+            @Parameter(description = "YYYY-MM") @QueryParam("to") String to,
+            @Parameter(schema = @Schema(enumeration = {"month", "quarter", "year"}, defaultValue = "month"))
+            @QueryParam("interval") String interval) {
+        return series(unitId, from, to, interval);
+    }
+
+    @GET
+    @Path("/series.svg")
+    @Produces(SvgChart.IMAGE_SVG)
+    @Operation(summary = "Membership series as a chart", description = "The series (same parameters) as an SVG "
+            + "line chart: active members at each period's end, with joins and departures per period.")
+    @APIResponse(responseCode = "200", description = "An SVG image",
+            content = @Content(mediaType = SvgChart.IMAGE_SVG, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "Missing unitId or a bad parameter",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No such unit",
+            content = @Content(mediaType = "application/problem+json"))
+    public String getMembershipSeriesChart(
+            @Parameter(description = "The unit", required = true, schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("unitId") String unitId,
+            @Parameter(description = "YYYY-MM") @QueryParam("from") String from,
+            @Parameter(description = "YYYY-MM") @QueryParam("to") String to,
+            @Parameter(schema = @Schema(enumeration = {"month", "quarter", "year"}, defaultValue = "month"))
+            @QueryParam("interval") String interval) {
+        SeriesResponse s = series(unitId, from, to, interval);
+        List<String> labels = new ArrayList<>();
+        List<Double> active = new ArrayList<>();
+        List<Double> joined = new ArrayList<>();
+        List<Double> left = new ArrayList<>();
+        for (SeriesPoint p : s.points()) {
+            labels.add(p.period());
+            active.add((double) p.activeMembers());
+            joined.add((double) p.joined());
+            left.add((double) p.left());
+        }
+        return SvgChart.lineChart("Đoàn viên — " + s.unitName(),
+                "Active members at the end of each " + s.interval().name().toLowerCase() + "; joins and departures in it",
+                "Period", "Members", labels,
+                List.of(new SvgChart.Series("Active members", "#c0392b", active, false),
+                        new SvgChart.Series("Joined", "#2e86c1", joined, false),
+                        new SvgChart.Series("Left", "#7f8c8d", left, true)),
+                null, null);
+    }
+
+    private SeriesResponse series(String unitId, String from, String to, String interval) {
+        Interval i = interval == null || interval.isBlank() ? null
+                : Params.enumValue("interval", interval.trim().toUpperCase(), Interval.class);
+        return service.series(requiredUnit(unitId), month("from", from), month("to", to), i);
+    }
+
+    private static long requiredUnit(String unitId) {
+        Long id = Params.id("unitId", unitId);
+        if (id == null) {
+            throw ApiProblem.invalid("unitId", "is required");
+        }
+        return id;
+    }
+
+    private static YearMonth month(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return YearMonth.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.invalid(name, "must be a month YYYY-MM");
+        }
+    }
+}

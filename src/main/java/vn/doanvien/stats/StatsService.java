@@ -1,0 +1,325 @@
+package vn.doanvien.stats;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import vn.doanvien.common.ApiProblem;
+import vn.doanvien.common.Today;
+import vn.doanvien.figures.Figures;
+import vn.doanvien.figures.Figures.Point;
+import vn.doanvien.figures.UnitTree;
+import vn.doanvien.organisation.Unit;
+import vn.doanvien.organisation.UnitRepository;
+import vn.doanvien.stats.StatsDtos.GroupBy;
+import vn.doanvien.stats.StatsDtos.Interval;
+import vn.doanvien.stats.StatsDtos.MembershipResponse;
+import vn.doanvien.stats.StatsDtos.MembershipRow;
+import vn.doanvien.stats.StatsDtos.SeriesPoint;
+import vn.doanvien.stats.StatsDtos.SeriesResponse;
+
+/**
+ * Membership statistics of a unit's subtree. The total and the CHILD_UNIT rows come from the maintained figures
+ * ({@link Figures}: registry, reported figures and member counts, as target progress); groupings by an
+ * enterprise's attributes and by province from the per-grassroots-union monthly figures; GENDER and AGE_BAND
+ * from one grouped query over membership periods. See {@code StatsResource} for the definitions.
+ */
+@ApplicationScoped
+@Transactional
+class StatsService {
+
+    static final int MAX_PERIODS = 240;
+    static final String[] AGE_BANDS = {"UNDER_25", "25_34", "35_44", "45_54", "55_AND_OVER", "UNKNOWN"};
+
+    private final Figures figures;
+    private final UnitRepository units;
+    private final StatsRepository repository;
+
+    StatsService(Figures figures, UnitRepository units, StatsRepository repository) {
+        this.figures = figures;
+        this.units = units;
+        this.repository = repository;
+    }
+
+    MembershipResponse membership(long unitId, LocalDate asOfParam, LocalDate fromParam, GroupBy groupByParam) {
+        Unit unit = unit(unitId);
+        LocalDate today = Today.date();
+        LocalDate d = asOfParam == null ? today : asOfParam;
+        if (d.isAfter(today)) {
+            throw ApiProblem.invalid("asOf", "must not be in the future");
+        }
+        LocalDate f = fromParam == null ? d.withDayOfYear(1) : fromParam;
+        if (f.isAfter(d)) {
+            throw ApiProblem.invalid("from", "must not be after asOf");
+        }
+        GroupBy groupBy = groupByParam == null ? GroupBy.CHILD_UNIT : groupByParam;
+        UnitTree tree = figures.tree();
+        Set<Long> onD = tree.subtreeOn(unit.id, d);
+        Set<Long> scope = new HashSet<>(onD);
+        scope.addAll(tree.subtreeOn(unit.id, f));
+        LocalDate dayBefore = f.minusDays(1);
+
+        Point total = figures.point(unit.id, tree, dayBefore, d);
+        Map<Long, StatsRepository.UnionFigures> unions = groupBy == GroupBy.GENDER || groupBy == GroupBy.AGE_BAND
+                ? Map.of() : repository.unionFigures(scope, f, d);
+        Acc all = new Acc();
+        unions.values().forEach(u -> all.add(u, onD, d));
+
+        List<MembershipRow> rows = switch (groupBy) {
+            case CHILD_UNIT -> byChild(unit, tree, unions.values(), onD, dayBefore, d);
+            case PROVINCE -> {
+                Map<Long, Unit> scopeUnits = units.byIds(scope);
+                yield grouped(unions.values(), onD, d, u -> u.enterpriseProvince != null
+                        ? u.enterpriseProvince : provinceOf(u, tree, scopeUnits, d));
+            }
+            case OWNERSHIP -> grouped(unions.values(), onD, d, u -> u.enterpriseId == null ? "NO_ENTERPRISE"
+                    : u.ownership);
+            case INVESTOR_COUNTRY -> grouped(unions.values(), onD, d, u -> u.enterpriseId == null ? "NO_ENTERPRISE"
+                    : u.investorCountry == null ? "NONE" : u.investorCountry);
+            case INDUSTRY -> grouped(unions.values(), onD, d, u -> u.enterpriseId == null ? "NO_ENTERPRISE"
+                    : u.industry);
+            case GENDER, AGE_BAND -> byPerson(groupBy, repository.byPerson(scope, f, d), d);
+        };
+        boolean people = groupBy == GroupBy.GENDER || groupBy == GroupBy.AGE_BAND;
+        MembershipRow totalRow = new MembershipRow("TOTAL", unit.name, unit.id, total.members(), total.unions(),
+                total.joined(), total.left(), people ? null : all.workforce, people ? null : all.ratio());
+        return new MembershipResponse(unit.id, unit.code, unit.name, groupBy, f, d, rows, totalRow, total.source());
+    }
+
+    SeriesResponse series(long unitId, YearMonth fromParam, YearMonth toParam, Interval intervalParam) {
+        Unit unit = unit(unitId);
+        LocalDate today = Today.date();
+        Interval interval = intervalParam == null ? Interval.MONTH : intervalParam;
+        YearMonth to = toParam == null ? YearMonth.from(today) : toParam;
+        YearMonth from = fromParam == null ? to.minusMonths(11) : fromParam;
+        if (to.isAfter(YearMonth.from(today))) {
+            throw ApiProblem.invalid("to", "must not be after the current month");
+        }
+        if (from.isAfter(to)) {
+            throw ApiProblem.invalid("from", "must not be after to");
+        }
+        LocalDate start = periodStart(from.atDay(1), interval);
+        List<LocalDate[]> periods = new ArrayList<>();
+        for (LocalDate s = start; !s.isAfter(to.atEndOfMonth()); s = s.plus(step(interval))) {
+            LocalDate end = s.plus(step(interval)).minusDays(1);
+            periods.add(new LocalDate[] {s, end.isAfter(today) ? today : end});
+            if (periods.size() > MAX_PERIODS) {
+                throw ApiProblem.invalid("from", "at most " + MAX_PERIODS + " periods per series");
+            }
+        }
+        UnitTree tree = figures.tree();
+        LocalDate before = start.minusDays(1);
+        List<LocalDate> days = new ArrayList<>();
+        days.add(before);
+        periods.forEach(p -> days.add(p[1]));
+        List<Point> points = figures.points(unit.id, tree, before, days);
+        List<SeriesPoint> result = new ArrayList<>();
+        for (int i = 0; i < periods.size(); i++) {
+            Point previous = points.get(i);
+            Point p = points.get(i + 1);
+            result.add(new SeriesPoint(label(periods.get(i)[0], interval), periods.get(i)[0], periods.get(i)[1],
+                    p.members(), p.unions(), p.joined(), p.left(), p.members() - previous.members(), p.source()));
+        }
+        return new SeriesResponse(unit.id, unit.code, unit.name, interval, result);
+    }
+
+    Unit unit(long unitId) {
+        Unit unit = units.findById(unitId);
+        if (unit == null) {
+            throw ApiProblem.notFound("unit", unitId);
+        }
+        return unit;
+    }
+
+    /** Rows per child unit on d from the maintained figures, or per grassroots union under an upper-level union. */
+    private List<MembershipRow> byChild(Unit unit, UnitTree tree, java.util.Collection<StatsRepository.UnionFigures> unions,
+                                        Set<Long> onD, LocalDate dayBefore, LocalDate d) {
+        List<Long> children = tree.childrenOn(unit.id, d);
+        List<MembershipRow> rows = new ArrayList<>();
+        if (children.isEmpty()) {
+            for (StatsRepository.UnionFigures u : unions) {
+                Acc a = new Acc();
+                a.add(u, onD, d);
+                if (a.touched) {
+                    rows.add(new MembershipRow(u.code, u.name, u.id, a.members, a.unions, a.joined, a.left,
+                            a.workforce, a.ratio()));
+                }
+            }
+            rows.sort(Comparator.comparing(MembershipRow::label).thenComparing(MembershipRow::id));
+            return rows;
+        }
+        Map<Long, Acc> byChild = new LinkedHashMap<>();
+        children.forEach(c -> byChild.put(c, new Acc()));
+        for (StatsRepository.UnionFigures u : unions) {
+            if (u.unitId == null) {
+                continue;
+            }
+            for (Long above : tree.chainOn(u.unitId, d)) {
+                Acc a = byChild.get(above);
+                if (a != null) {
+                    a.add(u, onD, d);
+                    break;
+                }
+            }
+        }
+        Map<Long, Point[]> points = figures.pointsOfMany(children, tree, dayBefore, d);
+        Map<Long, Unit> byId = units.byIds(children);
+        for (Long c : children) {
+            Point p = points.get(c)[1];
+            Unit cu = byId.get(c);
+            Acc a = byChild.get(c);
+            rows.add(new MembershipRow(cu == null ? null : cu.code, cu == null ? null : cu.name, c, p.members(),
+                    p.unions(), p.joined(), p.left(), a.workforce, a.ratio()));
+        }
+        rows.sort(Comparator.comparing((MembershipRow r) -> r.label() == null ? "" : r.label())
+                .thenComparing(MembershipRow::id));
+        return rows;
+    }
+
+    private static List<MembershipRow> grouped(java.util.Collection<StatsRepository.UnionFigures> unions,
+                                               Set<Long> onD, LocalDate d,
+                                               Function<StatsRepository.UnionFigures, String> key) {
+        TreeMap<String, Acc> groups = new TreeMap<>();
+        for (StatsRepository.UnionFigures u : unions) {
+            String k = key.apply(u);
+            groups.computeIfAbsent(k == null ? "UNKNOWN" : k, x -> new Acc()).add(u, onD, d);
+        }
+        List<MembershipRow> rows = new ArrayList<>();
+        groups.forEach((k, a) -> {
+            if (a.touched) {
+                rows.add(new MembershipRow(k, k, null, a.members, a.unions, a.joined, a.left, a.workforce,
+                        a.ratio()));
+            }
+        });
+        return rows;
+    }
+
+    private static List<MembershipRow> byPerson(GroupBy groupBy, List<StatsRepository.PersonRow> people, LocalDate d) {
+        Map<String, long[]> groups = new LinkedHashMap<>();
+        if (groupBy == GroupBy.GENDER) {
+            for (vn.doanvien.member.Gender g : vn.doanvien.member.Gender.values()) {
+                groups.put(g.name(), new long[3]);
+            }
+            groups.put("UNKNOWN", new long[3]);
+        } else {
+            for (String band : AGE_BANDS) {
+                groups.put(band, new long[3]);
+            }
+        }
+        for (StatsRepository.PersonRow p : people) {
+            String k = groupBy == GroupBy.GENDER ? (p.gender() == null ? "UNKNOWN" : p.gender()) : ageBand(p.dateOfBirth(), d);
+            long[] g = groups.computeIfAbsent(k, x -> new long[3]);
+            g[0] += p.active();
+            g[1] += p.joined();
+            g[2] += p.left();
+        }
+        List<MembershipRow> rows = new ArrayList<>();
+        groups.forEach((k, g) -> {
+            if (g[0] != 0 || g[1] != 0 || g[2] != 0) {
+                rows.add(new MembershipRow(k, k, null, g[0], null, g[1], g[2], null, null));
+            }
+        });
+        return rows;
+    }
+
+    /** Age on d in completed years: under 25, 25-34, 35-44, 45-54, 55 and over. */
+    static String ageBand(LocalDate birth, LocalDate d) {
+        if (birth == null || birth.isAfter(d)) {
+            return "UNKNOWN";
+        }
+        int age = Period.between(birth, d).getYears();
+        if (age < 25) {
+            return "UNDER_25";
+        }
+        if (age >= 55) {
+            return "55_AND_OVER";
+        }
+        int low = age / 10 * 10 + 5;
+        if (low > age) {
+            low -= 10;
+        }
+        return low + "_" + (low + 9);
+    }
+
+    /** A union outside enterprises: the province of the nearest unit above it that has one. */
+    private static String provinceOf(StatsRepository.UnionFigures u, UnitTree tree, Map<Long, Unit> scopeUnits,
+                                     LocalDate d) {
+        if (u.unitId == null) {
+            return null;
+        }
+        for (Long above : tree.chainOn(u.unitId, d)) {
+            Unit unit = scopeUnits.get(above);
+            if (unit != null && unit.provinceCode != null) {
+                return unit.provinceCode;
+            }
+        }
+        return null;
+    }
+
+    /** Sums of one group over its grassroots unions. */
+    private static final class Acc {
+        boolean touched;
+        long members;
+        long unions;
+        long joined;
+        long left;
+        long workforce;
+        long membersWithWorkforce;
+
+        void add(StatsRepository.UnionFigures u, Set<Long> onD, LocalDate d) {
+            touched = true;
+            joined += u.joined;
+            left += u.left;
+            boolean here = u.unitId != null && onD.contains(u.unitId) && u.placedOn(d);
+            if (!here) {
+                return;
+            }
+            members += u.members;
+            if (u.activeOn(d)) {
+                unions++;
+                if (u.workforce != null) {
+                    workforce += u.workforce;
+                    membersWithWorkforce += u.members;
+                }
+            }
+        }
+
+        Double ratio() {
+            return workforce == 0 ? null : Math.round(membersWithWorkforce * 10000.0 / workforce) / 100.0;
+        }
+    }
+
+    private static Period step(Interval interval) {
+        return switch (interval) {
+            case MONTH -> Period.ofMonths(1);
+            case QUARTER -> Period.ofMonths(3);
+            case YEAR -> Period.ofYears(1);
+        };
+    }
+
+    private static LocalDate periodStart(LocalDate d, Interval interval) {
+        return switch (interval) {
+            case MONTH -> d.withDayOfMonth(1);
+            case QUARTER -> LocalDate.of(d.getYear(), (d.getMonthValue() - 1) / 3 * 3 + 1, 1);
+            case YEAR -> d.withDayOfYear(1);
+        };
+    }
+
+    private static String label(LocalDate start, Interval interval) {
+        return switch (interval) {
+            case MONTH -> YearMonth.from(start).toString();
+            case QUARTER -> start.getYear() + "-Q" + ((start.getMonthValue() - 1) / 3 + 1);
+            case YEAR -> String.valueOf(start.getYear());
+        };
+    }
+}
