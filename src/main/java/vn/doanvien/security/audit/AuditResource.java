@@ -1,6 +1,6 @@
 package vn.doanvien.security.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -43,7 +44,7 @@ public class AuditResource {
     public record AuditEntryResponse(Long id, OffsetDateTime occurredAt, String actor, String actorRole, Long apiKeyId,
                                      String clientAddress, String userAgent, String entityType, String entityId,
                                      String action, Long unitId, Long grassrootsUnionId,
-                                     @Schema(description = "Changed fields: {field: {from, to}}") JsonNode changes) {
+                                     @Schema(description = "Changed fields: {field: {from, to}}") Map<String, Object> changes) {
     }
 
     private final AuditService audit;
@@ -129,10 +130,13 @@ public class AuditResource {
             return Page.of(items, page, total);
         }
 
+        private static final TypeReference<Map<String, Object>> CHANGES = new TypeReference<>() {
+        };
+
         private AuditEntryResponse of(AuditEntry e) {
-            JsonNode changes;
+            Map<String, Object> changes;
             try {
-                changes = e.changes == null ? null : json.readTree(e.changes);
+                changes = e.changes == null ? null : json.readValue(e.changes, CHANGES);
             } catch (IOException ex) {
                 changes = null;
             }
