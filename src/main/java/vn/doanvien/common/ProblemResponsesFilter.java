@@ -76,6 +76,14 @@ public class ProblemResponsesFilter implements OASFilter {
                 }
                 add(responses, "406", "The Accept header allows none of the media types of the response");
                 add(responses, "500", "Unexpected error; details are logged, never returned");
+                // Errors a resource declares itself (a 404 for an id in the query) are problems too.
+                for (Map.Entry<String, APIResponse> r : responses.getAPIResponses().entrySet()) {
+                    Content content = r.getValue().getContent();
+                    if ((r.getKey().startsWith("4") || r.getKey().startsWith("5"))
+                            && (content == null || content.getMediaTypes() == null || content.getMediaTypes().isEmpty())) {
+                        r.getValue().content(problemContent());
+                    }
+                }
             }
         }
     }

@@ -79,6 +79,7 @@ public class RecruitmentResource {
             + "workers of all of them and of the unionized ones (workersCovered). Counts are those of the "
             + "ENTERPRISE_COVERAGE target metric. Rows: most enterprises without a union first. The CSV has the "
             + "rows and then the total (unitCode TOTAL).")
+    @APIResponse(responseCode = "200", description = "Coverage per child unit and in total")
     @APIResponse(responseCode = "400", description = "Missing unitId or a bad parameter")
     @APIResponse(responseCode = "404", description = "No such unit")
     public CoverageResponse getRecruitmentCoverage(

@@ -1,5 +1,6 @@
 package vn.doanvien.security;
 
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import io.quarkus.security.Authenticated;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -38,6 +39,7 @@ public class AuthResource {
     @POST
     @Path("/token")
     @PermitAll
+    @SecurityRequirements // open: no credentials needed (security: [] in the OpenAPI document)
     @Operation(summary = "Log in",
             description = "Exchanges a username and password for a short-lived access token (send it as "
                     + "Authorization: Bearer) and a single-use refresh token. Failed attempts are limited per "
@@ -60,6 +62,7 @@ public class AuthResource {
     @POST
     @Path("/refresh")
     @PermitAll
+    @SecurityRequirements // open: no credentials needed (security: [] in the OpenAPI document)
     @Operation(summary = "Refresh the tokens",
             description = "Exchanges a refresh token for a new access token and a new refresh token; the old one "
                     + "stops working. Presenting a used refresh token again ends every session of its user.")

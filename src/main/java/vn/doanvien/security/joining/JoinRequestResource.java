@@ -1,5 +1,6 @@
 package vn.doanvien.security.joining;
 
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -57,6 +58,7 @@ public class JoinRequestResource {
 
     @POST
     @PermitAll
+    @SecurityRequirements // open: no credentials needed (security: [] in the OpenAPI document)
     @Operation(summary = "Ask to join",
             description = "No login. The request goes to the active grassroots union of the employer (found by tax "
                     + "code) or, if it has none, to the upper-level union responsible for the employer as a "
@@ -85,6 +87,7 @@ public class JoinRequestResource {
     @GET
     @Path("/{reference}")
     @PermitAll
+    @SecurityRequirements // open: no credentials needed (security: [] in the OpenAPI document)
     @Operation(summary = "Follow a join request",
             description = "The applicant sends the secret of the submission as X-Join-Secret (a wrong secret is "
                     + "answered 404, like an unknown reference); officers of the place and admins need no secret.")
