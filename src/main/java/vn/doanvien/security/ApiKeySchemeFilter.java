@@ -14,13 +14,15 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
  * Documents the API keys of machine clients next to the bearer token: a second security scheme
- * ({@code X-API-Key} header), accepted by every operation that takes a token. Swagger UI's Authorize dialog then
+ * ({@code X-API-Key} header, or {@code Authorization: ApiKey <key>}), accepted by every operation that takes a
+ * token. Swagger UI's Authorize dialog then
  * offers both.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ApiKeySchemeFilter implements OASFilter {
 
     static final String SCHEME = "apiKey";
+    static final String AUTHORIZATION_SCHEME = "apiKeyInAuthorization";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -34,7 +36,13 @@ public class ApiKeySchemeFilter implements OASFilter {
                 .in(SecurityScheme.In.HEADER)
                 .name(ApiKeyAuthentication.HEADER)
                 .description("API key of a machine client (shown once when an admin creates it); acts as an "
-                        + "OFFICER of the key's unit. `Authorization: ApiKey <key>` works too."));
+                        + "OFFICER of the key's unit."));
+        components.addSecurityScheme(AUTHORIZATION_SCHEME, OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.APIKEY)
+                .in(SecurityScheme.In.HEADER)
+                .name("Authorization")
+                .description("The same API key sent as `Authorization: ApiKey <key>`, for clients that only set "
+                        + "the Authorization header."));
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -46,6 +54,7 @@ public class ApiKeySchemeFilter implements OASFilter {
                 }
                 List<SecurityRequirement> alternatives = new ArrayList<>(security);
                 alternatives.add(OASFactory.createSecurityRequirement().addScheme(SCHEME));
+                alternatives.add(OASFactory.createSecurityRequirement().addScheme(AUTHORIZATION_SCHEME));
                 operation.setSecurity(alternatives);
             }
         }
