@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -43,7 +44,9 @@ public class AuditResource {
     public record AuditEntryResponse(Long id, OffsetDateTime occurredAt, String actor, String actorRole, Long apiKeyId,
                                      String clientAddress, String userAgent, String entityType, String entityId,
                                      String action, Long unitId, Long grassrootsUnionId,
-                                     @Schema(description = "Changed fields: {field: {from, to}}") JsonNode changes) {
+                                     @Schema(description = "Changed fields: {field: {from, to}}", type = SchemaType.OBJECT,
+                                             additionalProperties = Schema.True.class, implementation = Void.class)
+                                     JsonNode changes) {
     }
 
     private final AuditService audit;
