@@ -48,7 +48,7 @@ class JsonInputPropertiesTest {
         return " [seed " + (base + info.getCurrentRepetition()) + "]";
     }
 
-    @RepeatedTest(500)
+    @RepeatedTest(200)
     void textIsReadVerbatimOrRefusedWhenItHasControlCharacters(RepetitionInfo info) throws Exception {
         String text = RandomText.any(random(SEED, info), 0);
         String shown = RandomText.escape(text) + seed(SEED, info);
@@ -64,7 +64,7 @@ class JsonInputPropertiesTest {
         }
     }
 
-    @RepeatedTest(300)
+    @RepeatedTest(100)
     void textWithoutControlCharactersIsAlwaysAccepted(RepetitionInfo info) throws Exception {
         Random random = random(SEED + 1_000_000, info);
         String text = clean(RandomText.anyChars(random, 0, 40));
@@ -88,7 +88,7 @@ class JsonInputPropertiesTest {
         return sb.toString();
     }
 
-    @RepeatedTest(300)
+    @RepeatedTest(100)
     void datesAreReadOnlyAsValidYyyyMmDd(RepetitionInfo info) {
         String text = RandomText.dateLike(random(SEED + 2_000_000, info));
         assertDateRule(text, seed(SEED + 2_000_000, info));
