@@ -40,6 +40,17 @@ import java.util.regex.Pattern;
 @Singleton
 public class JsonConfig implements ObjectMapperCustomizer {
 
+    /**
+     * Last of all customizers: Quarkus registers its modules (JavaTimeModule among them) from a customizer with
+     * {@link #QUARKUS_CUSTOMIZER_PRIORITY}, and Jackson lets the module registered last win for a type, so at the
+     * default priority JavaTimeModule's lenient LocalDate reader (which takes {@code 2020-01-01T00:00:00}) replaced
+     * {@link StrictDate}.
+     */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);

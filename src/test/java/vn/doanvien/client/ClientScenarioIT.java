@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
+import vn.doanvien.client.api.AuthenticationApi;
 import vn.doanvien.client.api.EnterprisesApi;
 import vn.doanvien.client.api.GrassrootsUnionsApi;
 import vn.doanvien.client.api.MembersApi;
@@ -28,6 +29,8 @@ import vn.doanvien.client.model.UnitKind;
 import vn.doanvien.client.model.TargetCreateRequest;
 import vn.doanvien.client.model.TargetProgress;
 import vn.doanvien.client.model.TargetResponse;
+import vn.doanvien.client.model.TokenRequest;
+import vn.doanvien.client.model.TokenResponse;
 import vn.doanvien.client.model.UnitCreateRequest;
 import vn.doanvien.client.model.UnitResponse;
 
@@ -43,10 +46,22 @@ class ClientScenarioIT {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** A client of the packaged application, at the address Quarkus started it on (given to RestAssured). */
-    private static ApiClient client() {
+    /** The bootstrap administrator of the tests' profile (application.properties, %test). */
+    private static final String ADMIN = "admin";
+    private static final String ADMIN_PASSWORD = "test-admin-password";
+
+    /**
+     * A client of the packaged application, at the address Quarkus started it on (given to RestAssured), signed in
+     * as the bootstrap administrator: a token from POST /api/v1/auth/token, sent as a bearer token on every call.
+     */
+    private static ApiClient client() throws Exception {
         ApiClient client = new ApiClient();
         client.updateBaseUri(RestAssured.baseURI + ":" + RestAssured.port);
+        TokenResponse token = new AuthenticationApi(client)
+                .createToken(new TokenRequest().username(ADMIN).password(ADMIN_PASSWORD));
+        assertEquals("Bearer", token.getTokenType());
+        String bearer = "Bearer " + token.getAccessToken();
+        client.setRequestInterceptor(request -> request.header("Authorization", bearer));
         return client;
     }
 

@@ -30,10 +30,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * A table of nasty inputs for every write endpoint: each case must be answered with a 4xx problem+json (the
  * expected status where there is only one right answer) and leave every table as it was; none may be a 500.
- * Cases are built from a valid body of each endpoint, one defect at a time, plus hostile path parameters.
+ * Cases are built from a valid body of each endpoint, one defect at a time, plus hostile path parameters. Each
+ * defect is applied once per endpoint (to the first field it fits), and of those each endpoint keeps a core set
+ * (a date-time for a date, a lone surrogate, an unknown enum constant) and a twelfth of the others, by turns, so
+ * that every defect is tried on about two endpoints and the class runs in about a minute.
  */
 @QuarkusTest
-@org.junit.jupiter.api.Disabled("24 of 1319 cases fail (report of 2026-12-02): LocalDate fields accept 2020-01-01T00:00:00 (JsonConfig.StrictDate is not the deserializer in use), and the lone-surrogate case needs a raw \\ud800 escape; fix and re-enable")
 class HostileInputTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,8 +60,9 @@ class HostileInputTest {
     @TestFactory
     Stream<DynamicTest> everyWriteEndpointRejectsHostileInputAndChangesNothing() {
         List<Case> cases = new ArrayList<>();
-        for (Endpoint e : endpoints()) {
-            cases.addAll(bodyCases(e));
+        List<Endpoint> endpoints = endpoints();
+        for (int i = 0; i < endpoints.size(); i++) {
+            cases.addAll(selected(bodyCases(endpoints.get(i)), i));
         }
         cases.addAll(pathCases());
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> check(c)));
@@ -232,25 +235,29 @@ class HostileInputTest {
 
     // ---- the defects --------------------------------------------------------------------------------------
 
+    /**
+     * Every defect of one endpoint, each applied once (to the first field it fits); {@link #selected} then keeps a
+     * representative share so the class runs in about a minute.
+     */
     private static List<Case> bodyCases(Endpoint e) {
         List<Case> cases = new ArrayList<>();
         String at = e.method() + " " + e.path() + ": ";
         Set<Integer> bad = Set.of(400);
+        String body = json(e.body());
+        String first = e.body().keySet().iterator().next();
         // whole body
         cases.add(raw(e, at + "no body", null, bad));
         cases.add(raw(e, at + "empty body", bytes(""), bad));
         cases.add(raw(e, at + "JSON null", bytes("null"), bad));
         cases.add(raw(e, at + "JSON array", bytes("[]"), bad));
         cases.add(raw(e, at + "JSON number", bytes("42"), bad));
-        cases.add(raw(e, at + "truncated JSON", bytes(json(e.body()).substring(0, json(e.body()).length() / 2)), bad));
-        cases.add(raw(e, at + "trailing garbage", bytes(json(e.body()) + " {\"x\":1}"), bad));
-        cases.add(raw(e, at + "single quotes", bytes(json(e.body()).replace('"', '\'')), bad));
+        cases.add(raw(e, at + "truncated JSON", bytes(body.substring(0, body.length() / 2)), bad));
+        cases.add(raw(e, at + "trailing garbage", bytes(body + " {\"x\":1}"), bad));
+        cases.add(raw(e, at + "single quotes", bytes(body.replace('"', '\'')), bad));
         if (e.emptyBodyInvalid()) {
             cases.add(raw(e, at + "all fields missing", bytes("{}"), bad));
         }
         cases.add(with(e, at + "unknown extra field", "isAdmin", true, bad));
-        String first = e.body().keySet().iterator().next();
-        String body = json(e.body());
         cases.add(raw(e, at + "duplicate key", bytes(body.replaceFirst("\\{", "{\"" + first + "\":"
                 + json(e.body().get(first)) + ",")), bad));
         cases.add(raw(e, at + "deeply nested JSON", bytes("{\"" + first + "\":" + "[".repeat(5000) + "]".repeat(5000)
@@ -263,61 +270,85 @@ class HostileInputTest {
                 Set.of(415)));
         cases.add(new Case(at + "Accept XML only", e.method(), e.path(), bytes(body), "application/json",
                 "application/xml", Set.of(406)));
-        // field by field: every defect on the first field of each kind, the commonest on the others
-        boolean firstText = true;
-        boolean firstDate = true;
-        boolean firstNumber = true;
+        // fields: each defect once, on the first field of its kind
+        Set<String> done = new java.util.HashSet<>();
         for (Map.Entry<String, Object> field : e.body().entrySet()) {
             String name = field.getKey();
             Object value = field.getValue();
-            cases.add(with(e, at + name + " as an object", name, Map.of("$gt", ""), bad));
-            if (value instanceof String s) {
-                cases.add(with(e, at + name + " as a number", name, 12345, bad));
-                cases.add(with(e, at + name + " with NUL", name, s + "\u0000x", bad));
-                if (DATE.matcher(s).matches()) {
-                    String[] dates = firstDate ? new String[] {"0000-00-00", "2099-02-30", "2023-02-29",
-                            "99999-01-01", "+99999-01-01", "2020-1-1", "2020-01-01T00:00:00", "01/02/2020", ""}
-                            : new String[] {"2099-02-30", "99999-01-01"};
-                    firstDate = false;
-                    for (String date : dates) {
+            if (done.add("object")) {
+                cases.add(with(e, at + name + " as an object", name, Map.of("$gt", ""), bad));
+            }
+            if (value instanceof String s && DATE.matcher(s).matches()) {
+                if (done.add("date")) {
+                    for (String date : new String[] {"2020-01-01T00:00:00", "0000-00-00", "2099-02-30",
+                            "2023-02-29", "99999-01-01", "+99999-01-01", "2020-1-1", "01/02/2020", "", " 2020-01-01"}) {
                         cases.add(with(e, at + name + " = '" + date + "'", name, date, bad));
                     }
-                } else if (firstText && !e.enumFields().contains(name)) {
-                    firstText = false;
-                    cases.add(with(e, at + name + " as an array", name, List.of(value), bad));
-                    cases.add(with(e, at + name + " as a boolean", name, true, bad));
-                    cases.add(invalidUtf8(e, at + name + " with invalid UTF-8", name));
-                    cases.add(with(e, at + name + " with an escape sequence", name, "\u001b[31m" + s, bad));
-                    cases.add(with(e, at + name + " with a C1 control", name, s + "\u0085", bad));
-                    cases.add(with(e, at + name + " with a lone surrogate", name, s + "\ud800", bad));
-                    cases.add(with(e, at + name + " of 100 000 characters", name, "x".repeat(100_000), bad));
+                    cases.add(with(e, at + name + " as a number", name, 20200101, bad));
                 }
-                if (e.enumFields().contains(name)) {
+            } else if (value instanceof String s && e.enumFields().contains(name)) {
+                if (done.add("enum")) {
                     cases.add(with(e, at + name + " unknown constant", name, "NOT_A_CONSTANT", bad));
                     cases.add(with(e, at + name + " in lower case", name, s.toLowerCase(), bad));
                     cases.add(with(e, at + name + " as an ordinal", name, 0, bad));
                 }
-            } else if (value instanceof Number n) {
-                cases.add(with(e, at + name + " as a string", name, String.valueOf(n), bad));
-                cases.add(with(e, at + name + " negative", name, -1, Set.of()));
-                cases.add(with(e, at + name + " huge", name, new java.math.BigInteger("99999999999999999999999"),
-                        Set.of()));
-                if (n instanceof Integer || n instanceof Long) {
-                    cases.add(with(e, at + name + " as 1.5", name, 1.5, bad));
+            } else if (value instanceof String s) {
+                if (done.add("text")) {
+                    cases.add(with(e, at + name + " as a number", name, 12345, bad));
+                    cases.add(with(e, at + name + " as an array", name, List.of(value), bad));
+                    cases.add(with(e, at + name + " as a boolean", name, true, bad));
+                    cases.add(with(e, at + name + " with NUL", name, s + "\u0000x", bad));
+                    cases.add(invalidUtf8(e, at + name + " with invalid UTF-8", name));
+                    cases.add(with(e, at + name + " with an escape sequence", name, "\u001b[31m" + s, bad));
+                    cases.add(with(e, at + name + " with a C1 control", name, s + "\u0085", bad));
+                    cases.add(loneSurrogate(e, at + name + " with a lone high surrogate", name, s, "\\ud800"));
+                    cases.add(loneSurrogate(e, at + name + " with a lone low surrogate", name, s, "\\udc00"));
+                    cases.add(with(e, at + name + " of 100 000 characters", name, "x".repeat(100_000), bad));
                 }
-                if (firstNumber) {
-                    firstNumber = false;
+            } else if (value instanceof Number n) {
+                if (done.add("number")) {
+                    cases.add(with(e, at + name + " as a string", name, String.valueOf(n), bad));
+                    cases.add(with(e, at + name + " negative", name, -1, Set.of()));
+                    cases.add(with(e, at + name + " huge", name, new java.math.BigInteger("99999999999999999999999"),
+                            Set.of()));
                     cases.add(with(e, at + name + " as a boolean", name, false, bad));
                     cases.add(raw(e, at + name + " 1e400", bytes(replaceValue(e, name, "1e400")), Set.of()));
                     cases.add(raw(e, at + name + " NaN", bytes(replaceValue(e, name, "NaN")), bad));
                     cases.add(with(e, at + name + " as Long.MIN_VALUE", name, Long.MIN_VALUE, Set.of()));
                 }
-            } else if (value instanceof Boolean) {
+                if ((n instanceof Integer || n instanceof Long) && done.add("integer")) {
+                    cases.add(with(e, at + name + " as 1.5", name, 1.5, bad));
+                }
+            } else if (value instanceof Boolean && done.add("boolean")) {
                 cases.add(with(e, at + name + " as a string", name, "true", bad));
                 cases.add(with(e, at + name + " as a number", name, 1, bad));
             }
         }
         return cases;
+    }
+
+    /** The defects that every endpoint gets; the others go to one endpoint in {@link #SHARE} by turns. */
+    private static final Pattern ALWAYS = Pattern.compile(".*(= '2020-01-01T00:00:00'|lone high surrogate"
+            + "|unknown constant)$");
+    private static final int SHARE = 12;
+
+    /** Keeps the defects in {@link #ALWAYS} and every {@link #SHARE}th other one, shifted per endpoint. */
+    private static List<Case> selected(List<Case> cases, int endpoint) {
+        List<Case> kept = new ArrayList<>();
+        int other = 0;
+        for (Case c : cases) {
+            if (ALWAYS.matcher(c.name()).matches() || (other++ + endpoint) % SHARE == 0) {
+                kept.add(c);
+            }
+        }
+        return kept;
+    }
+
+    /** A string field ending in an unpaired surrogate, written as a JSON escape so that it reaches the server. */
+    private static Case loneSurrogate(Endpoint e, String name, String field, String value, String escape) {
+        String quoted = json(value);
+        String token = quoted.substring(0, quoted.length() - 1) + escape + "\"";
+        return raw(e, name, bytes(replaceValue(e, field, token)), Set.of(400));
     }
 
     private List<Case> pathCases() {
@@ -330,19 +361,25 @@ class HostileInputTest {
                 "PUT /api/v1/targets/{}", "DELETE /api/v1/targets/{}", "POST /api/v1/targets/{}/allocations",
                 "PUT /api/v1/officials/{}", "DELETE /api/v1/officials/{}", "DELETE /api/v1/training-courses/{}",
                 "POST /api/v1/training-courses/{}/enrolments"};
-        for (String template : templates) {
-            String[] parts = template.split(" ");
-            for (String id : ids) {
-                cases.add(new Case(template + " with id " + id, parts[0], parts[1].replace("{}", id),
-                        bytes("{}"), "application/json", null, Set.of()));
-            }
+        // each template with one hostile id, the ids by turns (each id on three templates)
+        for (int i = 0; i < templates.length; i++) {
+            String[] parts = templates[i].split(" ");
+            String id = ids[i % ids.length];
+            cases.add(new Case(templates[i] + " with id " + id, parts[0], parts[1].replace("{}", id),
+                    bytes("{}"), "application/json", null, Set.of()));
         }
         String[] months = {"2025-13", "0000-00", "99999-01", "2025-1", "abc", "2025-01-01", "%00"};
-        for (String month : months) {
-            cases.add(new Case("reported figure for month " + month, "PUT", "/api/v1/units/" + f.province()
-                    + "/reported-figures/" + month, bytes("{\"members\":1}"), "application/json", null, Set.of()));
-            cases.add(new Case("member count for month " + month, "PUT", "/api/v1/grassroots-unions/" + f.union()
-                    + "/member-counts/" + month, bytes("{\"members\":1}"), "application/json", null, Set.of()));
+        for (int i = 0; i < months.length; i++) {
+            String month = months[i];
+            if (i % 2 == 0) {
+                cases.add(new Case("reported figure for month " + month, "PUT", "/api/v1/units/" + f.province()
+                        + "/reported-figures/" + month, bytes("{\"members\":1}"), "application/json", null,
+                        Set.of()));
+            } else {
+                cases.add(new Case("member count for month " + month, "PUT", "/api/v1/grassroots-unions/"
+                        + f.union() + "/member-counts/" + month, bytes("{\"members\":1}"), "application/json",
+                        null, Set.of()));
+            }
         }
         for (String year : new String[] {"abcd", "99999", "-1", "0", "1.5", "20245"}) {
             cases.add(new Case("classification for year " + year, "PUT", "/api/v1/members/" + f.member()

@@ -9,18 +9,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.Random;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import vn.doanvien.common.JsonConfig;
 
 /**
- * Properties of the JSON reading rules in {@link JsonConfig}, checked with random input (jqwik): any text is read
- * back exactly or refused, never changed; dates are read only in their one format.
+ * Properties of the JSON reading rules in {@link JsonConfig}, checked with random input from a seeded
+ * {@link Random} (seed = base + repetition, printed in every message): any text is read back exactly or refused,
+ * never changed; dates are read only in their one format.
  */
 class JsonInputPropertiesTest {
+
+    private static final long SEED = 20261202L;
 
     record Named(String name) {
     }
@@ -29,6 +32,7 @@ class JsonInputPropertiesTest {
     }
 
     private static final ObjectMapper MAPPER = mapper();
+    private static final ObjectMapper PLAIN = new ObjectMapper();
 
     private static ObjectMapper mapper() {
         ObjectMapper m = new ObjectMapper().findAndRegisterModules();
@@ -36,28 +40,68 @@ class JsonInputPropertiesTest {
         return m;
     }
 
-    @Property(tries = 500)
-    void textIsReadVerbatimOrRefusedWhenItHasControlCharacters(@ForAll("anyText") String text) throws Exception {
-        String json = new ObjectMapper().writeValueAsString(new Named(text));
+    private static Random random(long base, RepetitionInfo info) {
+        return new Random(base + info.getCurrentRepetition());
+    }
+
+    private static String seed(long base, RepetitionInfo info) {
+        return " [seed " + (base + info.getCurrentRepetition()) + "]";
+    }
+
+    @RepeatedTest(200)
+    void textIsReadVerbatimOrRefusedWhenItHasControlCharacters(RepetitionInfo info) throws Exception {
+        String text = RandomText.any(random(SEED, info), 0);
+        String shown = RandomText.escape(text) + seed(SEED, info);
+        String json = PLAIN.writeValueAsString(new Named(text));
         String problem = JsonConfig.textProblem(text);
         try {
             Named read = MAPPER.readValue(json, Named.class);
-            assertNull(problem, "accepted text must be clean");
-            assertEquals(text, read.name());
+            assertNull(problem, "accepted text must be clean: " + shown);
+            assertEquals(text, read.name(), shown);
         } catch (JsonProcessingException e) {
             assertNotNull(problem, "refused text must have a control character or an unpaired surrogate: "
-                    + e.getOriginalMessage());
+                    + shown + " " + e.getOriginalMessage());
         }
     }
 
-    @Property(tries = 300)
-    void textWithoutControlCharactersIsAlwaysAccepted(@ForAll("cleanText") String text) throws Exception {
-        String json = new ObjectMapper().writeValueAsString(new Named(text));
-        assertEquals(text, MAPPER.readValue(json, Named.class).name());
+    @RepeatedTest(100)
+    void textWithoutControlCharactersIsAlwaysAccepted(RepetitionInfo info) throws Exception {
+        Random random = random(SEED + 1_000_000, info);
+        String text = clean(RandomText.anyChars(random, 0, 40));
+        assertNull(JsonConfig.textProblem(text), RandomText.escape(text));
+        String json = PLAIN.writeValueAsString(new Named(text));
+        assertEquals(text, MAPPER.readValue(json, Named.class).name(),
+                RandomText.escape(text) + seed(SEED + 1_000_000, info));
     }
 
-    @Property(tries = 300)
-    void datesAreReadOnlyAsValidYyyyMmDd(@ForAll("dateLike") String text) {
+    /** Drops control characters and unpaired surrogates, keeping the rest. */
+    private static String clean(String text) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                sb.append(c).append(text.charAt(++i));
+            } else if (!Character.isSurrogate(c) && JsonConfig.textProblem(String.valueOf(c)) == null) {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    @RepeatedTest(100)
+    void datesAreReadOnlyAsValidYyyyMmDd(RepetitionInfo info) {
+        String text = RandomText.dateLike(random(SEED + 2_000_000, info));
+        assertDateRule(text, seed(SEED + 2_000_000, info));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2020-01-01T00:00:00", "2020-01-01T00:00:00Z", "2020-01-01 ", " 2020-01-01", "20200101",
+            "2020-1-1", "+2020-01-01", "0000-01-01", "2020-02-30", "99999-01-01", "2020-01", "01/01/2020", ""})
+    void otherDateFormsAreRefused(String text) {
+        assertDateRule(text, "");
+    }
+
+    private static void assertDateRule(String text, String seed) {
         boolean valid;
         try {
             LocalDate d = LocalDate.parse(text);
@@ -67,36 +111,10 @@ class JsonInputPropertiesTest {
         }
         try {
             Dated read = MAPPER.readValue("{\"on\":\"" + text + "\"}", Dated.class);
-            assertTrue(valid, text + " was accepted");
-            assertEquals(text, read.on().toString());
+            assertTrue(valid, "\"" + text + "\" was accepted" + seed);
+            assertEquals(text, read.on().toString(), seed);
         } catch (JsonProcessingException e) {
-            assertFalse(valid, text + " was refused");
+            assertFalse(valid, "\"" + text + "\" was refused" + seed);
         }
-    }
-
-    @Provide
-    Arbitrary<String> anyText() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().all().ofMaxLength(40),
-                Arbitraries.strings().withCharRange('\u0000', '\u00ff').ofMaxLength(20),
-                Arbitraries.strings().withChars("\u0000\u0007\u001b\u007f\u0085\ud800\udc00\u200b\ufeff\u202e"
-                        + "aăâđêôơư ́̃").ofMaxLength(12),
-                Arbitraries.of("Nguyễn Văn An", "Robert'); DROP TABLE member;--", "<script>alert(1)</script>",
-                        "😀👩‍👩‍👧", "\ud83d", "a\u0000b", "ｆｕｌｌ", "e\u0301", "\u202eevil", "%_\\"));
-    }
-
-    @Provide
-    Arbitrary<String> cleanText() {
-        return Arbitraries.strings().all().ofMaxLength(40).filter(s -> JsonConfig.textProblem(s) == null);
-    }
-
-    @Provide
-    Arbitrary<String> dateLike() {
-        Arbitrary<Integer> year = Arbitraries.integers().between(-10, 100_000);
-        Arbitrary<Integer> month = Arbitraries.integers().between(-1, 14);
-        Arbitrary<Integer> day = Arbitraries.integers().between(-1, 33);
-        Arbitrary<String> formatted = net.jqwik.api.Combinators.combine(year, month, day)
-                .as((y, m, d) -> String.format("%04d-%02d-%02d", y, m, d));
-        return Arbitraries.oneOf(formatted, Arbitraries.strings().withChars("0123456789-+T:/ ").ofMaxLength(12));
     }
 }
