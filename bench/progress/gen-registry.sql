@@ -67,13 +67,15 @@ from (
     cross join lateral (select gu.founded_on as f) ff
 ) y;
 
+-- No national IDs: the app stores them encrypted with its own key (security/PersonalData), which SQL cannot do,
+-- and progress never reads them; the identity keys only have to be unique.
 insert into member (id, card_number, full_name, search_text, date_of_birth, gender, nationality, national_id,
                     passport_number, identity_key, active_identity_key, phone, email, grassroots_union_id,
                     joined_on, status, left_on, leave_reason, version, created_at, updated_at)
 select i, 'HV' || lpad(i::text, 10, '0'), 'Hội viên ' || i, 'hoi vien ' || i,
        date '1970-01-01' + cast(r3 % 12000 as int), case when r2 % 2 = 0 then 'MALE' else 'FEMALE' end, 'VN',
-       lpad(i::text, 12, '0'), null, 'NID:' || lpad(i::text, 12, '0'),
-       case when left_on is null then 'NID:' || lpad(i::text, 12, '0') end, null, null,
+       null, null, 'BENCH:' || i,
+       case when left_on is null then 'BENCH:' || i end, null, null,
        case when transfer_on is null then g else g2 end, join_on,
        case when left_on is null then 'ACTIVE' else 'LEFT' end, left_on, null, 0, now(), now()
 from gen;

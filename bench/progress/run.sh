@@ -115,8 +115,19 @@ sizes() {
     union all select 'database size', pg_database_size(current_database()) / (1024 * 1024) || ' MB'"
 }
 
+# The API needs a bearer token: the bootstrap admin's (created by the app on an empty user table).
+ADMIN_USER=${ADMIN_USER:-admin}
+ADMIN_PASSWORD=${ADMIN_PASSWORD:-admin-demo-2026}
+AUTH=()
+login() {
+  local token
+  token=$(curl -sf -X POST "http://127.0.0.1:$PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"$ADMIN_USER\",\"password\":\"$ADMIN_PASSWORD\"}" | sed -E 's/.*"accessToken":"([^"]+)".*/\1/') || true
+  if [ -n "$token" ]; then AUTH=(-H "Authorization: Bearer $token"); else AUTH=(); fi
+}
+
 target() { # target <scopeUnitId> <value> -> id
-  curl -sf -X POST "http://127.0.0.1:$PORT/api/v1/targets" -H 'Content-Type: application/json' \
+  curl -sf -X POST "http://127.0.0.1:$PORT/api/v1/targets" -H 'Content-Type: application/json' "${AUTH[@]}" \
     -H "Idempotency-Key: bench-$1-$RANDOM$RANDOM" \
     -d "{\"name\":\"Bench $1\",\"scopeUnitId\":$1,\"metric\":\"ACTIVE_MEMBERS\",\"targetValue\":$2,\"baselineDate\":\"2023-12-31\",\"deadline\":\"2028-12-31\"}" \
     | sed -E 's/.*"id":([0-9]+).*/\1/'
@@ -125,10 +136,10 @@ target() { # target <scopeUnitId> <value> -> id
 # latency <label> <url>: WARMUP calls, then CALLS calls one after another; median, p99 and max in ms.
 latency() {
   local label=$1 url=$2 f="$OUT/latency-$(echo "$1" | tr ' /' '__').txt"
-  curl -sf "$url" > "$OUT/sample-$(echo "$1" | tr ' /' '__').json"
-  for _ in $(seq 1 "$WARMUP"); do curl -sf -o /dev/null "$url"; done
+  curl -sf "${AUTH[@]}" "$url" > "$OUT/sample-$(echo "$1" | tr ' /' '__').json"
+  for _ in $(seq 1 "$WARMUP"); do curl -sf -o /dev/null "${AUTH[@]}" "$url"; done
   : > "$f"
-  for _ in $(seq 1 "$CALLS"); do curl -sf -o /dev/null -w '%{time_total}\n' "$url" >> "$f"; done
+  for _ in $(seq 1 "$CALLS"); do curl -sf -o /dev/null "${AUTH[@]}" -w '%{time_total}\n' "$url" >> "$f"; done
   sort -g "$f" | awk -v label="$label" '{ v[NR] = $1 * 1000 } END {
       p50 = v[int((NR + 1) / 2)]; i = int(NR * 0.99 + 0.999); if (i > NR) i = NR;
       printf "%s\tcalls=%d\tmedian=%.1f ms\tp99=%.1f ms\tmax=%.1f ms\n", label, NR, p50, v[i], v[NR] }' \
@@ -139,6 +150,7 @@ latency() {
 measure() {
   local label=$1 url=$2 profile=$3; shift 3
   start_app "$url" "$profile" "$@"
+  login
   local confed province
   confed=$(target 1 15000000)
   province=$(target 2 300000)

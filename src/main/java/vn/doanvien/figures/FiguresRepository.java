@@ -8,8 +8,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hibernate.Session;
 
 /** Reads and writes the maintained figures and the dated tree they are attributed through. */
@@ -446,19 +448,31 @@ public class FiguresRepository {
         if (unitIds.isEmpty()) {
             return List.of();
         }
-        List<CountRow> result = new ArrayList<>();
+        // Few grassroots unions report counts; a national subtree has over a thousand units. Read the counts up
+        // to the month, then keep those of unions ever placed under one of the units (their own links only), so
+        // the query never binds the whole subtree.
+        List<CountRow> counts = new ArrayList<>();
         for (Object[] r : rows(em.createNativeQuery("""
                 select c.grassroots_union_id, c.month_start, c.members, c.joined, c.left_count
                 from grassroots_union_member_count c
                 where c.month_start <= :m
-                  and exists (select 1 from grassroots_union_link l
-                              where l.grassroots_union_id = c.grassroots_union_id and l.unit_id in (:units))
                 order by c.month_start
-                """, Object[].class).setParameter("m", lastMonth).setParameter("units", unitIds))) {
-            result.add(new CountRow(((Number) r[0]).longValue(), date(r[1]), nullable(r[2]), nullable(r[3]),
+                """, Object[].class).setParameter("m", lastMonth))) {
+            counts.add(new CountRow(((Number) r[0]).longValue(), date(r[1]), nullable(r[2]), nullable(r[3]),
                     nullable(r[4])));
         }
-        return result;
+        if (counts.isEmpty()) {
+            return counts;
+        }
+        Set<Long> wanted = unitIds instanceof Set<Long> set ? set : new HashSet<>(unitIds);
+        Set<Long> under = new HashSet<>();
+        for (Map.Entry<Long, List<Timeline.Placement>> e
+                : placementsOfMany(counts.stream().map(CountRow::grassrootsUnionId).distinct().toList()).entrySet()) {
+            if (e.getValue().stream().anyMatch(p -> wanted.contains(p.unitId()))) {
+                under.add(e.getKey());
+            }
+        }
+        return counts.stream().filter(c -> under.contains(c.grassrootsUnionId())).toList();
     }
 
     Map<Long, List<Timeline.Placement>> placementsOfMany(Collection<Long> grassrootsUnionIds) {

@@ -4,7 +4,9 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Queries on reported monthly figures. */
 @ApplicationScoped
@@ -19,6 +21,15 @@ public class ReportedFigureRepository implements PanacheRepositoryBase<ReportedF
         if (unitIds.isEmpty()) {
             return List.of();
         }
-        return list("key.unitId in ?1 and key.monthStart <= ?2 order by key.monthStart", unitIds, lastMonth);
+        // Few units report; a national subtree has over a thousand. Narrow to the reporting ones first, so the
+        // query never binds the whole subtree (and is skipped when none of it reports).
+        Set<Long> wanted = unitIds instanceof Set<Long> set ? set : new HashSet<>(unitIds);
+        List<Long> reporting = getEntityManager().createQuery(
+                        "select distinct r.key.unitId from ReportedFigure r where r.key.monthStart <= ?1", Long.class)
+                .setParameter(1, lastMonth).getResultList().stream().filter(wanted::contains).toList();
+        if (reporting.isEmpty()) {
+            return List.of();
+        }
+        return list("key.unitId in ?1 and key.monthStart <= ?2 order by key.monthStart", reporting, lastMonth);
     }
 }
