@@ -17,23 +17,28 @@ API="$BASE/api/v1"
 
 json() { python3 -c "import sys, json; d = json.load(sys.stdin); print($1)"; }
 
-ROOT=$(curl -fsS "$API/units?kind=CONFEDERATION&size=100" | json "[u['id'] for u in d['items'] if u.get('validTo') is None][0]")
+# The API needs a bearer token: ADMIN_USER / ADMIN_PASSWORD (default: the demo admin).
+TOKEN=$(curl -fsS -X POST "$API/auth/token" -H 'Content-Type: application/json' \
+  -d "{\"username\":\"${ADMIN_USER:-admin}\",\"password\":\"${ADMIN_PASSWORD:-admin-demo-2026}\"}" | json "d['accessToken']")
+curl_api() { curl -H "Authorization: Bearer $TOKEN" "$@"; }
+
+ROOT=$(curl_api -fsS "$API/units?kind=CONFEDERATION&size=100" | json "[u['id'] for u in d['items'] if u.get('validTo') is None][0]")
 if [[ -n "${PROVINCE_CODE:-}" ]]; then
-  PROV=$(curl -fsS "$API/units?kind=PROVINCIAL_FEDERATION&provinceCode=$PROVINCE_CODE&size=100" | json "d['items'][0]['id']")
+  PROV=$(curl_api -fsS "$API/units?kind=PROVINCIAL_FEDERATION&provinceCode=$PROVINCE_CODE&size=100" | json "d['items'][0]['id']")
 else
-  PROV=$(curl -fsS "$API/units?kind=PROVINCIAL_FEDERATION&size=1&sort=code" | json "d['items'][0]['id']")
+  PROV=$(curl_api -fsS "$API/units?kind=PROVINCIAL_FEDERATION&size=1&sort=code" | json "d['items'][0]['id']")
 fi
-TARGET="${TARGET_ID:-$(curl -fsS "$API/targets?topLevel=true&size=1" | json "d['items'][0]['id'] if d['items'] else ''")}"
+TARGET="${TARGET_ID:-$(curl_api -fsS "$API/targets?topLevel=true&size=1" | json "d['items'][0]['id'] if d['items'] else ''")}"
 YEAR=$(date +%Y)
 echo "# base=$BASE N=$N confederation=$ROOT province=$PROV target=${TARGET:-none} $(date -u +%FT%TZ)"
 printf '%-52s %8s %8s %8s %10s\n' endpoint median_ms p99_ms max_ms bytes
 
 measure() {
   local name="$1" accept="$2" url="$3"
-  for _ in 1 2 3; do curl -sS -o /dev/null -H "Accept: $accept" "$url"; done
+  for _ in 1 2 3; do curl_api -sS -o /dev/null -H "Accept: $accept" "$url"; done
   local out
   out=$(for _ in $(seq "$N"); do
-    curl -sS -o /dev/null -H "Accept: $accept" -w '%{http_code} %{time_total} %{size_download}\n' "$url"
+    curl_api -sS -o /dev/null -H "Accept: $accept" -w '%{http_code} %{time_total} %{size_download}\n' "$url"
   done)
   echo "$out" | python3 -c "
 import sys

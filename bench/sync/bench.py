@@ -2,17 +2,31 @@
 """Bulk member sync through the API: sets up a small tree, then POSTs members in batches of up to 1,000 to
 /api/v1/sync/members from a few concurrent clients, and prints members per second. With --copy-csv it also
 writes the same number of member and membership_period rows as CSV files for PostgreSQL COPY."""
-import argparse, concurrent.futures, datetime, json, random, sys, time, urllib.request
+import argparse, concurrent.futures, datetime, json, os, random, sys, time, urllib.request
+
+TOKEN = None  # bearer token of ADMIN_USER / ADMIN_PASSWORD (default: the bootstrap admin), set by login()
 
 FIRST = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô"]
 MIDDLE = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Thu", "Ngọc", "Quang", "Thanh", "Xuân"]
 LAST = ["An", "Bình", "Cường", "Dũng", "Hà", "Hải", "Hạnh", "Hùng", "Lan", "Linh", "Mai", "Nam", "Phúc", "Tâm", "Trang"]
 
 
+def login(base):
+    global TOKEN
+    body = {"username": os.environ.get("ADMIN_USER", "admin"),
+            "password": os.environ.get("ADMIN_PASSWORD", "admin-demo-2026")}
+    req = urllib.request.Request(base + "/api/v1/auth/token", data=json.dumps(body).encode(), method="POST",
+                                 headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(req, timeout=60) as r:
+        TOKEN = json.loads(r.read())["accessToken"]
+
+
 def call(base, method, path, body=None, key=None):
     data = None if body is None else json.dumps(body).encode()
-    req = urllib.request.Request(base + path, data=data, method=method,
-                                 headers={"Content-Type": "application/json", **({"Idempotency-Key": key} if key else {})})
+    headers = {"Content-Type": "application/json", **({"Idempotency-Key": key} if key else {})}
+    if TOKEN:
+        headers["Authorization"] = "Bearer " + TOKEN
+    req = urllib.request.Request(base + path, data=data, method=method, headers=headers)
     with urllib.request.urlopen(req, timeout=600) as r:
         return r.status, json.loads(r.read() or b"null")
 
@@ -66,6 +80,7 @@ def main():
     p.add_argument("--copy-csv", help="prefix of CSV files to write for COPY (ids from 2e9 on)")
     a = p.parse_args()
 
+    login(a.base)
     upper, unions = setup(a.base, a.run, a.unions)
     rnd = random.Random(a.run)
     batches = [[member(a.run, i, unions, rnd) for i in range(s, min(a.members, s + a.batch))]
