@@ -1,5 +1,6 @@
 package vn.doanvien.member;
 
+import jakarta.persistence.LockModeType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -131,7 +132,7 @@ class MemberService {
     }
 
     MemberResponse update(long id, MemberUpdateRequest req, String ifMatch) {
-        Member m = load(id);
+        Member m = loadForWrite(id);
         ETags.checkIfMatch(ifMatch, m.version);
         LocalDate today = Today.date();
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -192,7 +193,7 @@ class MemberService {
     }
 
     void delete(long id) {
-        Member m = load(id);
+        Member m = loadForWrite(id);
         members.clearChair(id);
         classifications.deleteByMember(id);
         ledger.membershipsChanged(periods.list("memberId", id).stream().map(p -> span(p, m)).toList(), List.of());
@@ -201,7 +202,7 @@ class MemberService {
     }
 
     MemberResponse transfer(long id, MemberTransferRequest req, String ifMatch) {
-        Member m = load(id);
+        Member m = loadForWrite(id);
         ETags.checkIfMatch(ifMatch, m.version);
         LocalDate today = Today.date();
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -283,6 +284,19 @@ class MemberService {
     List<ClassificationResponse> classifications(long id) {
         load(id);
         return classifications.listByMember(id).stream().map(ClassificationResponse::of).toList();
+    }
+
+    /**
+     * The member, its row locked until the transaction ends: edits, transfers and removals of one member run one
+     * after the other, so none of them reads periods another is changing (a transfer racing a removal finds no
+     * member, 404, instead of a member without periods).
+     */
+    private Member loadForWrite(long id) {
+        Member m = members.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (m == null) {
+            throw ApiProblem.notFound("Member", id);
+        }
+        return m;
     }
 
     private Member load(long id) {
