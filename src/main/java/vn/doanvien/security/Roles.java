@@ -1,6 +1,6 @@
 package vn.doanvien.security;
 
-/** The four roles of the API; see notes/security-README.md for what each may do. */
+/** The four roles of the API; the README (Security, Roles) says what each may do. */
 public final class Roles {
 
     /** Everything, everywhere. */
