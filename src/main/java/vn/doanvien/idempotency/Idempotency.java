@@ -19,6 +19,8 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import io.quarkus.security.identity.SecurityIdentity;
+import vn.doanvien.security.Caller;
 import vn.doanvien.common.ApiProblem;
 
 /**
@@ -27,7 +29,9 @@ import vn.doanvien.common.ApiProblem;
  * original status, body, {@code Location} and {@code ETag} back without running the write again; the same
  * key with a different request is a 422 problem. Two concurrent requests with one key: the database's
  * primary key lets one commit; the other's write is rolled back and it answers with the winner's response.
- * Failed requests (4xx problems) store nothing, so a corrected retry may reuse the key.
+ * Failed requests (4xx problems) store nothing, so a corrected retry may reuse the key. Keys belong to the
+ * caller (user, API key, or anonymous): the same key from another caller is another key, so nobody can replay,
+ * block or probe someone else's answers by guessing their key.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -43,11 +47,13 @@ public class Idempotency {
     private final IdempotencyRepository records;
     private final ObjectMapper json;
     private final Duration ttl;
+    private final SecurityIdentity identity;
 
-    Idempotency(IdempotencyRepository records, ObjectMapper json,
+    Idempotency(IdempotencyRepository records, ObjectMapper json, SecurityIdentity identity,
                 @ConfigProperty(name = "doanvien.idempotency.ttl", defaultValue = "PT48H") Duration ttl) {
         this.records = records;
         this.json = json;
+        this.identity = identity;
         this.ttl = ttl;
     }
 
@@ -69,7 +75,9 @@ public class Idempotency {
             purgeExpired();
         }
         String hash = hash(method, path, request);
-        Optional<Response> earlier = replay(key, hash);
+        String caller = callerOf();
+        String stored = caller + "\n" + key;
+        Optional<Response> earlier = replay(stored, key, hash);
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -78,7 +86,8 @@ public class Idempotency {
                 OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
                 Response response = write.get();
                 IdempotencyRecord record = new IdempotencyRecord();
-                record.key = key;
+                record.key = stored;
+                record.caller = caller;
                 record.requestHash = hash;
                 record.httpStatus = response.getStatus();
                 record.responseBody = response.getEntity() == null ? null : json.writeValueAsString(response.getEntity());
@@ -93,7 +102,7 @@ public class Idempotency {
         } catch (RuntimeException e) {
             // If another request with this key committed first, our write was rolled back (the primary key
             // of the record, or the write's own unique constraints, stopped it): answer as the winner did.
-            Optional<Response> winner = replay(key, hash);
+            Optional<Response> winner = replay(stored, key, hash);
             if (winner.isPresent()) {
                 return winner.get();
             }
@@ -106,9 +115,18 @@ public class Idempotency {
         return QuarkusTransaction.requiringNew().call(() -> records.deleteExpired(OffsetDateTime.now(ZoneOffset.UTC)));
     }
 
-    private Optional<Response> replay(String key, String hash) {
+    /** The caller's identity the keys belong to: {@code user:name}, {@code api-key:id} or {@code anonymous}. */
+    private String callerOf() {
+        Caller caller = Caller.of(identity);
+        if (caller.apiKeyId() != null) {
+            return "api-key:" + caller.apiKeyId();
+        }
+        return "anonymous".equals(caller.name()) && caller.role() == null ? "anonymous" : "user:" + caller.name();
+    }
+
+    private Optional<Response> replay(String stored, String key, String hash) {
         Optional<IdempotencyRecord> found = QuarkusTransaction.requiringNew()
-                .call(() -> records.findLive(key, OffsetDateTime.now(ZoneOffset.UTC)));
+                .call(() -> records.findLive(stored, OffsetDateTime.now(ZoneOffset.UTC)));
         if (found.isEmpty()) {
             return Optional.empty();
         }

@@ -14,9 +14,13 @@ import vn.doanvien.security.PersonalDataConverter;
 @Table(name = "idempotency_record")
 class IdempotencyRecord extends PanacheEntityBase {
 
+    /** The caller's identity, a line feed, and the Idempotency-Key. */
     @Id
     @Column(name = "idem_key")
     public String key;
+
+    /** Whose key it is: {@code user:name}, {@code api-key:id} or {@code anonymous}. */
+    public String caller;
 
     @Column(name = "request_hash")
     public String requestHash;

@@ -7,6 +7,7 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -30,6 +31,8 @@ public final class PersonalData {
 
     static final String PREFIX = "e1:";
     private static final int IV_BYTES = 12;
+    private static final byte[] FILE_MARKER = {'d', 'v', 'f', '1'};
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private PersonalData() {
     }
@@ -72,6 +75,45 @@ public final class PersonalData {
             return new String(cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("cannot decrypt personal data: wrong doanvien.security.data-key?");
+        }
+    }
+
+    /**
+     * A file (an uploaded member list) encrypted for storage: AES-256-GCM with a random IV, behind a 4-byte
+     * marker so that {@link #openFile} recognises it.
+     */
+    public static byte[] sealFile(byte[] plain) {
+        if (plain == null) {
+            return null;
+        }
+        try {
+            byte[] iv = new byte[IV_BYTES];
+            RANDOM.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(SecurityKeys.get().encryptionKey, "AES"),
+                    new GCMParameterSpec(128, iv));
+            byte[] sealed = cipher.doFinal(plain);
+            return ByteBuffer.allocate(FILE_MARKER.length + iv.length + sealed.length).put(FILE_MARKER).put(iv)
+                    .put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot encrypt a file", e);
+        }
+    }
+
+    /** The clear file; a file stored before encryption was introduced (no marker) is returned as it is. */
+    public static byte[] openFile(byte[] stored) {
+        if (stored == null || stored.length < FILE_MARKER.length
+                || !Arrays.equals(stored, 0, FILE_MARKER.length, FILE_MARKER, 0, FILE_MARKER.length)) {
+            return stored;
+        }
+        try {
+            int start = FILE_MARKER.length;
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(SecurityKeys.get().encryptionKey, "AES"),
+                    new GCMParameterSpec(128, stored, start, IV_BYTES));
+            return cipher.doFinal(stored, start + IV_BYTES, stored.length - start - IV_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot decrypt a stored file: wrong doanvien.security.data-key?");
         }
     }
 

@@ -171,9 +171,10 @@ public class ScopeGuard {
                     + "left join grassroots_union g on g.id = o.grassroots_union_id where o.id = ?1", id, "official");
             case "trainingCourse" -> scope.requireOwnedBy(
                     "select organising_unit_id from training_course where id = ?1", id, "training course");
-            case "importJob" -> scope.requireOwnedBy("select coalesce(j.upper_level_unit_id, g.upper_level_unit_id) "
-                    + "from import_job j left join grassroots_union g on g.id = j.grassroots_union_id where j.id = ?1",
-                    id, "import");
+            // the uploading officer's unit first; a job of an admin's that names no unit is nobody else's (-1)
+            case "importJob" -> scope.requireOwnedBy("select coalesce(j.scope_unit_id, j.upper_level_unit_id, "
+                    + "g.upper_level_unit_id, -1) from import_job j left join grassroots_union g "
+                    + "on g.id = j.grassroots_union_id where j.id = ?1", id, "import");
             default -> throw new IllegalStateException(kind);
         }
     }

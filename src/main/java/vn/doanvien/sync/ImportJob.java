@@ -37,7 +37,10 @@ public class ImportJob extends PanacheEntityBase {
     @Column(name = "file_format")
     public MemberFile.Format format;
 
-    /** The file as sent, read again when a job resumes. */
+    /**
+     * The file as sent, encrypted ({@code PersonalData.sealFile}: it holds personal data), read again when a job
+     * resumes; null once the job has ended.
+     */
     @Basic(fetch = FetchType.LAZY)
     public byte[] content;
 
@@ -66,6 +69,26 @@ public class ImportJob extends PanacheEntityBase {
     public int rowsRejected;
 
     public String failure;
+
+    /** Who uploaded the file: the rows are written as theirs (audit trail) and within their reach. */
+    @Column(name = "created_by")
+    public String createdBy;
+
+    @Column(name = "created_by_role")
+    public String createdByRole;
+
+    @Column(name = "api_key_id")
+    public Long apiKeyId;
+
+    @Column(name = "client_address")
+    public String clientAddress;
+
+    @Column(name = "user_agent")
+    public String userAgent;
+
+    /** The unit whose subtree (in today's tree) bounds the rows of an officer's or API key's upload; null: none. */
+    @Column(name = "scope_unit_id")
+    public Long scopeUnitId;
 
     @Version
     public long version;

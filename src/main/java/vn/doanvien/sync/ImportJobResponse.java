@@ -18,12 +18,13 @@ public record ImportJobResponse(@Schema(example = "51") long id,
                                 @Schema(example = "3") int unchanged,
                                 @Schema(example = "5") int rejected,
                                 @Schema(description = "Why the job stopped, when FAILED") String failure,
+                                @Schema(description = "Who uploaded the file", example = "officer.hanoi") String createdBy,
                                 OffsetDateTime createdAt,
                                 OffsetDateTime updatedAt) {
 
     static ImportJobResponse of(ImportJob j) {
         return new ImportJobResponse(j.id, j.status, j.fileName, j.format, j.grassrootsUnionId, j.upperLevelUnitId,
                 j.rowsTotal, j.rowsDone, j.rowsCreated, j.rowsUpdated, j.rowsUnchanged, j.rowsRejected, j.failure,
-                j.createdAt, j.updatedAt);
+                j.createdBy, j.createdAt, j.updatedAt);
     }
 }

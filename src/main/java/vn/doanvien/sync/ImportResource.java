@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.doanvien.common.Params;
 import vn.doanvien.common.Problem;
 import vn.doanvien.idempotency.Idempotency;
+import vn.doanvien.security.PersonalData;
 
 /** HTTP API of member list imports (CSV or XLSX files), run as jobs. */
 @Path("/api/v1/imports")
@@ -127,7 +128,7 @@ public class ImportResource {
         StringBuilder csv = new StringBuilder("\uFEFFrow,reason,data\r\n");
         for (ImportRejectedRow r : service.rejected(id)) {
             csv.append(r.key.rowNumber()).append(',').append(quote(r.reason)).append(',')
-                    .append(quote(r.rawLine)).append("\r\n");
+                    .append(quote(PersonalData.decrypt(r.rawLine))).append("\r\n");
         }
         return Response.ok(csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"import-" + id + "-rejected.csv\"")

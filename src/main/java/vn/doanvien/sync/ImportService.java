@@ -5,18 +5,28 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.doanvien.common.ApiProblem;
 import vn.doanvien.common.Problem;
+import vn.doanvien.common.Today;
+import vn.doanvien.organisation.UnitRepository;
+import vn.doanvien.security.Caller;
+import vn.doanvien.security.CallerScope;
+import vn.doanvien.security.PersonalData;
+import vn.doanvien.security.Roles;
+import vn.doanvien.security.audit.AuditTrail;
 
 /**
- * Member list imports as jobs. The file is stored with the job; rows are imported in chunks, each chunk in one
- * transaction together with the job's progress, so a restart resumes after the last committed chunk and
- * neither loses nor repeats rows. Within a chunk each row is an item of a bulk sync: imported whole, or
- * rejected with its reason and changing nothing.
+ * Member list imports as jobs. The file is stored with the job, encrypted, until the job ends; rows are imported
+ * in chunks, each chunk in one transaction together with the job's progress, so a restart resumes after the last
+ * committed chunk and neither loses nor repeats rows. Within a chunk each row is an item of a bulk sync: imported
+ * whole, or rejected with its reason and changing nothing. The rows are written as the uploader's: recorded in
+ * the audit trail under their name and address, and kept inside an officer's (or API key's) subtree.
  */
 @ApplicationScoped
 @Transactional
@@ -25,15 +35,20 @@ public class ImportService {
     private final EntityManager em;
     private final MemberSyncService sync;
     private final SyncRepository repository;
+    private final UnitRepository units;
+    private final CallerScope scope;
     private final int chunkSize;
     /** Parsed files of running jobs, so that each chunk does not parse the file again. */
     private final Map<Long, MemberFile.Table> parsed = new ConcurrentHashMap<>();
 
-    ImportService(EntityManager em, MemberSyncService sync, SyncRepository repository,
+    ImportService(EntityManager em, MemberSyncService sync, SyncRepository repository, UnitRepository units,
+                  CallerScope scope,
                   @ConfigProperty(name = "doanvien.import.chunk-size", defaultValue = "500") int chunkSize) {
         this.em = em;
         this.sync = sync;
         this.repository = repository;
+        this.units = units;
+        this.scope = scope;
         this.chunkSize = chunkSize;
     }
 
@@ -58,10 +73,18 @@ public class ImportService {
         job.status = ImportStatus.RUNNING;
         job.fileName = fileName == null || fileName.isBlank() ? null : fileName.trim();
         job.format = format;
-        job.content = content;
+        job.content = PersonalData.sealFile(content);
         job.grassrootsUnionId = grassrootsUnionId;
         job.upperLevelUnitId = upperLevelUnitId;
         job.rowsTotal = table.rows().size();
+        Caller caller = scope.caller();
+        AuditTrail.Actor actor = AuditTrail.currentRequestActor();
+        job.createdBy = caller.name();
+        job.createdByRole = caller.role();
+        job.apiKeyId = caller.apiKeyId();
+        job.clientAddress = actor == null ? null : actor.clientAddress();
+        job.userAgent = actor == null ? null : actor.userAgent();
+        job.scopeUnitId = caller.is(Roles.OFFICER) ? caller.unitId() : null;
         em.persist(job);
         em.flush();
         return ImportJobResponse.of(job);
@@ -92,7 +115,23 @@ public class ImportService {
         if (job == null || job.status != ImportStatus.RUNNING) {
             return false;
         }
-        MemberFile.Table table = parsed.computeIfAbsent(id, k -> MemberFile.read(job.content, job.format));
+        AuditTrail.Actor uploader = new AuditTrail.Actor(job.createdBy == null ? "system" : job.createdBy,
+                job.createdByRole, job.apiKeyId, job.clientAddress, job.userAgent);
+        return AuditTrail.actingAs(uploader, () -> importChunk(job));
+    }
+
+    private boolean importChunk(ImportJob job) {
+        long id = job.id;
+        if (job.content == null) {
+            job.status = ImportStatus.FAILED;
+            job.failure = "the stored file is gone; upload it again";
+            return false;
+        }
+        MemberFile.Table table = parsed.computeIfAbsent(id, k -> MemberFile.read(PersonalData.openFile(job.content),
+                job.format));
+        // An officer's upload stays inside their unit's subtree as it stands today, like their own requests.
+        Set<Long> reach = job.scopeUnitId == null ? null
+                : new HashSet<>(units.subtreeIds(job.scopeUnitId, Today.date()));
         MemberColumns columns = MemberColumns.of(table.header(), job.grassrootsUnionId != null);
         int from = job.rowsDone;
         int to = Math.min(table.rows().size(), from + chunkSize);
@@ -107,7 +146,7 @@ public class ImportService {
             }
         }
         List<SyncMembersResponse.Item> results = items.isEmpty() ? List.of()
-                : sync.upsert(job.upperLevelUnitId, items);
+                : sync.upsert(job.upperLevelUnitId, items, reach);
         for (int i = 0; i < results.size(); i++) {
             SyncMembersResponse.Item r = results.get(i);
             switch (r.outcome()) {
@@ -120,6 +159,7 @@ public class ImportService {
         job.rowsDone = to;
         if (to >= table.rows().size()) {
             job.status = ImportStatus.DONE;
+            job.content = null;
             parsed.remove(id);
         }
         em.flush();
@@ -132,6 +172,7 @@ public class ImportService {
         if (job != null && job.status == ImportStatus.RUNNING) {
             job.status = ImportStatus.FAILED;
             job.failure = why.length() > 1000 ? why.substring(0, 1000) : why;
+            job.content = null;
         }
         parsed.remove(id);
     }
@@ -140,8 +181,9 @@ public class ImportService {
         ImportRejectedRow r = new ImportRejectedRow();
         r.key = new ImportRejectedRow.Key(job.id, row.number());
         r.reason = reason.length() > 2000 ? reason.substring(0, 2000) : reason;
+        // The cells hold personal data: stored encrypted, shown in clear only in the rejected rows' download.
         String raw = String.join(";", row.cells());
-        r.rawLine = raw.length() > 4000 ? raw.substring(0, 4000) : raw;
+        r.rawLine = PersonalData.encrypt(raw.length() > 2000 ? raw.substring(0, 2000) : raw);
         em.persist(r);
         job.rowsRejected++;
     }

@@ -27,6 +27,7 @@ import vn.doanvien.member.MemberRules;
 import vn.doanvien.member.MemberStatus;
 import vn.doanvien.member.MembershipPeriod;
 import vn.doanvien.member.PeriodEndReason;
+import vn.doanvien.security.CallerScope;
 
 /**
  * Bulk upsert of members in one transaction. Every item is checked against the registry as it stands and
@@ -48,12 +49,15 @@ public class MemberSyncService {
     private final MembershipLedger ledger;
     private final ChangeRecorder changes;
     private final Validator validator;
+    private final CallerScope scope;
 
-    MemberSyncService(SyncRepository repository, MembershipLedger ledger, ChangeRecorder changes, Validator validator) {
+    MemberSyncService(SyncRepository repository, MembershipLedger ledger, ChangeRecorder changes, Validator validator,
+                      CallerScope scope) {
         this.repository = repository;
         this.ledger = ledger;
         this.changes = changes;
         this.validator = validator;
+        this.scope = scope;
     }
 
     /** What to do with one item, decided before anything is written. */
@@ -87,11 +91,15 @@ public class MemberSyncService {
         if (owner != null && !repository.isUpperLevelUnion(owner)) {
             throw ApiProblem.invalid("upperLevelUnitId", "no upper-level union with id " + owner);
         }
-        return SyncMembersResponse.of(upsert(owner, request.members()));
+        return SyncMembersResponse.of(upsert(owner, request.members(), scope.unitFilter()));
     }
 
-    /** Runs the items in the current transaction and answers one result per item, in order. */
-    List<SyncMembersResponse.Item> upsert(Long owner, List<SyncMemberItem> items) {
+    /**
+     * Runs the items in the current transaction and answers one result per item, in order. With a {@code reach}
+     * (the unit ids an officer reaches), an item that names a grassroots union outside it, or matches a member
+     * who belongs to one, is REJECTED (403).
+     */
+    List<SyncMembersResponse.Item> upsert(Long owner, List<SyncMemberItem> items, Set<Long> reach) {
         LocalDate today = Today.date();
         List<Plan> plans = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
@@ -125,6 +133,12 @@ public class MemberSyncService {
                 byExternalId.put(m.externalId, m);
             }
         }
+        if (reach != null) {
+            // the unions the matched members belong to now, to keep an officer's items inside their reach
+            activeByKey.values().forEach(m -> unionIds.add(m.grassrootsUnionId));
+            pastByKey.values().forEach(ms -> ms.forEach(m -> unionIds.add(m.grassrootsUnionId)));
+            byExternalId.values().forEach(m -> unionIds.add(m.grassrootsUnionId));
+        }
         Map<Long, GrassrootsUnion> unions = new HashMap<>();
         repository.grassrootsUnions(unionIds).forEach(g -> unions.put(g.id, g));
 
@@ -149,7 +163,7 @@ public class MemberSyncService {
             if (p.item.externalId() != null) {
                 seenExternal.put(p.item.externalId(), p.index);
             }
-            decide(p, activeByKey, pastByKey, byExternalId, unions, today);
+            decide(p, activeByKey, pastByKey, byExternalId, unions, reach, today);
             if (p.problem == null && p.target != null) {
                 Integer same = seenMembers.putIfAbsent(p.target.id, p.index);
                 if (same != null) {
@@ -208,11 +222,17 @@ public class MemberSyncService {
     }
 
     private void decide(Plan p, Map<String, Member> activeByKey, Map<String, List<Member>> pastByKey,
-                        Map<String, Member> byExternalId, Map<Long, GrassrootsUnion> unions, LocalDate today) {
+                        Map<String, Member> byExternalId, Map<Long, GrassrootsUnion> unions, Set<Long> reach,
+                        LocalDate today) {
         SyncMemberItem item = p.item;
         String key = p.identity.key();
         Member active = activeByKey.get(key);
         Member byExt = item.externalId() == null ? null : byExternalId.get(item.externalId());
+        // An officer's item is refused before anything about members outside their reach is said.
+        p.problem = outsideReach(unions.get(item.grassrootsUnionId()), unions, reach, active, byExt);
+        if (p.problem != null) {
+            return;
+        }
         Member target;
         if (byExt != null) {
             if (active != null && !active.id.equals(byExt.id)) {
@@ -233,6 +253,10 @@ public class MemberSyncService {
             target = pastByKey.getOrDefault(key, List.of()).stream()
                     .filter(m -> m.joinedOn.equals(item.joinedOn()))
                     .max(Comparator.comparing(m -> m.id)).orElse(null);
+            p.problem = outsideReach(null, unions, reach, target);
+            if (p.problem != null) {
+                return;
+            }
         }
         GrassrootsUnion union = unions.get(item.grassrootsUnionId());
         if (union == null) {
@@ -288,6 +312,32 @@ public class MemberSyncService {
                 p.problem = ApiProblem.invalid("leftOn", "must be after transferredOn").toProblem(null);
             }
         }
+    }
+
+    /**
+     * A 403 problem when there is a reach and the item's union, or the union of a member it matches, lies
+     * outside it; else null.
+     */
+    private static Problem outsideReach(GrassrootsUnion to, Map<Long, GrassrootsUnion> unions, Set<Long> reach,
+                                        Member... matched) {
+        if (reach == null) {
+            return null;
+        }
+        if (to != null && !reach.contains(to.upperLevelUnitId)) {
+            return forbidden("grassroots union " + to.id + " lies outside your reach");
+        }
+        for (Member m : matched) {
+            GrassrootsUnion from = m == null ? null : unions.get(m.grassrootsUnionId);
+            if (m != null && (from == null || !reach.contains(from.upperLevelUnitId))) {
+                return forbidden("member " + m.id + " belongs to a grassroots union outside your reach");
+            }
+        }
+        return null;
+    }
+
+    private static Problem forbidden(String detail) {
+        return new ApiProblem(403, "forbidden", "Forbidden", "Your role reaches only the subtree of your unit; "
+                + detail, null, null).toProblem(null);
     }
 
     /** Writes the accepted plans and answers every item. */

@@ -13,17 +13,20 @@ import org.hibernate.generator.BeforeExecutionGenerator;
 import org.hibernate.generator.EventType;
 import vn.doanvien.grassroots.GrassrootsUnion;
 import vn.doanvien.member.Member;
-import vn.doanvien.security.PersonalData;
 import vn.doanvien.member.MembershipPeriod;
+import vn.doanvien.security.PersonalData;
+import vn.doanvien.security.audit.AuditTrail;
 
 /** The queries and bulk writes of member sync: one round trip per batch, not per member. */
 @ApplicationScoped
 class SyncRepository {
 
     private final EntityManager em;
+    private final AuditTrail audit;
 
-    SyncRepository(EntityManager em) {
+    SyncRepository(EntityManager em, AuditTrail audit) {
         this.em = em;
+        this.audit = audit;
     }
 
     /**
@@ -76,7 +79,8 @@ class SyncRepository {
     }
 
     /**
-     * Inserts new members and their first periods (period i belongs to member i) with JDBC batches.
+     * Inserts new members and their first periods (period i belongs to member i) with JDBC batches, and their
+     * audit trail entries (the entity interceptor does not see these inserts).
      */
     void insert(List<Member> members, List<MembershipPeriod> periods) {
         if (members.isEmpty()) {
@@ -158,6 +162,44 @@ class SyncRepository {
                 ps.executeBatch();
             }
         });
+        audit.recordAll(auditEntries(members, periods));
+    }
+
+    /** The creations as the audit trail would record them had they gone through Hibernate. */
+    private static List<AuditTrail.Entry> auditEntries(List<Member> members, List<MembershipPeriod> periods) {
+        List<AuditTrail.Entry> entries = new java.util.ArrayList<>(members.size() * 2);
+        for (int i = 0; i < members.size(); i++) {
+            Member m = members.get(i);
+            java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+            fields.put("cardNumber", m.cardNumber);
+            fields.put("fullName", m.fullName);
+            fields.put("dateOfBirth", m.dateOfBirth);
+            fields.put("gender", m.gender);
+            fields.put("nationality", m.nationality);
+            fields.put("nationalId", m.nationalId);
+            fields.put("nationalIdHash", m.nationalId == null || m.nationalId.isBlank() ? null : "set");
+            fields.put("passportNumber", m.passportNumber);
+            fields.put("identityKey", m.identityKey);
+            fields.put("phone", m.phone);
+            fields.put("email", m.email);
+            fields.put("grassrootsUnionId", m.grassrootsUnionId);
+            fields.put("joinedOn", m.joinedOn);
+            fields.put("status", m.status);
+            fields.put("leftOn", m.leftOn);
+            fields.put("leaveReason", m.leaveReason);
+            fields.put("externalOwnerId", m.externalOwnerId);
+            fields.put("externalId", m.externalId);
+            entries.add(AuditTrail.created("Member", m.id, null, m.grassrootsUnionId, fields));
+            MembershipPeriod p = periods.get(i);
+            java.util.Map<String, Object> period = new java.util.LinkedHashMap<>();
+            period.put("memberId", p.memberId);
+            period.put("grassrootsUnionId", p.grassrootsUnionId);
+            period.put("startOn", p.startOn);
+            period.put("endOn", p.endOn);
+            period.put("endReason", p.endReason);
+            entries.add(AuditTrail.created("MembershipPeriod", p.id, null, p.grassrootsUnionId, period));
+        }
+        return entries;
     }
 
     /** Ids come from the entity's own generator, so they never collide with Hibernate's. */
