@@ -30,11 +30,19 @@ public final class UnitTree {
 
     private final Map<Long, List<Link>> byUnit = new HashMap<>();
     private final Map<Long, List<Link>> byParent = new HashMap<>();
+    /** Every day a link starts or ends: between two of them the tree stays the same. */
+    private final TreeSet<LocalDate> changes = new TreeSet<>();
+    /** Subtrees already walked, by root and by the last change on or before the day asked for. */
+    private final Map<Long, Map<LocalDate, Set<Long>>> subtrees = new HashMap<>();
 
     public UnitTree(Collection<Link> links) {
         for (Link l : links) {
             byUnit.computeIfAbsent(l.unitId(), k -> new ArrayList<>()).add(l);
             byParent.computeIfAbsent(l.parentId(), k -> new ArrayList<>()).add(l);
+            changes.add(l.from());
+            if (l.to() != null) {
+                changes.add(l.to());
+            }
         }
     }
 
@@ -69,8 +77,17 @@ public final class UnitTree {
         return children;
     }
 
-    /** The unit and everything below it on {@code d}. */
+    /**
+     * The unit and everything below it on {@code d} (unmodifiable). Walked once per root for all the days
+     * between two changes of the tree: a progress call asks for a dozen days of one unchanged tree.
+     */
     public Set<Long> subtreeOn(long root, LocalDate d) {
+        LocalDate since = changes.floor(d);
+        return subtrees.computeIfAbsent(root, k -> new HashMap<>())
+                .computeIfAbsent(since == null ? LocalDate.MIN : since, k -> walk(root, d));
+    }
+
+    private Set<Long> walk(long root, LocalDate d) {
         Set<Long> seen = new LinkedHashSet<>();
         Deque<Long> todo = new ArrayDeque<>();
         todo.add(root);
@@ -80,7 +97,7 @@ public final class UnitTree {
                 todo.addAll(childrenOn(u, d));
             }
         }
-        return seen;
+        return java.util.Collections.unmodifiableSet(seen);
     }
 
     /**
