@@ -235,10 +235,8 @@ public class FiguresRepository {
             return result;
         }
         LocalDate start = from.isAfter(to) ? to : from;
-        List<Map<Long, long[]>> both = start.equals(to) ? List.of(cumulative(unitIds, to), Map.of())
-                : cumulative(unitIds, start, to);
-        Map<Long, long[]> atStart = both.get(0);
-        Map<Long, long[]> atEnd = start.equals(to) ? atStart : both.get(1);
+        Map<Long, long[]> atStart = cumulative(unitIds, start);
+        Map<Long, long[]> atEnd = start.equals(to) ? atStart : cumulative(unitIds, to);
         long[] zero = new long[FlowKind.COUNT];
         for (Long u : unitIds) {
             long[] a = atStart.getOrDefault(u, zero);
@@ -272,43 +270,6 @@ public class FiguresRepository {
             result.put(((Number) r[0]).longValue(), v);
         }
         return result;
-    }
-
-    /**
-     * {@link #cumulative(Collection, LocalDate)} on two days, a before b, in one pass over the rows: each row is
-     * summed into the days it counts for (the rollup months before the day's month, the day rows of its month).
-     */
-    List<Map<Long, long[]>> cumulative(Collection<Long> unitIds, LocalDate a, LocalDate b) {
-        LocalDate ma = isMonthEnd(a) ? a.plusDays(1) : a.withDayOfMonth(1);
-        LocalDate mb = isMonthEnd(b) ? b.plusDays(1) : b.withDayOfMonth(1);
-        StringBuilder sums = new StringBuilder();
-        for (String day : new String[] {"a", "b"}) {
-            for (String c : UNIT_COLUMNS.split(", ")) {
-                sums.append(", sum(case when (f.monthly = 1 and f.on_day < :m").append(day).append(") or (f.monthly = 0 ")
-                        .append("and f.on_day >= :m").append(day).append(" and f.on_day <= :").append(day).append(") then ")
-                        .append(c).append(" else 0 end)");
-            }
-        }
-        Map<Long, long[]> atA = new HashMap<>();
-        Map<Long, long[]> atB = new HashMap<>();
-        for (Object[] r : rows(em.createNativeQuery("select f.unit_id" + sums + " from (select unit_id, 1 as monthly, "
-                + "month_start as on_day, " + UNIT_COLUMNS + " from unit_month_figure where unit_id in (:ids) "
-                + "and month_start < :mb union all select unit_id, 0, figure_day, " + UNIT_COLUMNS
-                + " from unit_day_figure where unit_id in (:ids) and ((figure_day >= :ma and figure_day <= :a) "
-                + "or (figure_day >= :mb and figure_day <= :b))) f group by f.unit_id", Object[].class)
-                .setParameter("ids", unitIds).setParameter("ma", ma).setParameter("a", a)
-                .setParameter("mb", mb).setParameter("b", b))) {
-            long[] va = new long[FlowKind.COUNT];
-            long[] vb = new long[FlowKind.COUNT];
-            for (int i = 0; i < FlowKind.COUNT; i++) {
-                va[i] = n(r[i + 1]);
-                vb[i] = n(r[i + 1 + FlowKind.COUNT]);
-            }
-            long unit = ((Number) r[0]).longValue();
-            atA.put(unit, va);
-            atB.put(unit, vb);
-        }
-        return List.of(atA, atB);
     }
 
     /**
