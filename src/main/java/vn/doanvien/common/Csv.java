@@ -11,7 +11,8 @@ import java.util.function.Function;
  * CSV exports: lists and statistics answer {@code Accept: text/csv} with UTF-8 CSV (with a byte-order mark, so
  * that Excel reads Vietnamese text), RFC 4180 quoting and a header row of the JSON field names. Rows are
  * written as they are read: a list is fetched {@value #CHUNK} rows at a time, each chunk in its own
- * transaction, so an export of a million rows never holds more than one chunk in memory.
+ * transaction, so an export of a million rows never holds more than one chunk in memory. Text that a
+ * spreadsheet would run as a formula is written inert ({@link #inert}).
  */
 public final class Csv {
 
@@ -34,6 +35,19 @@ public final class Csv {
         /** The type of the rows, which gives the header (its record components). */
         @JsonIgnore
         Class<?> csvRowType();
+    }
+
+    /**
+     * Text as a spreadsheet must show it, not run it: a cell that starts with {@code = + - @}, a tab or a CR is
+     * read by Excel and LibreOffice as a formula (CSV injection), so it gets a leading apostrophe, which they
+     * show as text. Only text cells: numbers, dates and enums never pass here.
+     */
+    public static String inert(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        char c = text.charAt(0);
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + text : text;
     }
 
     /** Whether the client asked for CSV: text/csv comes before any JSON-compatible type in its Accept header. */

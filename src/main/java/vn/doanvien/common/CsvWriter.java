@@ -117,7 +117,7 @@ public class CsvWriter implements MessageBodyWriter<Object> {
             return "";
         }
         if (v instanceof CharSequence s) {
-            return s.toString();
+            return Csv.inert(s.toString());
         }
         if (v instanceof Enum<?> e) {
             return e.name();

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.doanvien.common.Csv;
 import vn.doanvien.common.Params;
 import vn.doanvien.common.Problem;
 import vn.doanvien.idempotency.Idempotency;
@@ -127,8 +128,8 @@ public class ImportResource {
     public Response getImportRejectedRows(@PathParam("id") long id) {
         StringBuilder csv = new StringBuilder("\uFEFFrow,reason,data\r\n");
         for (ImportRejectedRow r : service.rejected(id)) {
-            csv.append(r.key.rowNumber()).append(',').append(quote(r.reason)).append(',')
-                    .append(quote(PersonalData.decrypt(r.rawLine))).append("\r\n");
+            csv.append(r.key.rowNumber()).append(',').append(quote(Csv.inert(r.reason))).append(',')
+                    .append(quote(Csv.inert(PersonalData.decrypt(r.rawLine)))).append("\r\n");
         }
         return Response.ok(csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"import-" + id + "-rejected.csv\"")

@@ -98,6 +98,30 @@ class CsvExportTest {
     }
 
     @Test
+    void textASpreadsheetWouldRunAsAFormulaIsExportedInert() {
+        Unit[] chain = data.chain();
+        long union = data.grassrootsUnion(chain[2].id, data.enterprise(chain[2].id, 50).id,
+                LocalDate.of(2023, 1, 1)).id;
+        String formula = "=HYPERLINK(\"http://x.example\",\"Bấm\")";
+        data.member(union, formula, LocalDate.of(2023, 5, 1));
+        data.member(union, "@SUM(A1:A9)", LocalDate.of(2023, 5, 2));
+        data.member(union, "Lê Thị -Bình", LocalDate.of(2023, 5, 3));
+        given().queryParam("unitId", chain[0].id).queryParam("sort", "joinedOn").when().get("/api/v1/members")
+                .then().statusCode(200).body("items[0].fullName", equalTo(formula));
+        List<Map<String, String>> rows = CsvParser.rows(given().accept("text/csv").queryParam("unitId", chain[0].id)
+                .queryParam("sort", "joinedOn").when().get("/api/v1/members").then().statusCode(200)
+                .extract().asByteArray());
+        assertEquals("'" + formula, rows.get(0).get("fullName"));
+        assertEquals("'@SUM(A1:A9)", rows.get(1).get("fullName"));
+        assertEquals("Lê Thị -Bình", rows.get(2).get("fullName"));
+        assertEquals("'-1+2", Csv.inert("-1+2"));
+        assertEquals("'+84 903 111 222", Csv.inert("+84 903 111 222"));
+        assertEquals("'\tx", Csv.inert("\tx"));
+        assertEquals("Đoàn viên", Csv.inert("Đoàn viên"));
+        assertEquals("", Csv.inert(""));
+    }
+
+    @Test
     void quotingFollowsRfc4180() {
         assertEquals("plain", CsvWriter.quote("plain"));
         assertEquals("\"a,b\"", CsvWriter.quote("a,b"));
