@@ -203,6 +203,7 @@ public class TargetResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.ANALYST})
     @Path("/{id}/chart.svg")
     @Produces(SvgChart.IMAGE_SVG)
     @Operation(summary = "Chart of a target", description = "The monthly series (same from and to) as an SVG line "

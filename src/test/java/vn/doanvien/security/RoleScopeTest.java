@@ -144,6 +144,18 @@ class RoleScopeTest {
         w.as(w.analyst).get("/api/v1/grassroots-unions/" + w.unionB.id).then().statusCode(200);
         w.as(w.analyst).get("/api/v1/targets").then().statusCode(200);
         w.as(w.analyst).get("/api/v1/units/" + w.provinceB.id + "/reported-figures").then().statusCode(200);
+        int target = w.as(TestAuthentication.adminToken()).contentType("application/json")
+                .body(Map.of("name", "Mục tiêu B", "scopeUnitId", w.provinceB.id, "metric", "ACTIVE_MEMBERS",
+                        "targetValue", 10, "baselineDate", "2023-12-31", "deadline", "2028-12-31"))
+                .post("/api/v1/targets").then().statusCode(201).extract().path("id");
+        w.as(w.analyst).get("/api/v1/targets/" + target + "/progress").then().statusCode(200);
+        w.as(w.analyst).get("/api/v1/targets/" + target + "/series").then().statusCode(200);
+        w.as(w.analyst).accept("image/svg+xml").get("/api/v1/targets/" + target + "/chart.svg").then()
+                .statusCode(200).contentType(startsWith("image/svg+xml"));
+        w.as(w.analyst).accept("image/svg+xml").queryParam("unitId", w.provinceB.id)
+                .get("/api/v1/stats/membership/series.svg").then().statusCode(200);
+        w.as(w.analyst).queryParam("unitId", w.root.id).get("/api/v1/stats/membership").then().statusCode(200);
+        w.as(w.analyst).queryParam("unitId", w.root.id).get("/api/v1/recruitment/leads").then().statusCode(200);
         forbidden(w.as(w.analyst).get("/api/v1/members/" + w.memberA.id).then());
         forbidden(w.as(w.analyst).get("/api/v1/members").then());
         forbidden(w.as(w.analyst).get("/api/v1/officials").then());
