@@ -81,7 +81,9 @@ public final class SvgChart {
         svg.append("<g class=\"x-axis\">\n");
         int every = Math.max(1, (int) Math.ceil(categories.size() / (double) MAX_X_LABELS));
         for (int i = 0; i < categories.size(); i++) {
-            if (i % every != 0 && i != categories.size() - 1) {
+            // the last label is always shown, so a regular one too close before it would overlap it
+            boolean last = i == categories.size() - 1;
+            if (!last && (i % every != 0 || categories.size() - 1 - i < Math.max(2, every / 2 + 1))) {
                 continue;
             }
             double x = LEFT + i * step + (n == 1 ? plotW / 2.0 : 0);
@@ -101,7 +103,8 @@ public final class SvgChart {
             double x = LEFT + Math.max(0, Math.min(n - 1, markerIndex)) * step;
             svg.append(String.format(Locale.ROOT, "<line class=\"marker\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" "
                     + "stroke=\"#8e44ad\" stroke-width=\"2\" stroke-dasharray=\"4 4\"/>%n", x, TOP, x, TOP + plotH));
-            svg.append(text(x - 6, TOP + 14, "end", 12, "bold", "marker-label", markerLabel));
+            // at the foot of the line: the series usually run high near a deadline
+            svg.append(text(x - 6, TOP + plotH - 8, "end", 12, "bold", "marker-label", markerLabel));
         }
         // Series.
         for (Series s : series) {

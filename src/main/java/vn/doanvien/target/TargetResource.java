@@ -243,7 +243,7 @@ public class TargetResource {
             case ENTERPRISE_COVERAGE -> "Enterprises with a union (%)";
         };
         String subtitle = (t.scopeUnitName() == null ? "" : t.scopeUnitName() + " · ") + "target "
-                + t.targetValue().stripTrailingZeros().toPlainString() + " by " + t.deadline()
+                + grouped(t.targetValue()) + " by " + t.deadline()
                 + " · baseline " + t.baselineDate();
         return SvgChart.lineChart(t.name(), subtitle, "Month", unit, labels,
                 List.of(new SvgChart.Series("Actual", "#c0392b", actual, false),
@@ -260,5 +260,11 @@ public class TargetResource {
         } catch (DateTimeParseException e) {
             throw ApiProblem.invalid(name, "must be a month YYYY-MM");
         }
+    }
+
+    /** 15,000,000; a fractional value (a coverage percent) as it is. */
+    private static String grouped(java.math.BigDecimal value) {
+        java.math.BigDecimal v = value.stripTrailingZeros();
+        return v.scale() <= 0 ? String.format(java.util.Locale.ROOT, "%,d", v.toBigInteger()) : v.toPlainString();
     }
 }
