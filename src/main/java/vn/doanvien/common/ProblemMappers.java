@@ -27,6 +27,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    static final int RETRY_AFTER_SECONDS = 2;
 
     @ServerExceptionMapper
     public Response mapApiProblem(ApiProblem e, UriInfo uri) {
@@ -163,6 +164,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response mapUnexpected(Throwable e, UriInfo uri) {
+        if (databaseUnavailable(e)) {
+            // The database went away (restart, failover, network): nothing is wrong with the request, and a
+            // retry with the same Idempotency-Key either replays a write that did commit or runs it once.
+            LOG.warnf("database unavailable: %s", e.toString());
+            Problem problem = new Problem(ApiProblem.typeUri("database-unavailable"), "Service unavailable", 503,
+                    "The database cannot be reached at the moment; retry shortly (writes with the same "
+                            + "Idempotency-Key)", path(uri), null, null);
+            return Response.status(503).type(Problem.MEDIA_TYPE).entity(problem)
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         // Transactions commit after the method returns, so a rule or lock failure may arrive wrapped.
         for (Throwable cause = e.getCause(); cause != null && cause != e; cause = cause.getCause()) {
             if (cause instanceof ApiProblem p) {
@@ -180,6 +191,31 @@ public class ProblemMappers {
         }
         LOG.error("unexpected error", e);
         return respond(internal(uri));
+    }
+
+    /**
+     * True when the failure is the database connection's, not the request's: a broken or refused connection
+     * (SQLSTATE class 08), a server shutting down or starting up (57P01-57P03), or no pooled connection
+     * before the acquisition timeout.
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.hibernate.exception.JDBCConnectionException
+                    || t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException s) {
+                String state = s.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("57P0"))) {
+                    return true;
+                }
+                if (s.getMessage() != null && s.getMessage().startsWith("Sorry, acquisition timeout")) {
+                    return true; // Agroal: no connection could be opened or freed in time
+                }
+            }
+        }
+        return false;
     }
 
     private static Problem internal(UriInfo uri) {

@@ -17,8 +17,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * Adds the problem+json error responses each operation can really return, so resources only document
  * their successes: 400 where there is a body or a query parameter, 404 where the path names a resource,
  * 409 for writes, 412 for PUT and wherever If-Match is taken, 422 where Idempotency-Key is taken (a key reused
- * with another body), 413 and 415 where there is a body, 401 and 403 where a role is needed, 406 and 500
- * everywhere. A response Quarkus adds without a body (its default 400) gets the problem body too.
+ * with another body), 413 and 415 where there is a body, 401 and 403 where a role is needed, 406, 500 and 503
+ * (database unreachable) everywhere. A response Quarkus adds without a body (its default 400) gets the problem
+ * body too.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ProblemResponsesFilter implements OASFilter {
@@ -76,6 +77,14 @@ public class ProblemResponsesFilter implements OASFilter {
                 }
                 add(responses, "406", "The Accept header allows none of the media types of the response");
                 add(responses, "500", "Unexpected error; details are logged, never returned");
+                if (!responses.hasAPIResponse("503")) {
+                    responses.addAPIResponse("503", OASFactory.createAPIResponse()
+                            .description("The database cannot be reached at the moment (restart, failover): retry "
+                                    + "after Retry-After seconds, writes with the same Idempotency-Key")
+                            .addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait")
+                                    .schema(OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.INTEGER))))
+                            .content(problemContent()));
+                }
                 // Errors a resource declares itself (a 404 for an id in the query) are problems too.
                 for (Map.Entry<String, APIResponse> r : responses.getAPIResponses().entrySet()) {
                     Content content = r.getValue().getContent();

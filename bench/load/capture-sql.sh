@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Captures the SQL the app runs for each hot read into bench/load/sql/*.sql (pgbench scripts), by turning on
+# log_min_duration_statement = 0 for one database of the local PostgreSQL and reading its server log around one
+# call of each endpoint (after a first call, so caches are warm as under load). Usage:
+#   BENCH_DB=dv_proof_small PORT=8385 bench/load/capture-sql.sh
+# Needs a running app on PORT against BENCH_DB (e.g. started by hand as in run.sh), read access to the server
+# log (PG_LOG), targets 1 (Confederation) and a grassroots union 779 (the generated registry has both).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+BENCH_DB=${BENCH_DB:-dv_proof_small}
+PORT=${PORT:-8385}
+PG_LOG=${PG_LOG:-/var/log/postgresql/postgresql-15-main.log}
+export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
+BASE=http://127.0.0.1:$PORT
+TMP=$(mktemp -d)
+TOKEN=$(curl -sf -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
+  -d '{"username":"admin","password":"admin-demo-2026"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
+psql -X -q -d postgres -c "alter database $BENCH_DB set log_min_duration_statement = 0"
+trap 'psql -X -q -d postgres -c "alter database $BENCH_DB reset log_min_duration_statement"' EXIT
+echo "restart the app now so that its pooled connections pick the setting up, then press Enter"; read -r
+cap() { # name url
+  curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "$BASE$2"
+  sleep 0.5
+  local n; n=$(wc -l < "$PG_LOG")
+  curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "$BASE$2"
+  sleep 1
+  tail -n +$((n + 1)) "$PG_LOG" | awk -v db="$BENCH_DB" '/^[0-9]{4}-/ { keep = index($0, "@" db " ") > 0 } keep' > "$TMP/$1.log"
+}
+cap members "/api/v1/members?grassrootsUnionId=779&size=20"
+cap gu "/api/v1/grassroots-unions/779"
+cap progress "/api/v1/targets/1/progress"
+cap stats "/api/v1/stats/membership?unitId=1&groupBy=CHILD_UNIT"
+E=bench/load/extract-sql.py
+{ echo '\set gu random(1, :gus)'; python3 $E "$TMP/members.log" --var gu=779; } > bench/load/sql/members-of-union.sql
+{ echo '\set gu random(1, :gus)'; python3 $E "$TMP/gu.log" --var gu=779; } > bench/load/sql/grassroots-union.sql
+python3 $E "$TMP/progress.log" > bench/load/sql/progress-confederation.sql
+python3 $E "$TMP/stats.log" > bench/load/sql/stats-child-unit.sql
+wc -l bench/load/sql/*.sql
