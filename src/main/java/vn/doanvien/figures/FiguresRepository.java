@@ -256,6 +256,18 @@ public class FiguresRepository {
         // the last day of its month, the rollup alone answers (the day-row range is then empty).
         LocalDate firstDetailDay = isMonthEnd(x) ? x.plusDays(1) : x.withDayOfMonth(1);
         Map<Long, long[]> result = new HashMap<>();
+        // H2 checks a long IN list of parameters row by row instead of seeking each value in the primary key
+        // (1.7 s for the Confederation's 83 children at 1M members); one unit per query keeps it to seeks, and
+        // in-process queries cost next to nothing. PostgreSQL takes the list in one round trip.
+        List<List<Long>> batches = isPostgres() ? List.of(List.copyOf(unitIds))
+                : unitIds.stream().map(List::of).toList();
+        for (List<Long> batch : batches) {
+            sumInto(result, batch, firstDetailDay, x);
+        }
+        return result;
+    }
+
+    private void sumInto(Map<Long, long[]> result, List<Long> unitIds, LocalDate firstDetailDay, LocalDate x) {
         for (Object[] r : rows(em.createNativeQuery("select unit_id, sum(joined), sum(left_count), sum(transfers_in), "
                 + "sum(transfers_out), sum(unions_founded), sum(unions_dissolved), sum(unions_moved_in), "
                 + "sum(unions_moved_out) from (select unit_id, " + UNIT_COLUMNS + " from unit_month_figure "
@@ -269,7 +281,6 @@ public class FiguresRepository {
             }
             result.put(((Number) r[0]).longValue(), v);
         }
-        return result;
     }
 
     /**
