@@ -10,7 +10,8 @@ case "$WHICH" in all|h2|pg) ;; *) echo "usage: $0 [members] [all|h2|pg]" >&2; ex
 PORT=${BENCH_PORT:-8181}
 export BENCH_PORT=$PORT
 PGURL_DB=${BENCH_DB:-dv_sync_bench}
-PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
+PGPORT=${BENCH_PGPORT:-5432}
+PSQL="psql -h 127.0.0.1 -p $PGPORT -U postgres -v ON_ERROR_STOP=1 -q"
 OUT=bench/sync/out
 mkdir -p "$OUT"
 APP_H2=${APP_H2:-/tmp/dv-sync-bench/h2-app}
@@ -57,9 +58,9 @@ if [ "$WHICH" != pg ]; then
 fi
 
 build pg "$APP_PG"
-echo "== PostgreSQL ($PGURL_DB, fresh)"
+echo "== PostgreSQL ($PGURL_DB on port $PGPORT, fresh; autovacuum: $($PSQL -d postgres -Atc 'show autovacuum'))"
 $PSQL -d postgres -c "drop database if exists $PGURL_DB" -c "create database $PGURL_DB"
-DB_URL=jdbc:postgresql://127.0.0.1:5432/$PGURL_DB run_app pg "$APP_PG" -Dquarkus.profile=pg
+DB_URL=jdbc:postgresql://127.0.0.1:$PGPORT/$PGURL_DB run_app pg "$APP_PG" -Dquarkus.profile=pg
 python3 bench/sync/bench.py --members "$N" --copy-csv "$OUT/copy" | tee "$OUT/pg.json"
 stop_app
 

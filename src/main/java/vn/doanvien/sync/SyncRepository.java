@@ -15,7 +15,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.generator.BeforeExecutionGenerator;
 import org.hibernate.generator.EventType;
@@ -41,42 +43,40 @@ class SyncRepository {
     }
 
     /**
-     * Every member (any status) holding one of the identity keys, or one of the sender's external ids: two
-     * queries, each on its index (an OR of the two would scan the table).
+     * Every member (any status) holding one of the identity keys, or one of the sender's external ids. The ids
+     * are found by joins on the arrays of keys, each key looked up in its index: an {@code in (...)} list of a
+     * thousand parameters is not hashed by PostgreSQL and, when the table's statistics lag behind a fast-growing
+     * table, is answered by reading the whole table, comparing each row with every parameter; H2 does not use
+     * the list on the second column of (owner, external id) at all.
      */
     List<Member> membersMatching(Collection<String> identityKeys, Long ownerId, Collection<String> externalIds) {
-        java.util.Map<Long, Member> found = new java.util.LinkedHashMap<>();
+        Set<Long> ids = new LinkedHashSet<>();
         if (!identityKeys.isEmpty()) {
-            em.createQuery("from Member m where m.identityKey in :keys", Member.class)
-                    .setParameter("keys", identityKeys).getResultList().forEach(m -> found.put(m.id, m));
+            ids.addAll(idsJoined("select m.id from unnest(?) as t(e) join member m on m.identity_key = t.e",
+                    "varchar", identityKeys.toArray(new String[0]), null));
         }
-        if (!externalIds.isEmpty()) {
-            List<Long> ids = memberIdsByExternalId(ownerId, externalIds);
-            if (!ids.isEmpty()) {
-                em.createQuery("from Member m where m.id in :ids", Member.class).setParameter("ids", ids)
-                        .getResultList().forEach(m -> found.put(m.id, m));
-            }
+        if (!externalIds.isEmpty() && ownerId != null) {
+            ids.addAll(idsJoined("select m.id from unnest(?) as t(e) join member m "
+                    + "on m.external_owner_id = ? and m.external_id = t.e", "varchar", externalIds.toArray(new String[0]), ownerId));
         }
-        return new java.util.ArrayList<>(found.values());
-    }
-
-    /**
-     * The ids of the sender's members with these external ids. A join on the array of ids, because H2 answers
-     * {@code owner = ? and external_id in (...)} by reading every member of the owner (the IN list is not used
-     * on the second column of the index), which grows with the registry; the join looks each id up.
-     */
-    private List<Long> memberIdsByExternalId(Long ownerId, Collection<String> externalIds) {
-        if (ownerId == null) {
+        if (ids.isEmpty()) {
             return List.of();
         }
+        return em.createQuery("from Member m where m.id in :ids", Member.class).setParameter("ids", ids)
+                .getResultList();
+    }
+
+    /** The ids a query over {@code unnest(?)} of the array (and an optional second parameter) answers. */
+    private List<Long> idsJoined(String sql, String arrayType, Object[] values, Long second) {
         em.flush(); // plain JDBC below: Hibernate's automatic flush before queries does not apply
         return em.unwrap(SessionImplementor.class).doReturningWork(c -> {
             List<Long> ids = new java.util.ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("select m.id from unnest(?) as t(e) join member m "
-                    + "on m.external_owner_id = ? and m.external_id = t.e")) {
-                ps.setArray(1, c.createArrayOf("varchar", externalIds.toArray()));
-                ps.setLong(2, ownerId);
-                try (java.sql.ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setArray(1, c.createArrayOf(arrayType, values));
+                if (second != null) {
+                    ps.setLong(2, second);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         ids.add(rs.getLong(1));
                     }
@@ -99,8 +99,13 @@ class SyncRepository {
         if (memberIds.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("from MembershipPeriod p where p.memberId in :ids and p.endOn is null",
-                MembershipPeriod.class).setParameter("ids", memberIds).getResultList();
+        List<Long> ids = idsJoined("select p.id from unnest(?) as t(m) join membership_period p "
+                + "on p.member_id = t.m and p.end_on is null", "int8", memberIds.toArray(new Long[0]), null);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("from MembershipPeriod p where p.id in :ids", MembershipPeriod.class)
+                .setParameter("ids", ids).getResultList();
     }
 
     /** The grassroots unions chaired by any of these members. */
