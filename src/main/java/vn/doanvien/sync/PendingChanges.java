@@ -111,7 +111,8 @@ final class PendingChanges {
             }
             try {
                 c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy change_log (seq, entity_type, entity_id, "
-                        + "operation, unit_id, previous_unit_id, changed_at) from stdin", new StringReader(text.toString()));
+                        + "operation, unit_id, previous_unit_id, changed_at) from stdin",
+                        new StringReader(text.toString()));
             } catch (IOException e) {
                 throw new SQLException("COPY failed", e);
             }

@@ -57,7 +57,8 @@ class SyncRepository {
         }
         if (!externalIds.isEmpty() && ownerId != null) {
             ids.addAll(idsJoined("select m.id from unnest(?) as t(e) join member m "
-                    + "on m.external_owner_id = ? and m.external_id = t.e", "varchar", externalIds.toArray(new String[0]), ownerId));
+                    + "on m.external_owner_id = ? and m.external_id = t.e", "varchar",
+                    externalIds.toArray(new String[0]), ownerId));
         }
         if (ids.isEmpty()) {
             return List.of();
@@ -283,8 +284,10 @@ class SyncRepository {
             throws SQLException {
         long[] ids = new long[n];
         Generator generator = session.getFactory().getMappingMetamodel().getEntityDescriptor(entity).getGenerator();
-        if (!(generator instanceof SequenceStyleGenerator sequence) || !sequence.getDatabaseStructure().isPhysicalSequence()
-                || !(sequence.getOptimizer() instanceof PooledLoOptimizer || sequence.getOptimizer() instanceof PooledOptimizer)) {
+        if (!(generator instanceof SequenceStyleGenerator sequence)
+                || !sequence.getDatabaseStructure().isPhysicalSequence()
+                || !(sequence.getOptimizer() instanceof PooledLoOptimizer
+                        || sequence.getOptimizer() instanceof PooledOptimizer)) {
             BeforeExecutionGenerator each = (BeforeExecutionGenerator) generator;
             for (int i = 0; i < n; i++) {
                 ids[i] = (Long) each.generate(session, null, null, EventType.INSERT);
