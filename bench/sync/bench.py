@@ -2,7 +2,7 @@
 """Bulk member sync through the API: sets up a small tree, then POSTs members in batches of up to 1,000 to
 /api/v1/sync/members from a few concurrent clients, and prints members per second. With --copy-csv it also
 writes the same number of member and membership_period rows as CSV files for PostgreSQL COPY."""
-import argparse, concurrent.futures, datetime, json, os, random, sys, time, urllib.request
+import argparse, base64, concurrent.futures, datetime, hashlib, json, os, random, sys, time, urllib.request
 
 TOKEN = None  # bearer token of ADMIN_USER / ADMIN_PASSWORD (default: the bootstrap admin), set by login()
 
@@ -71,7 +71,7 @@ def member(run, i, union_ids, rnd):
 
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("--base", default="http://127.0.0.1:8181")
+    p.add_argument("--base", default="http://127.0.0.1:" + os.environ.get("BENCH_PORT", "8181"))
     p.add_argument("--members", type=int, default=100_000)
     p.add_argument("--batch", type=int, default=1000)
     p.add_argument("--clients", type=int, default=2)
@@ -82,40 +82,57 @@ def main():
 
     login(a.base)
     upper, unions = setup(a.base, a.run, a.unions)
-    rnd = random.Random(a.run)
-    batches = [[member(a.run, i, unions, rnd) for i in range(s, min(a.members, s + a.batch))]
-               for s in range(0, a.members, a.batch)]
     counts = {"CREATED": 0, "UPDATED": 0, "UNCHANGED": 0, "REJECTED": 0}
+
+    def batch(n):
+        # Built when sent (a million members held at once would take gigabytes of Python objects).
+        rnd = random.Random(a.run * 1_000_003 + n)
+        return [member(a.run, i, unions, rnd) for i in range(n * a.batch, min(a.members, (n + 1) * a.batch))]
 
     def send(n):
         status, body = call(a.base, "POST", "/api/v1/sync/members",
-                            {"upperLevelUnitId": upper, "members": batches[n]}, key=f"bench-{a.run}-{n}")
+                            {"upperLevelUnitId": upper, "members": batch(n)}, key=f"bench-{a.run}-{n}")
         return body
 
     start = time.monotonic()
     with concurrent.futures.ThreadPoolExecutor(a.clients) as pool:
-        for body in pool.map(send, range(len(batches))):
+        for n, body in enumerate(pool.map(send, range((a.members + a.batch - 1) // a.batch)), 1):
             for k in counts:
                 counts[k] += body[k.lower()]
+            if n % 100 == 0:  # progress on stderr: members so far, their rate, the load average
+                done, spent = sum(counts.values()), time.monotonic() - start
+                print(f"{done} members in {spent:.0f} s, {done / spent:.0f}/s, load {os.getloadavg()[0]:.1f}",
+                      file=sys.stderr, flush=True)
     elapsed = time.monotonic() - start
     print(json.dumps({"members": a.members, "batch": a.batch, "clients": a.clients, "seconds": round(elapsed, 1),
-                      "membersPerSecond": round(a.members / elapsed), **counts}))
+                      "membersPerSecond": round(a.members / elapsed), **counts}), flush=True)
     if counts["REJECTED"]:
         sys.exit("rejected items: the figures are not comparable")
 
     if a.copy_csv:
-        # The same rows, for COPY straight into the tables (other ids and national IDs, same unions and dates).
+        # The same rows as the API stores them, for COPY straight into the tables: other ids and national IDs,
+        # same unions, dates and external ids of the same upper-level union (prefixed "C"); personal data as
+        # wide as the API's encrypted values and keyed hashes (stand-ins: COPY cannot encrypt).
         now = datetime.datetime.now(datetime.timezone.utc).isoformat()
+        rnd = random.Random(a.run)
         with open(a.copy_csv + "-member.csv", "w") as fm, open(a.copy_csv + "-period.csv", "w") as fp:
             for i in range(a.members):
                 m = member(a.run, i, unions, rnd)
                 mid = 2_000_000_000 + a.run * 10_000_000 + i
                 nid = f"9{a.run % 100:02d}{i:09d}"
-                key = "NID:" + nid
-                fm.write(f"{mid},DX{mid:010d},{m['fullName']},{m['fullName'].lower()},{m['dateOfBirth']},{m['gender']},"
-                         f"VN,{nid},,{key},{key},{m['phone']},,{m['grassrootsUnionId']},{m['joinedOn']},ACTIVE,,,0,"
-                         f"{now},{now}\n")
+                nid_hash = hashlib.sha256(("v|" + nid).encode()).hexdigest()
+                key = "NIDH:" + nid_hash
+                fm.write(f"{mid},DV{mid:010d},{m['fullName']},{m['fullName'].lower()},{m['dateOfBirth']},"
+                         f"{m['gender']},VN,{sealed(nid)},,{key},{key},{sealed(m['phone'])},,"
+                         f"{m['grassrootsUnionId']},{m['joinedOn']},ACTIVE,,,0,{now},{now},{upper},C{m['externalId']},"
+                         f"{nid_hash}\n")
                 fp.write(f"{mid},{mid},{m['grassrootsUnionId']},{m['joinedOn']},,\n")
+
+
+def sealed(value):
+    """As wide as PersonalData.encrypt's output: e1: + base64url(12-byte IV + value + 16-byte tag)."""
+    raw = hashlib.sha256(value.encode()).digest()[:12] + value.encode() + hashlib.md5(value.encode()).digest()
+    return "e1:" + base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
 if __name__ == "__main__":

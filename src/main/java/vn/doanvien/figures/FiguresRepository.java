@@ -108,23 +108,29 @@ public class FiguresRepository {
         }
         em.flush();
         boolean pg = isPostgres();
+        Map<Deltas.UnitDay, long[]> months = deltas.monthsOfUnits();
         em.unwrap(Session.class).doWork(connection -> {
+            if (pg) {
+                // One statement per table, the rows as arrays: a bulk sync books thousands of rows per request.
+                upsertArrays(connection, PG_UNIT_UPSERT_ARRAYS, deltas.units);
+                upsertArrays(connection, PG_MONTH_UPSERT_ARRAYS, months);
+                upsertUnionArrays(connection, deltas.unions);
+                return;
+            }
             if (!deltas.units.isEmpty()) {
-                try (PreparedStatement ps = connection.prepareStatement(pg ? PG_UNIT_UPSERT : H2_UNIT_UPSERT)) {
+                try (PreparedStatement ps = connection.prepareStatement(H2_UNIT_UPSERT)) {
                     for (Map.Entry<Deltas.UnitDay, long[]> e : deltas.units.entrySet()) {
                         ps.setLong(1, e.getKey().unitId());
                         ps.setDate(2, Date.valueOf(e.getKey().day()));
                         for (int i = 0; i < FlowKind.COUNT; i++) {
                             ps.setInt(3 + i, Math.toIntExact(e.getValue()[i]));
                         }
-                        addOrRun(ps, pg);
+                        runWithRetry(ps);
                     }
-                    ps.executeBatch();
                 }
             }
-            Map<Deltas.UnitDay, long[]> months = deltas.monthsOfUnits();
             if (!months.isEmpty()) {
-                try (PreparedStatement ps = connection.prepareStatement(pg ? PG_MONTH_UPSERT : H2_MONTH_UPSERT)) {
+                try (PreparedStatement ps = connection.prepareStatement(H2_MONTH_UPSERT)) {
                     for (Map.Entry<Deltas.UnitDay, long[]> e : months.entrySet()) {
                         ps.setLong(1, e.getKey().unitId());
                         ps.setDate(2, Date.valueOf(e.getKey().day()));
@@ -137,32 +143,85 @@ public class FiguresRepository {
                 }
             }
             if (!deltas.unions.isEmpty()) {
-                try (PreparedStatement ps = connection.prepareStatement(pg ? PG_UNION_UPSERT : H2_UNION_UPSERT)) {
+                try (PreparedStatement ps = connection.prepareStatement(H2_UNION_UPSERT)) {
                     for (Map.Entry<Deltas.UnionMonth, long[]> e : deltas.unions.entrySet()) {
                         ps.setLong(1, e.getKey().grassrootsUnionId());
                         ps.setDate(2, Date.valueOf(e.getKey().monthStart()));
                         for (int i = 0; i < 4; i++) {
                             ps.setInt(3 + i, Math.toIntExact(e.getValue()[i]));
                         }
-                        addOrRun(ps, pg);
+                        runWithRetry(ps);
                     }
-                    ps.executeBatch();
                 }
             }
         });
     }
 
-    /**
-     * PostgreSQL's {@code insert ... on conflict} is atomic, so its rows go in one batch. H2's MERGE is not:
-     * when two transactions create the same new row at once, the second fails, with 23505 (duplicate key)
-     * once the first has committed or 90131 (concurrent update) while it has not. H2 rolls back only the
-     * failed statement, so it is run again after a short pause, and then finds the row and adds to it.
-     */
-    private static void addOrRun(PreparedStatement ps, boolean pg) throws java.sql.SQLException {
-        if (pg) {
-            ps.addBatch();
+    /** PostgreSQL: unit rows (day or month) upserted by one statement over arrays, in key order. */
+    private static void upsertArrays(java.sql.Connection c, String sql, Map<Deltas.UnitDay, long[]> rows)
+            throws java.sql.SQLException {
+        if (rows.isEmpty()) {
             return;
         }
+        int n = rows.size();
+        Long[] units = new Long[n];
+        String[] days = new String[n];
+        Integer[][] values = new Integer[FlowKind.COUNT][n];
+        int r = 0;
+        for (Map.Entry<Deltas.UnitDay, long[]> e : rows.entrySet()) {
+            units[r] = e.getKey().unitId();
+            days[r] = e.getKey().day().toString();
+            for (int i = 0; i < FlowKind.COUNT; i++) {
+                values[i][r] = Math.toIntExact(e.getValue()[i]);
+            }
+            r++;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("int8", units));
+            ps.setArray(2, c.createArrayOf("varchar", days));
+            for (int i = 0; i < FlowKind.COUNT; i++) {
+                ps.setArray(3 + i, c.createArrayOf("int4", values[i]));
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    /** PostgreSQL: grassroots union month rows upserted by one statement over arrays, in key order. */
+    private static void upsertUnionArrays(java.sql.Connection c, Map<Deltas.UnionMonth, long[]> rows)
+            throws java.sql.SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        int n = rows.size();
+        Long[] unions = new Long[n];
+        String[] months = new String[n];
+        Integer[][] values = new Integer[4][n];
+        int r = 0;
+        for (Map.Entry<Deltas.UnionMonth, long[]> e : rows.entrySet()) {
+            unions[r] = e.getKey().grassrootsUnionId();
+            months[r] = e.getKey().monthStart().toString();
+            for (int i = 0; i < 4; i++) {
+                values[i][r] = Math.toIntExact(e.getValue()[i]);
+            }
+            r++;
+        }
+        try (PreparedStatement ps = c.prepareStatement(PG_UNION_UPSERT_ARRAYS)) {
+            ps.setArray(1, c.createArrayOf("int8", unions));
+            ps.setArray(2, c.createArrayOf("varchar", months));
+            for (int i = 0; i < 4; i++) {
+                ps.setArray(3 + i, c.createArrayOf("int4", values[i]));
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * H2's MERGE is not atomic: when two transactions create the same new row at once, the second fails, with
+     * 23505 (duplicate key) once the first has committed or 90131 (concurrent update) while it has not. H2 rolls
+     * back only the failed statement, so it is run again after a short pause, and then finds the row and adds to
+     * it. (PostgreSQL's {@code insert ... on conflict} is atomic and needs none of this.)
+     */
+    private static void runWithRetry(PreparedStatement ps) throws java.sql.SQLException {
         for (int attempt = 1; ; attempt++) {
             try {
                 ps.executeUpdate();
@@ -550,16 +609,34 @@ public class FiguresRepository {
         return ((java.sql.Date) o).toLocalDate();
     }
 
-    private static final String PG_UNIT_UPSERT = "insert into unit_day_figure (unit_id, figure_day, " + UNIT_COLUMNS
-            + ") values (?,?,?,?,?,?,?,?,?,?) on conflict (unit_id, figure_day) do update set "
-            + "joined = unit_day_figure.joined + excluded.joined, "
-            + "left_count = unit_day_figure.left_count + excluded.left_count, "
-            + "transfers_in = unit_day_figure.transfers_in + excluded.transfers_in, "
-            + "transfers_out = unit_day_figure.transfers_out + excluded.transfers_out, "
-            + "unions_founded = unit_day_figure.unions_founded + excluded.unions_founded, "
-            + "unions_dissolved = unit_day_figure.unions_dissolved + excluded.unions_dissolved, "
-            + "unions_moved_in = unit_day_figure.unions_moved_in + excluded.unions_moved_in, "
-            + "unions_moved_out = unit_day_figure.unions_moved_out + excluded.unions_moved_out";
+    private static final String UNIT_SET = "joined = %1$s.joined + excluded.joined, "
+            + "left_count = %1$s.left_count + excluded.left_count, "
+            + "transfers_in = %1$s.transfers_in + excluded.transfers_in, "
+            + "transfers_out = %1$s.transfers_out + excluded.transfers_out, "
+            + "unions_founded = %1$s.unions_founded + excluded.unions_founded, "
+            + "unions_dissolved = %1$s.unions_dissolved + excluded.unions_dissolved, "
+            + "unions_moved_in = %1$s.unions_moved_in + excluded.unions_moved_in, "
+            + "unions_moved_out = %1$s.unions_moved_out + excluded.unions_moved_out";
+
+    /** Rows come in key order from the arrays (unnest keeps their order), so concurrent writers lock alike. */
+    private static final String PG_UNIT_UPSERT_ARRAYS = "insert into unit_day_figure (unit_id, figure_day, "
+            + UNIT_COLUMNS + ") select u, cast(d as date), j, l, ti, tou, uf, ud, umi, umo "
+            + "from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?) as r(u, d, j, l, ti, tou, uf, ud, umi, umo) "
+            + "on conflict (unit_id, figure_day) do update set " + UNIT_SET.formatted("unit_day_figure");
+
+    private static final String PG_MONTH_UPSERT_ARRAYS = "insert into unit_month_figure (unit_id, month_start, "
+            + UNIT_COLUMNS + ") select u, cast(d as date), j, l, ti, tou, uf, ud, umi, umo "
+            + "from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?) as r(u, d, j, l, ti, tou, uf, ud, umi, umo) "
+            + "on conflict (unit_id, month_start) do update set " + UNIT_SET.formatted("unit_month_figure");
+
+    private static final String PG_UNION_UPSERT_ARRAYS = "insert into grassroots_union_month (grassroots_union_id, "
+            + "month_start, joined, left_count, transfers_in, transfers_out) "
+            + "select g, cast(m as date), j, l, ti, tou from unnest(?, ?, ?, ?, ?, ?) as r(g, m, j, l, ti, tou) "
+            + "on conflict (grassroots_union_id, month_start) do update set "
+            + "joined = grassroots_union_month.joined + excluded.joined, "
+            + "left_count = grassroots_union_month.left_count + excluded.left_count, "
+            + "transfers_in = grassroots_union_month.transfers_in + excluded.transfers_in, "
+            + "transfers_out = grassroots_union_month.transfers_out + excluded.transfers_out";
 
     private static final String H2_UNIT_UPSERT = "merge into unit_day_figure t using (values (cast(? as bigint), "
             + "cast(? as date), cast(? as int), cast(? as int), cast(? as int), cast(? as int), cast(? as int), "
@@ -573,14 +650,6 @@ public class FiguresRepository {
             + "when not matched then insert (unit_id, figure_day, " + UNIT_COLUMNS + ") "
             + "values (s.unit_id, s.figure_day, s.j, s.l, s.ti, s.tou, s.uf, s.ud, s.umi, s.umo)";
 
-    private static final String PG_UNION_UPSERT = "insert into grassroots_union_month (grassroots_union_id, "
-            + "month_start, joined, left_count, transfers_in, transfers_out) values (?,?,?,?,?,?) "
-            + "on conflict (grassroots_union_id, month_start) do update set "
-            + "joined = grassroots_union_month.joined + excluded.joined, "
-            + "left_count = grassroots_union_month.left_count + excluded.left_count, "
-            + "transfers_in = grassroots_union_month.transfers_in + excluded.transfers_in, "
-            + "transfers_out = grassroots_union_month.transfers_out + excluded.transfers_out";
-
     private static final String H2_UNION_UPSERT = "merge into grassroots_union_month t using (values ("
             + "cast(? as bigint), cast(? as date), cast(? as int), cast(? as int), cast(? as int), cast(? as int))) "
             + "s(gid, m, j, l, ti, tou) on t.grassroots_union_id = s.gid and t.month_start = s.m "
@@ -588,9 +657,6 @@ public class FiguresRepository {
             + "transfers_in = t.transfers_in + s.ti, transfers_out = t.transfers_out + s.tou "
             + "when not matched then insert (grassroots_union_id, month_start, joined, left_count, transfers_in, "
             + "transfers_out) values (s.gid, s.m, s.j, s.l, s.ti, s.tou)";
-
-    private static final String PG_MONTH_UPSERT = PG_UNIT_UPSERT.replace("unit_day_figure", "unit_month_figure")
-            .replace("figure_day", "month_start");
 
     private static final String H2_MONTH_UPSERT = H2_UNIT_UPSERT.replace("unit_day_figure", "unit_month_figure")
             .replace("figure_day", "month_start");

@@ -35,7 +35,11 @@ public class MembershipLedger {
             return;
         }
         UnitTree tree = figures.loadTree();
-        Map<Long, List<Timeline.Placement>> placements = new HashMap<>();
+        // The placements of every grassroots union involved, in one query (a bulk sync touches hundreds).
+        java.util.Set<Long> unions = new java.util.HashSet<>();
+        before.forEach(s -> unions.add(s.grassrootsUnionId()));
+        after.forEach(s -> unions.add(s.grassrootsUnionId()));
+        Map<Long, List<Timeline.Placement>> placements = new HashMap<>(figures.placementsOfMany(unions));
         Deltas deltas = new Deltas();
         for (MembershipSpan s : before) {
             emitSpan(s, -1, tree, placements, deltas);
@@ -90,7 +94,7 @@ public class MembershipLedger {
 
     private void emitSpan(MembershipSpan span, long sign, UnitTree tree,
                           Map<Long, List<Timeline.Placement>> placements, Deltas deltas) {
-        List<Timeline.Placement> p = placements.computeIfAbsent(span.grassrootsUnionId(), figures::placementsOf);
+        List<Timeline.Placement> p = placements.computeIfAbsent(span.grassrootsUnionId(), g -> List.of());
         Flow flow = span.flow();
         flow.emit(Timeline.ofGrassrootsUnion(p, tree, span.start()), sign, deltas);
         flow.emitToUnion(span.grassrootsUnionId(), sign, deltas);

@@ -51,9 +51,10 @@ public final class PersonalData {
         }
         try {
             byte[] iv = Arrays.copyOf(hmac("iv|" + plain), IV_BYTES);
+            // A new Cipher each time: a GCM cipher refuses to encrypt twice with the same key and IV, which the
+            // synthetic IV gives for the same value.
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(SecurityKeys.get().encryptionKey, "AES"),
-                    new GCMParameterSpec(128, iv));
+            cipher.init(Cipher.ENCRYPT_MODE, aesKey(), new GCMParameterSpec(128, iv));
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
             return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(
                     ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
@@ -70,8 +71,7 @@ public final class PersonalData {
         try {
             byte[] all = Base64.getUrlDecoder().decode(stored.substring(PREFIX.length()));
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(SecurityKeys.get().encryptionKey, "AES"),
-                    new GCMParameterSpec(128, all, 0, IV_BYTES));
+            cipher.init(Cipher.DECRYPT_MODE, aesKey(), new GCMParameterSpec(128, all, 0, IV_BYTES));
             return new String(cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("cannot decrypt personal data: wrong doanvien.security.data-key?");
@@ -151,12 +151,49 @@ public final class PersonalData {
     }
 
     private static byte[] hmac(String text) {
+        // doFinal resets the Mac to its key, so a thread's instance is reused; init only when the key object
+        // changes (it is loaded once). A bulk sync hashes and encrypts several values per member.
+        Keyed<Mac> keyed = MAC.get();
+        byte[] key = SecurityKeys.get().macKey;
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(SecurityKeys.get().macKey, "HmacSHA256"));
-            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+            if (keyed.key != key) {
+                keyed.value.init(new SecretKeySpec(key, "HmacSHA256"));
+                keyed.key = key;
+            }
+            return keyed.value.doFinal(text.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
+            keyed.key = null;
             throw new IllegalStateException(e);
         }
     }
+
+    private static SecretKeySpec aesKey() {
+        byte[] key = SecurityKeys.get().encryptionKey;
+        SecretKeySpec spec = aesKey;
+        if (spec == null || !Arrays.equals(spec.getEncoded(), key)) {
+            spec = new SecretKeySpec(key, "AES");
+            aesKey = spec;
+        }
+        return spec;
+    }
+
+    /** A per-thread algorithm instance and the key it was initialised with. */
+    private static final class Keyed<T> {
+        final T value;
+        byte[] key;
+
+        Keyed(T value) {
+            this.value = value;
+        }
+    }
+
+    private static volatile SecretKeySpec aesKey;
+
+    private static final ThreadLocal<Keyed<Mac>> MAC = ThreadLocal.withInitial(() -> {
+        try {
+            return new Keyed<>(Mac.getInstance("HmacSHA256"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    });
 }

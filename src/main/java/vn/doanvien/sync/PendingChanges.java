@@ -1,5 +1,7 @@
 package vn.doanvien.sync;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.postgresql.PGConnection;
 
 /**
  * The changes one transaction made to registry entities, folded to one entry per entity, and written to the
@@ -96,7 +99,25 @@ final class PendingChanges {
             last = rs.getLong(1);
         }
         long seq = last - list.size();
-        Timestamp now = Timestamp.from(Instant.now());
+        Instant now = Instant.now();
+        if (list.size() > 50 && c.isWrapperFor(PGConnection.class)) {
+            // A bulk sync's thousand rows, while this transaction holds the counter row: COPY is the quickest.
+            StringBuilder text = new StringBuilder(list.size() * 64);
+            for (Entry e : list) {
+                Long previous = e.previousUnitId == null || e.previousUnitId.equals(e.unitId) ? null : e.previousUnitId;
+                text.append(++seq).append('\t').append(e.type.name()).append('\t').append(e.id).append('\t')
+                        .append(e.operation.name()).append('\t').append(e.unitId == null ? "\\N" : e.unitId)
+                        .append('\t').append(previous == null ? "\\N" : previous).append('\t').append(now).append('\n');
+            }
+            try {
+                c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy change_log (seq, entity_type, entity_id, "
+                        + "operation, unit_id, previous_unit_id, changed_at) from stdin",
+                        new StringReader(text.toString()));
+            } catch (IOException e) {
+                throw new SQLException("COPY failed", e);
+            }
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement("insert into change_log (seq, entity_type, entity_id, "
                 + "operation, unit_id, previous_unit_id, changed_at) values (?,?,?,?,?,?,?)")) {
             for (Entry e : list) {
@@ -106,7 +127,7 @@ final class PendingChanges {
                 ps.setString(4, e.operation.name());
                 setLong(ps, 5, e.unitId);
                 setLong(ps, 6, e.previousUnitId == null || e.previousUnitId.equals(e.unitId) ? null : e.previousUnitId);
-                ps.setTimestamp(7, now);
+                ps.setTimestamp(7, Timestamp.from(now));
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -2,22 +2,38 @@ package vn.doanvien.sync;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.generator.BeforeExecutionGenerator;
 import org.hibernate.generator.EventType;
+import org.hibernate.generator.Generator;
+import org.hibernate.id.enhanced.PooledLoOptimizer;
+import org.hibernate.id.enhanced.PooledOptimizer;
+import org.hibernate.id.enhanced.SequenceStyleGenerator;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 import vn.doanvien.grassroots.GrassrootsUnion;
 import vn.doanvien.member.Member;
 import vn.doanvien.member.MembershipPeriod;
 import vn.doanvien.security.PersonalData;
 import vn.doanvien.security.audit.AuditTrail;
 
-/** The queries and bulk writes of member sync: one round trip per batch, not per member. */
+/** The queries and bulk writes of member sync: a few round trips per request, none per member. */
 @ApplicationScoped
 class SyncRepository {
 
@@ -30,21 +46,48 @@ class SyncRepository {
     }
 
     /**
-     * Every member (any status) holding one of the identity keys, or one of the sender's external ids: two
-     * queries, each on its index (an OR of the two would scan the table).
+     * Every member (any status) holding one of the identity keys, or one of the sender's external ids. The ids
+     * are found by joins on the arrays of keys, each key looked up in its index: an {@code in (...)} list of a
+     * thousand parameters is not hashed by PostgreSQL and, when the table's statistics lag behind a fast-growing
+     * table, is answered by reading the whole table, comparing each row with every parameter; H2 does not use
+     * the list on the second column of (owner, external id) at all.
      */
     List<Member> membersMatching(Collection<String> identityKeys, Long ownerId, Collection<String> externalIds) {
-        java.util.Map<Long, Member> found = new java.util.LinkedHashMap<>();
+        Set<Long> ids = new LinkedHashSet<>();
         if (!identityKeys.isEmpty()) {
-            em.createQuery("from Member m where m.identityKey in :keys", Member.class)
-                    .setParameter("keys", identityKeys).getResultList().forEach(m -> found.put(m.id, m));
+            ids.addAll(idsJoined("select m.id from unnest(?) as t(e) join member m on m.identity_key = t.e",
+                    "varchar", identityKeys.toArray(new String[0]), null));
         }
-        if (!externalIds.isEmpty()) {
-            em.createQuery("from Member m where m.externalOwnerId = :owner and m.externalId in :ext", Member.class)
-                    .setParameter("owner", ownerId).setParameter("ext", externalIds).getResultList()
-                    .forEach(m -> found.put(m.id, m));
+        if (!externalIds.isEmpty() && ownerId != null) {
+            ids.addAll(idsJoined("select m.id from unnest(?) as t(e) join member m "
+                    + "on m.external_owner_id = ? and m.external_id = t.e", "varchar",
+                    externalIds.toArray(new String[0]), ownerId));
         }
-        return new java.util.ArrayList<>(found.values());
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("from Member m where m.id in :ids", Member.class).setParameter("ids", ids)
+                .getResultList();
+    }
+
+    /** The ids a query over {@code unnest(?)} of the array (and an optional second parameter) answers. */
+    private List<Long> idsJoined(String sql, String arrayType, Object[] values, Long second) {
+        em.flush(); // plain JDBC below: Hibernate's automatic flush before queries does not apply
+        return em.unwrap(SessionImplementor.class).doReturningWork(c -> {
+            List<Long> ids = new java.util.ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setArray(1, c.createArrayOf(arrayType, values));
+                if (second != null) {
+                    ps.setLong(2, second);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+            }
+            return ids;
+        });
     }
 
     List<GrassrootsUnion> grassrootsUnions(Collection<Long> ids) {
@@ -60,8 +103,13 @@ class SyncRepository {
         if (memberIds.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("from MembershipPeriod p where p.memberId in :ids and p.endOn is null",
-                MembershipPeriod.class).setParameter("ids", memberIds).getResultList();
+        List<Long> ids = idsJoined("select p.id from unnest(?) as t(m) join membership_period p "
+                + "on p.member_id = t.m and p.end_on is null", "int8", memberIds.toArray(new Long[0]), null);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("from MembershipPeriod p where p.id in :ids", MembershipPeriod.class)
+                .setParameter("ids", ids).getResultList();
     }
 
     /** The grassroots unions chaired by any of these members. */
@@ -79,8 +127,10 @@ class SyncRepository {
     }
 
     /**
-     * Inserts new members and their first periods (period i belongs to member i) with JDBC batches, and their
-     * audit trail entries (the entity interceptor does not see these inserts).
+     * Inserts new members and their first periods (period i belongs to member i): on PostgreSQL with
+     * {@code COPY ... FROM STDIN} in the transaction, elsewhere with JDBC batches. Ids come from the entities'
+     * own sequences, a whole request's worth in one query. Their audit trail entries are written too (the
+     * entity interceptor does not see these inserts).
      */
     void insert(List<Member> members, List<MembershipPeriod> periods) {
         if (members.isEmpty()) {
@@ -88,78 +138,23 @@ class SyncRepository {
         }
         em.flush();
         SessionImplementor session = em.unwrap(SessionImplementor.class);
-        BeforeExecutionGenerator memberIds = generator(session, Member.class);
-        BeforeExecutionGenerator periodIds = generator(session, MembershipPeriod.class);
-        for (int i = 0; i < members.size(); i++) {
-            Member m = members.get(i);
-            m.id = (Long) memberIds.generate(session, m, null, EventType.INSERT);
-            m.cardNumber = Member.cardNumberOf(m.id);
-            MembershipPeriod p = periods.get(i);
-            p.id = (Long) periodIds.generate(session, p, null, EventType.INSERT);
-            p.memberId = m.id;
-        }
         session.doWork(c -> {
-            Timestamp now = new Timestamp(System.currentTimeMillis());
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into member (id, card_number, full_name, search_text, date_of_birth, gender, nationality,
-                        national_id, passport_number, identity_key, active_identity_key, phone, email,
-                        grassroots_union_id, joined_on, status, left_on, leave_reason, version, created_at, updated_at,
-                        external_owner_id, external_id, national_id_hash)
-                    values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,?,?,?,?,?)""")) {
-                int n = 0;
-                for (Member m : members) {
-                    ps.setLong(1, m.id);
-                    ps.setString(2, m.cardNumber);
-                    ps.setString(3, m.fullName);
-                    ps.setString(4, m.searchText);
-                    ps.setDate(5, m.dateOfBirth == null ? null : Date.valueOf(m.dateOfBirth));
-                    ps.setString(6, m.gender == null ? null : m.gender.name());
-                    ps.setString(7, m.nationality);
-                    ps.setString(8, PersonalData.encrypt(m.nationalId));
-                    ps.setString(9, PersonalData.encrypt(m.passportNumber));
-                    ps.setString(10, m.identityKey);
-                    ps.setString(11, m.activeIdentityKey);
-                    ps.setString(12, PersonalData.encrypt(m.phone));
-                    ps.setString(13, m.email);
-                    ps.setLong(14, m.grassrootsUnionId);
-                    ps.setDate(15, Date.valueOf(m.joinedOn));
-                    ps.setString(16, m.status.name());
-                    ps.setDate(17, m.leftOn == null ? null : Date.valueOf(m.leftOn));
-                    ps.setString(18, m.leaveReason);
-                    ps.setTimestamp(19, now);
-                    ps.setTimestamp(20, now);
-                    if (m.externalOwnerId == null) {
-                        ps.setNull(21, Types.BIGINT);
-                    } else {
-                        ps.setLong(21, m.externalOwnerId);
-                    }
-                    ps.setString(22, m.externalId);
-                    // The columns Member's converter and derive() fill when Hibernate writes: this insert bypasses them.
-                    ps.setString(23, m.nationalId == null || m.nationalId.isBlank() ? null : PersonalData.hash(m.nationalId));
-                    ps.addBatch();
-                    if (++n % 500 == 0) {
-                        ps.executeBatch();
-                    }
-                }
-                ps.executeBatch();
+            boolean pg = isPostgres(c);
+            long[] memberIds = ids(session, c, pg, Member.class, members.size());
+            long[] periodIds = ids(session, c, pg, MembershipPeriod.class, periods.size());
+            for (int i = 0; i < members.size(); i++) {
+                Member m = members.get(i);
+                m.id = memberIds[i];
+                m.cardNumber = Member.cardNumberOf(m.id);
+                MembershipPeriod p = periods.get(i);
+                p.id = periodIds[i];
+                p.memberId = m.id;
             }
-            try (PreparedStatement ps = c.prepareStatement("insert into membership_period (id, member_id, "
-                    + "grassroots_union_id, start_on, end_on, end_reason) values (?,?,?,?,?,?)")) {
-                int n = 0;
-                for (int i = 0; i < periods.size(); i++) {
-                    MembershipPeriod p = periods.get(i);
-                    ps.setLong(1, p.id);
-                    ps.setLong(2, p.memberId);
-                    ps.setLong(3, p.grassrootsUnionId);
-                    ps.setDate(4, Date.valueOf(p.startOn));
-                    ps.setDate(5, p.endOn == null ? null : Date.valueOf(p.endOn));
-                    ps.setString(6, p.endReason == null ? null : p.endReason.name());
-                    ps.addBatch();
-                    if (++n % 500 == 0) {
-                        ps.executeBatch();
-                    }
-                }
-                ps.executeBatch();
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            if (pg) {
+                copyIn(c, members, periods, now);
+            } else {
+                batchInsert(c, members, periods, Timestamp.from(now.toInstant()));
             }
         });
         audit.recordAll(auditEntries(members, periods));
@@ -202,9 +197,178 @@ class SyncRepository {
         return entries;
     }
 
-    /** Ids come from the entity's own generator, so they never collide with Hibernate's. */
-    private static BeforeExecutionGenerator generator(SessionImplementor session, Class<?> entity) {
-        return (BeforeExecutionGenerator) session.getFactory().getMappingMetamodel().getEntityDescriptor(entity)
-                .getGenerator();
+    private static final String MEMBER_COLUMNS = "id, card_number, full_name, search_text, date_of_birth, gender, "
+            + "nationality, national_id, passport_number, identity_key, active_identity_key, phone, email, "
+            + "grassroots_union_id, joined_on, status, left_on, leave_reason, version, created_at, updated_at, "
+            + "external_owner_id, external_id, national_id_hash";
+
+    private static final String PERIOD_COLUMNS = "id, member_id, grassroots_union_id, start_on, end_on, end_reason";
+
+    /** The values of a member row in {@link #MEMBER_COLUMNS} order, as stored (personal data encrypted). */
+    private static Object[] row(Member m, Object now) {
+        return new Object[] {m.id, m.cardNumber, m.fullName, m.searchText, m.dateOfBirth,
+            m.gender == null ? null : m.gender.name(), m.nationality, PersonalData.encrypt(m.nationalId),
+            PersonalData.encrypt(m.passportNumber), m.identityKey, m.activeIdentityKey, PersonalData.encrypt(m.phone),
+            m.email, m.grassrootsUnionId, m.joinedOn, m.status.name(), m.leftOn, m.leaveReason, 0L, now, now,
+            m.externalOwnerId, m.externalId,
+            // The columns Member's converter and derive() fill when Hibernate writes: this insert bypasses them.
+            m.nationalId == null || m.nationalId.isBlank() ? null : PersonalData.hash(m.nationalId)};
+    }
+
+    private static Object[] row(MembershipPeriod p) {
+        return new Object[] {p.id, p.memberId, p.grassrootsUnionId, p.startOn, p.endOn,
+            p.endReason == null ? null : p.endReason.name()};
+    }
+
+    /** PostgreSQL: both tables with COPY in text format, inside the current transaction. */
+    private static void copyIn(Connection c, List<Member> members, List<MembershipPeriod> periods,
+                               OffsetDateTime now) throws SQLException {
+        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+        StringBuilder text = new StringBuilder(members.size() * 400);
+        for (Member m : members) {
+            copyLine(text, row(m, now));
+        }
+        copy(copy, "copy member (" + MEMBER_COLUMNS + ") from stdin", text);
+        text.setLength(0);
+        for (MembershipPeriod p : periods) {
+            copyLine(text, row(p));
+        }
+        copy(copy, "copy membership_period (" + PERIOD_COLUMNS + ") from stdin", text);
+    }
+
+    private static void copy(CopyManager copy, String sql, StringBuilder text) throws SQLException {
+        try {
+            copy.copyIn(sql, new StringReader(text.toString()));
+        } catch (IOException e) {
+            throw new SQLException("COPY failed", e);
+        }
+    }
+
+    /** One line of COPY's text format: tab-separated, \N for null, backslash escapes. */
+    private static void copyLine(StringBuilder out, Object[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                out.append('\t');
+            }
+            Object v = values[i];
+            if (v == null) {
+                out.append("\\N");
+                continue;
+            }
+            String s = v.toString();
+            for (int k = 0; k < s.length(); k++) {
+                char ch = s.charAt(k);
+                switch (ch) {
+                    case '\\' -> out.append("\\\\");
+                    case '\t' -> out.append("\\t");
+                    case '\n' -> out.append("\\n");
+                    case '\r' -> out.append("\\r");
+                    default -> out.append(ch);
+                }
+            }
+        }
+        out.append('\n');
+    }
+
+    /** Other databases (H2): JDBC batches. */
+    private static void batchInsert(Connection c, List<Member> members, List<MembershipPeriod> periods,
+                                    Timestamp now) throws SQLException {
+        String marks = String.join(",", Collections.nCopies(24, "?"));
+        try (PreparedStatement ps = c.prepareStatement("insert into member (" + MEMBER_COLUMNS + ") values ("
+                + marks + ")")) {
+            int n = 0;
+            for (Member m : members) {
+                bind(ps, row(m, now));
+                ps.addBatch();
+                if (++n % 500 == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement("insert into membership_period (" + PERIOD_COLUMNS
+                + ") values (?,?,?,?,?,?)")) {
+            int n = 0;
+            for (MembershipPeriod p : periods) {
+                bind(ps, row(p));
+                ps.addBatch();
+                if (++n % 500 == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Object[] values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            Object v = values[i];
+            if (v instanceof LocalDate d) {
+                ps.setDate(i + 1, Date.valueOf(d));
+            } else if (v instanceof Timestamp t) {
+                ps.setTimestamp(i + 1, t);
+            } else if (v instanceof Long l) {
+                ps.setLong(i + 1, l);
+            } else if (v == null) {
+                ps.setObject(i + 1, null);
+            } else {
+                ps.setString(i + 1, v.toString());
+            }
+        }
+    }
+
+    /**
+     * {@code n} fresh ids from the entity's sequence. With Hibernate's pooled optimizers (the default) each
+     * sequence value stands for a block of ids that no one else uses, so the blocks a request needs are taken in
+     * one query instead of one round trip per block; any other generator is asked id by id.
+     */
+    private static long[] ids(SessionImplementor session, Connection c, boolean pg, Class<?> entity, int n)
+            throws SQLException {
+        long[] ids = new long[n];
+        Generator generator = session.getFactory().getMappingMetamodel().getEntityDescriptor(entity).getGenerator();
+        if (!(generator instanceof SequenceStyleGenerator sequence)
+                || !sequence.getDatabaseStructure().isPhysicalSequence()
+                || !(sequence.getOptimizer() instanceof PooledLoOptimizer
+                        || sequence.getOptimizer() instanceof PooledOptimizer)) {
+            BeforeExecutionGenerator each = (BeforeExecutionGenerator) generator;
+            for (int i = 0; i < n; i++) {
+                ids[i] = (Long) each.generate(session, null, null, EventType.INSERT);
+            }
+            return ids;
+        }
+        int size = sequence.getOptimizer().getIncrementSize();
+        // pooled-lo: value v stands for [v, v + size); pooled: for (v - size, v] (ids below 1 are skipped).
+        boolean lo = sequence.getOptimizer() instanceof PooledLoOptimizer;
+        String name = sequence.getDatabaseStructure().getPhysicalName().render();
+        int filled = 0;
+        while (filled < n) {
+            int blocks = (n - filled + size - 1) / size;
+            try (PreparedStatement ps = c.prepareStatement(pg
+                    ? "select nextval('" + name + "') from generate_series(1, ?)"
+                    : "select next value for " + name + " from system_range(1, ?)")) {
+                ps.setInt(1, blocks);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long v = rs.getLong(1);
+                        long first = lo ? v : v - size + 1;
+                        for (long id = Math.max(first, 1); id < first + size && filled < n; id++) {
+                            ids[filled++] = id;
+                        }
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+
+    private volatile Boolean postgres;
+
+    private boolean isPostgres(Connection c) throws SQLException {
+        Boolean pg = postgres;
+        if (pg == null) {
+            pg = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            postgres = pg;
+        }
+        return pg;
     }
 }

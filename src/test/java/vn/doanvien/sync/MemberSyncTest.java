@@ -255,4 +255,57 @@ class MemberSyncTest {
         given().get("/api/v1/members/" + id).then().body("status", equalTo(MemberStatus.LEFT.name()));
         assertEquals("", fixtures.figureDifferences(chain, union, other));
     }
+
+    @Test
+    void aLargeRequestIsWrittenInBulkWithEverythingItNeeds() {
+        // Several id blocks, the bulk paths of the insert and of the change feed (COPY on PostgreSQL), and text
+        // that COPY has to escape.
+        long seqBefore = fixtures.lastSeq();
+        List<Object> items = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            Map<String, Object> m = item(i % 2 == 0 ? union.id : other.id, "Thành Viên " + i);
+            m.put("externalId", "BULK-" + i);
+            m.put("joinedOn", java.time.LocalDate.of(2021, 1, 1).plusDays(i).toString());
+            items.add(m);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> odd = (Map<String, Object>) items.get(7);
+        odd.put("fullName", "Ngô \\ Văn\tTab");
+        odd.put("externalId", "BULK\\7");
+        JsonPath r = sync(body(chain[2].id, items.toArray()));
+        assertEquals(300, r.getInt("created"));
+        List<Long> ids = r.getList("items.memberId", Long.class);
+        assertEquals(300, new java.util.HashSet<>(ids).size());
+        assertEquals(ids.stream().map(Member::cardNumberOf).toList(), r.getList("items.cardNumber", String.class));
+
+        long oddId = ids.get(7);
+        given().get("/api/v1/members/" + oddId).then().statusCode(200)
+                .body("fullName", equalTo("Ngô \\ Văn\tTab"))
+                .body("nationalId", equalTo(odd.get("nationalId"))).body("phone", equalTo("0903 123 456"))
+                .body("grassrootsUnionId", equalTo(other.id.intValue()))
+                .body("joinedOn", equalTo("2021-01-08")).body("version", equalTo(0));
+        given().get("/api/v1/members/" + oddId + "/history").then().statusCode(200)
+                .body("grassrootsUnionId", contains(other.id.intValue()));
+        // Stored encrypted the same way as an entity write: an equality query on the national ID finds it.
+        assertEquals(List.of(oddId), fixtures.membersWithNationalId((String) odd.get("nationalId")).stream()
+                .map(m -> m.id).toList());
+
+        // One CREATED entry per member, numbered without gaps after what was there.
+        List<Object[]> changes = fixtures.changesAfter(seqBefore);
+        assertEquals(300, changes.size());
+        for (int i = 0; i < changes.size(); i++) {
+            assertEquals(seqBefore + 1 + i, ((Number) changes.get(i)[0]).longValue());
+            assertEquals("MEMBER", changes.get(i)[1]);
+            assertEquals("CREATED", changes.get(i)[3]);
+        }
+        assertEquals(new java.util.HashSet<>(ids), changes.stream().map(c -> ((Number) c[2]).longValue())
+                .collect(java.util.stream.Collectors.toSet()));
+        assertEquals("", fixtures.figureDifferences(chain, union, other));
+
+        // Sent again: every item found, its externalId (and the rest) as stored, so nothing changes.
+        JsonPath again = sync(body(chain[2].id, items.toArray()));
+        assertEquals(300, again.getInt("unchanged"));
+        assertEquals(ids, again.getList("items.memberId", Long.class));
+        assertEquals(seqBefore + 300, fixtures.lastSeq());
+    }
 }
