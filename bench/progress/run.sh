@@ -6,7 +6,7 @@
 #   bench/progress/run.sh pg         generate MEMBERS (default 15M) in $BENCH_DB, measure
 #   bench/progress/run.sh double     append as many members again (30M), regenerate figures, measure
 #   bench/progress/run.sh measure    measure again on what $BENCH_DB holds
-#   bench/progress/run.sh h2         H2_MEMBERS (default 1.5M) on an H2 file database, measure
+#   bench/progress/run.sh h2         H2_MEMBERS (default 1M) on an H2 file database, measure
 #   bench/progress/run.sh all        check, pg, double, h2
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -16,7 +16,7 @@ mkdir -p "$OUT"
 export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
 BENCH_DB=${BENCH_DB:-dv_bench_data}
 MEMBERS=${MEMBERS:-15000000}
-H2_MEMBERS=${H2_MEMBERS:-1500000}
+H2_MEMBERS=${H2_MEMBERS:-1000000}
 GUS=${GUS:-130000}
 ULUS=${ULUS:-1200}
 PORT=${PORT:-8185}
