@@ -112,9 +112,12 @@ public class FiguresRepository {
         em.unwrap(Session.class).doWork(connection -> {
             if (pg) {
                 // One statement per table, the rows as arrays: a bulk sync books thousands of rows per request.
-                upsertArrays(connection, PG_UNIT_UPSERT_ARRAYS, deltas.units);
-                upsertArrays(connection, PG_MONTH_UPSERT_ARRAYS, months);
-                upsertUnionArrays(connection, deltas.unions);
+                upsertArrays(connection, PG_UNIT_UPSERT_ARRAYS, deltas.units, FlowKind.COUNT,
+                        Deltas.UnitDay::unitId, Deltas.UnitDay::day);
+                upsertArrays(connection, PG_MONTH_UPSERT_ARRAYS, months, FlowKind.COUNT,
+                        Deltas.UnitDay::unitId, Deltas.UnitDay::day);
+                upsertArrays(connection, PG_UNION_UPSERT_ARRAYS, deltas.unions, 4,
+                        Deltas.UnionMonth::grassrootsUnionId, Deltas.UnionMonth::monthStart);
                 return;
             }
             if (!deltas.units.isEmpty()) {
@@ -157,58 +160,34 @@ public class FiguresRepository {
         });
     }
 
-    /** PostgreSQL: unit rows (day or month) upserted by one statement over arrays, in key order. */
-    private static void upsertArrays(java.sql.Connection c, String sql, Map<Deltas.UnitDay, long[]> rows)
+    /**
+     * PostgreSQL: rows upserted by one statement over arrays, in key order: the key's id and date, then
+     * {@code width} values (eight flows for unit rows, four for grassroots union months).
+     */
+    private static <K> void upsertArrays(java.sql.Connection c, String sql, Map<K, long[]> rows, int width,
+                                         java.util.function.ToLongFunction<K> id,
+                                         java.util.function.Function<K, LocalDate> date)
             throws java.sql.SQLException {
         if (rows.isEmpty()) {
             return;
         }
         int n = rows.size();
-        Long[] units = new Long[n];
-        String[] days = new String[n];
-        Integer[][] values = new Integer[FlowKind.COUNT][n];
+        Long[] ids = new Long[n];
+        String[] dates = new String[n];
+        Integer[][] values = new Integer[width][n];
         int r = 0;
-        for (Map.Entry<Deltas.UnitDay, long[]> e : rows.entrySet()) {
-            units[r] = e.getKey().unitId();
-            days[r] = e.getKey().day().toString();
-            for (int i = 0; i < FlowKind.COUNT; i++) {
+        for (Map.Entry<K, long[]> e : rows.entrySet()) {
+            ids[r] = id.applyAsLong(e.getKey());
+            dates[r] = date.apply(e.getKey()).toString();
+            for (int i = 0; i < width; i++) {
                 values[i][r] = Math.toIntExact(e.getValue()[i]);
             }
             r++;
         }
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setArray(1, c.createArrayOf("int8", units));
-            ps.setArray(2, c.createArrayOf("varchar", days));
-            for (int i = 0; i < FlowKind.COUNT; i++) {
-                ps.setArray(3 + i, c.createArrayOf("int4", values[i]));
-            }
-            ps.executeUpdate();
-        }
-    }
-
-    /** PostgreSQL: grassroots union month rows upserted by one statement over arrays, in key order. */
-    private static void upsertUnionArrays(java.sql.Connection c, Map<Deltas.UnionMonth, long[]> rows)
-            throws java.sql.SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        int n = rows.size();
-        Long[] unions = new Long[n];
-        String[] months = new String[n];
-        Integer[][] values = new Integer[4][n];
-        int r = 0;
-        for (Map.Entry<Deltas.UnionMonth, long[]> e : rows.entrySet()) {
-            unions[r] = e.getKey().grassrootsUnionId();
-            months[r] = e.getKey().monthStart().toString();
-            for (int i = 0; i < 4; i++) {
-                values[i][r] = Math.toIntExact(e.getValue()[i]);
-            }
-            r++;
-        }
-        try (PreparedStatement ps = c.prepareStatement(PG_UNION_UPSERT_ARRAYS)) {
-            ps.setArray(1, c.createArrayOf("int8", unions));
-            ps.setArray(2, c.createArrayOf("varchar", months));
-            for (int i = 0; i < 4; i++) {
+            ps.setArray(1, c.createArrayOf("int8", ids));
+            ps.setArray(2, c.createArrayOf("varchar", dates));
+            for (int i = 0; i < width; i++) {
                 ps.setArray(3 + i, c.createArrayOf("int4", values[i]));
             }
             ps.executeUpdate();
