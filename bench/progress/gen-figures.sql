@@ -7,7 +7,7 @@
 set synchronous_commit = off;
 set work_mem = '512MB';
 set maintenance_work_mem = '512MB';
-truncate unit_day_figure, unit_month_figure, grassroots_union_month;
+truncate unit_day_figure, unit_month_figure, grassroots_union_month, grassroots_union_total;
 
 create temp table transfer_end as
 select member_id, end_on from membership_period where end_reason = 'TRANSFER';
@@ -27,6 +27,10 @@ from membership_period where end_on is not null;
 insert into grassroots_union_month (grassroots_union_id, month_start, joined, left_count, transfers_in, transfers_out)
 select gu, cast(date_trunc('month', d) as date), sum(j), sum(l), sum(ti), sum(tout)
 from stay_event group by 1, 2;
+
+insert into grassroots_union_total (grassroots_union_id, joined, left_count, transfers_in, transfers_out)
+select grassroots_union_id, sum(joined), sum(left_count), sum(transfers_in), sum(transfers_out)
+from grassroots_union_month group by 1;
 
 -- Flows per upper-level union and day (members, and foundings of grassroots unions).
 create temp table ulu_day as
@@ -60,4 +64,5 @@ from unit_day_figure group by 1, 2;
 
 analyze unit_day_figure;
 analyze unit_month_figure;
-analyze grassroots_union_month;
+vacuum analyze grassroots_union_month;
+vacuum analyze grassroots_union_total;

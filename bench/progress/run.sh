@@ -217,7 +217,7 @@ h2() {
     migrate_pg $src
     timed "h2 generate registry+figures in PG $H2_MEMBERS members" h2_source $src
   fi
-  local tables="unit unit_link grassroots_union grassroots_union_link member membership_period unit_day_figure unit_month_figure grassroots_union_month"
+  local tables="unit unit_link grassroots_union grassroots_union_link member membership_period unit_day_figure unit_month_figure grassroots_union_month grassroots_union_total"
   for t in $tables; do
     psqlq -d $src -c "\\copy $t to '$csv/$t.csv' with (format csv, header)"
   done

@@ -28,6 +28,8 @@ final class Deltas {
     final TreeMap<UnionMonth, long[]> unions = new TreeMap<>();
     /** Stored monthly rollup rows (unit, first of month), filled by {@code FiguresRepository.stored()} only. */
     final TreeMap<UnitDay, long[]> unitMonths = new TreeMap<>();
+    /** Stored all-time sums per grassroots union, filled by {@code FiguresRepository.stored()} only. */
+    final TreeMap<Long, long[]> storedUnionTotals = new TreeMap<>();
 
     void addUnit(long unitId, LocalDate day, FlowKind kind, long n) {
         if (n != 0) {
@@ -48,6 +50,7 @@ final class Deltas {
         units.values().removeIf(Deltas::allZero);
         unions.values().removeIf(Deltas::allZero);
         unitMonths.values().removeIf(Deltas::allZero);
+        storedUnionTotals.values().removeIf(Deltas::allZero);
         return this;
     }
 
@@ -63,6 +66,19 @@ final class Deltas {
         });
         months.values().removeIf(Deltas::allZero);
         return months;
+    }
+
+    /** The grassroots union rows summed per union over all months, zero sums dropped. */
+    TreeMap<Long, long[]> unionTotals() {
+        TreeMap<Long, long[]> totals = new TreeMap<>();
+        unions.forEach((k, v) -> {
+            long[] t = totals.computeIfAbsent(k.grassrootsUnionId(), x -> new long[4]);
+            for (int i = 0; i < v.length; i++) {
+                t[i] += v[i];
+            }
+        });
+        totals.values().removeIf(Deltas::allZero);
+        return totals;
     }
 
     boolean isEmpty() {

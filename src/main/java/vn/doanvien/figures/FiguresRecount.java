@@ -39,6 +39,7 @@ public class FiguresRecount {
         if (grassrootsUnionIds != null) {
             stored.unions.keySet().removeIf(k -> !grassrootsUnionIds.contains(k.grassrootsUnionId()));
             fresh.unions.keySet().removeIf(k -> !grassrootsUnionIds.contains(k.grassrootsUnionId()));
+            stored.storedUnionTotals.keySet().removeIf(k -> !grassrootsUnionIds.contains(k));
         }
         StringBuilder sb = new StringBuilder();
         java.util.Set<Deltas.UnitDay> keys = new java.util.TreeSet<>(stored.units.keySet());
@@ -70,6 +71,18 @@ public class FiguresRecount {
             if (!java.util.Arrays.equals(a, b)) {
                 sb.append(k).append(" stored ").append(java.util.Arrays.toString(a))
                         .append(" recount ").append(java.util.Arrays.toString(b)).append('\n');
+            }
+        }
+        java.util.Map<Long, long[]> freshTotals = fresh.unionTotals();
+        java.util.Set<Long> totals = new java.util.TreeSet<>(stored.storedUnionTotals.keySet());
+        totals.addAll(freshTotals.keySet());
+        for (Long k : totals) {
+            long[] a = stored.storedUnionTotals.getOrDefault(k, new long[4]);
+            long[] b = freshTotals.getOrDefault(k, new long[4]);
+            if (!java.util.Arrays.equals(a, b)) {
+                sb.append("total of grassroots union ").append(k).append(" stored ")
+                        .append(java.util.Arrays.toString(a)).append(" recount ")
+                        .append(java.util.Arrays.toString(b)).append('\n');
             }
         }
         return sb.toString();
@@ -118,6 +131,15 @@ public class FiguresRecount {
         }
         for (var e : a.unions.entrySet()) {
             if (!java.util.Arrays.equals(e.getValue(), b.unions.get(e.getKey()))) {
+                return false;
+            }
+        }
+        java.util.Map<Long, long[]> totals = b.unionTotals();
+        if (!a.storedUnionTotals.keySet().equals(totals.keySet())) {
+            return false;
+        }
+        for (var e : a.storedUnionTotals.entrySet()) {
+            if (!java.util.Arrays.equals(e.getValue(), totals.get(e.getKey()))) {
                 return false;
             }
         }

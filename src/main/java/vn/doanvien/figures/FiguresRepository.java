@@ -109,6 +109,7 @@ public class FiguresRepository {
         em.flush();
         boolean pg = isPostgres();
         Map<Deltas.UnitDay, long[]> months = deltas.monthsOfUnits();
+        Map<Long, long[]> totals = deltas.unionTotals();
         em.unwrap(Session.class).doWork(connection -> {
             if (pg) {
                 // One statement per table, the rows as arrays: a bulk sync books thousands of rows per request.
@@ -118,6 +119,7 @@ public class FiguresRepository {
                         Deltas.UnitDay::unitId, Deltas.UnitDay::day);
                 upsertArrays(connection, PG_UNION_UPSERT_ARRAYS, deltas.unions, 4,
                         Deltas.UnionMonth::grassrootsUnionId, Deltas.UnionMonth::monthStart);
+                upsertArrays(connection, PG_TOTAL_UPSERT_ARRAYS, totals, 4, Long::longValue, null);
                 return;
             }
             if (!deltas.units.isEmpty()) {
@@ -157,12 +159,23 @@ public class FiguresRepository {
                     }
                 }
             }
+            if (!totals.isEmpty()) {
+                try (PreparedStatement ps = connection.prepareStatement(H2_TOTAL_UPSERT)) {
+                    for (Map.Entry<Long, long[]> e : totals.entrySet()) {
+                        ps.setLong(1, e.getKey());
+                        for (int i = 0; i < 4; i++) {
+                            ps.setLong(2 + i, e.getValue()[i]);
+                        }
+                        runWithRetry(ps);
+                    }
+                }
+            }
         });
     }
 
     /**
-     * PostgreSQL: rows upserted by one statement over arrays, in key order: the key's id and date, then
-     * {@code width} values (eight flows for unit rows, four for grassroots union months).
+     * PostgreSQL: rows upserted by one statement over arrays, in key order: the key's id and date (none when
+     * {@code date} is null), then {@code width} values (eight flows for unit rows, four for grassroots unions).
      */
     private static <K> void upsertArrays(java.sql.Connection c, String sql, Map<K, long[]> rows, int width,
                                          java.util.function.ToLongFunction<K> id,
@@ -178,17 +191,20 @@ public class FiguresRepository {
         int r = 0;
         for (Map.Entry<K, long[]> e : rows.entrySet()) {
             ids[r] = id.applyAsLong(e.getKey());
-            dates[r] = date.apply(e.getKey()).toString();
+            dates[r] = date == null ? null : date.apply(e.getKey()).toString();
             for (int i = 0; i < width; i++) {
                 values[i][r] = Math.toIntExact(e.getValue()[i]);
             }
             r++;
         }
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setArray(1, c.createArrayOf("int8", ids));
-            ps.setArray(2, c.createArrayOf("varchar", dates));
+            int p = 1;
+            ps.setArray(p++, c.createArrayOf("int8", ids));
+            if (date != null) {
+                ps.setArray(p++, c.createArrayOf("varchar", dates));
+            }
             for (int i = 0; i < width; i++) {
-                ps.setArray(3 + i, c.createArrayOf("int4", values[i]));
+                ps.setArray(p++, c.createArrayOf("int4", values[i]));
             }
             ps.executeUpdate();
         }
@@ -248,6 +264,12 @@ public class FiguresRepository {
                 d.addUnion(((Number) r[0]).longValue(), date(r[1]), kinds[k], ((Number) r[k + 2]).longValue());
             }
         }
+        List<Object[]> totals = em.createNativeQuery("select grassroots_union_id, joined, left_count, "
+                + "transfers_in, transfers_out from grassroots_union_total", Object[].class).getResultList();
+        for (Object[] r : totals) {
+            d.storedUnionTotals.put(((Number) r[0]).longValue(),
+                    new long[] {n(r[1]), n(r[2]), n(r[3]), n(r[4])});
+        }
         return d.compact();
     }
 
@@ -256,6 +278,7 @@ public class FiguresRepository {
         em.createNativeQuery("delete from unit_day_figure").executeUpdate();
         em.createNativeQuery("delete from unit_month_figure").executeUpdate();
         em.createNativeQuery("delete from grassroots_union_month").executeUpdate();
+        em.createNativeQuery("delete from grassroots_union_total").executeUpdate();
     }
 
     List<Long> allGrassrootsUnionIds() {
@@ -617,6 +640,15 @@ public class FiguresRepository {
             + "transfers_in = grassroots_union_month.transfers_in + excluded.transfers_in, "
             + "transfers_out = grassroots_union_month.transfers_out + excluded.transfers_out";
 
+    private static final String PG_TOTAL_UPSERT_ARRAYS = "insert into grassroots_union_total (grassroots_union_id, "
+            + "joined, left_count, transfers_in, transfers_out) "
+            + "select g, j, l, ti, tou from unnest(?, ?, ?, ?, ?) as r(g, j, l, ti, tou) "
+            + "on conflict (grassroots_union_id) do update set "
+            + "joined = grassroots_union_total.joined + excluded.joined, "
+            + "left_count = grassroots_union_total.left_count + excluded.left_count, "
+            + "transfers_in = grassroots_union_total.transfers_in + excluded.transfers_in, "
+            + "transfers_out = grassroots_union_total.transfers_out + excluded.transfers_out";
+
     private static final String H2_UNIT_UPSERT = "merge into unit_day_figure t using (values (cast(? as bigint), "
             + "cast(? as date), cast(? as int), cast(? as int), cast(? as int), cast(? as int), cast(? as int), "
             + "cast(? as int), cast(? as int), cast(? as int))) "
@@ -636,6 +668,14 @@ public class FiguresRepository {
             + "transfers_in = t.transfers_in + s.ti, transfers_out = t.transfers_out + s.tou "
             + "when not matched then insert (grassroots_union_id, month_start, joined, left_count, transfers_in, "
             + "transfers_out) values (s.gid, s.m, s.j, s.l, s.ti, s.tou)";
+
+    private static final String H2_TOTAL_UPSERT = "merge into grassroots_union_total t using (values ("
+            + "cast(? as bigint), cast(? as bigint), cast(? as bigint), cast(? as bigint), cast(? as bigint))) "
+            + "s(gid, j, l, ti, tou) on t.grassroots_union_id = s.gid "
+            + "when matched then update set joined = t.joined + s.j, left_count = t.left_count + s.l, "
+            + "transfers_in = t.transfers_in + s.ti, transfers_out = t.transfers_out + s.tou "
+            + "when not matched then insert (grassroots_union_id, joined, left_count, transfers_in, transfers_out) "
+            + "values (s.gid, s.j, s.l, s.ti, s.tou)";
 
     private static final String H2_MONTH_UPSERT = H2_UNIT_UPSERT.replace("unit_day_figure", "unit_month_figure")
             .replace("figure_day", "month_start");

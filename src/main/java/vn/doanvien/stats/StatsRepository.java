@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Queries of membership statistics. Per grassroots union it reads the maintained monthly figures
- * ({@code grassroots_union_month}) and corrects the first and last month of a period by the stays that start
- * or end in the part of the month outside it (indexed by date, so a few days of events). By gender and age
+ * Queries of membership statistics. Per grassroots union it reads the maintained figures (its all-time
+ * {@code grassroots_union_total} and the {@code grassroots_union_month} rows from the period's first month on)
+ * and corrects the first and last month of a period by the stays that start or end in the part of the month
+ * outside it (indexed by date, so a few days of events). By gender and age
  * it counts membership periods in one grouped query (there is no maintained aggregate by gender or age).
  */
 @ApplicationScoped
@@ -104,19 +105,33 @@ class StatsRepository {
                 u.placedUntil = date(r[3]);
             }
         }
+        // Members on d's month end: each union's all-time total less its months after d's month; joins and
+        // departures: its months from f's month to d's month. Only the months from f's month on are read, from
+        // the index on month_start, not each union's whole history.
         LocalDate fm = f.withDayOfMonth(1);
         LocalDate dm = d.withDayOfMonth(1);
         for (Object[] r : rows(scoped(em.createNativeQuery("""
-                select m.grassroots_union_id, sum(m.joined + m.transfers_in - m.left_count - m.transfers_out),
-                       sum(case when m.month_start >= :fm then m.joined else 0 end),
-                       sum(case when m.month_start >= :fm then m.left_count else 0 end)
+                select t.grassroots_union_id, t.joined + t.transfers_in - t.left_count - t.transfers_out
+                from grassroots_union_total t
+                where t.grassroots_union_id in (""" + IN_SCOPE + ")", Object[].class), units, f, d))) {
+            UnionFigures u = result.get(n(r[0]));
+            if (u != null) {
+                u.members = n(r[1]);
+            }
+        }
+        for (Object[] r : rows(scoped(em.createNativeQuery("""
+                select m.grassroots_union_id,
+                       sum(case when m.month_start > :dm
+                                then m.joined + m.transfers_in - m.left_count - m.transfers_out else 0 end),
+                       sum(case when m.month_start <= :dm then m.joined else 0 end),
+                       sum(case when m.month_start <= :dm then m.left_count else 0 end)
                 from grassroots_union_month m
-                where m.month_start <= :dm and m.grassroots_union_id in (""" + IN_SCOPE + """
+                where m.month_start >= :fm and m.grassroots_union_id in (""" + IN_SCOPE + """
                 ) group by m.grassroots_union_id""", Object[].class), units, f, d)
                 .setParameter("fm", fm).setParameter("dm", dm))) {
             UnionFigures u = result.get(n(r[0]));
             if (u != null) {
-                u.members = n(r[1]);
+                u.members -= n(r[1]);
                 u.joined = n(r[2]);
                 u.left = n(r[3]);
             }

@@ -91,6 +91,18 @@ class FiguresRollupTest {
         assertSameAsRecount();
         assertTrue(monthRows(root.id) > 0, "the root has rollup rows");
         assertEquals(0, monthRowsDifferingFromDayRows(), "every rollup row is the sum of its month's day rows");
+        // All-time sums per grassroots union (joined, left, transfers in, transfers out): g1 had E, B and A join,
+        // B leave and A transfer out; g2 had C join and A transfer in; g3 had D join (its move keeps its rows).
+        assertEquals(List.of(3L, 1L, 0L, 1L), total(g1));
+        assertEquals(List.of(1L, 0L, 1L, 0L), total(g2));
+        assertEquals(List.of(1L, 0L, 0L, 0L), total(g3));
+        // A total that drifts from its months is found by the recount, and a rebuild restores it.
+        corruptTotal(g2);
+        assertTrue(recount.differences(null, List.of(g2)).contains("total of grassroots union " + g2),
+                recount.differences(null, List.of(g2)));
+        rebuild();
+        assertSameAsRecount();
+        assertEquals(List.of(1L, 0L, 1L, 0L), total(g2));
     }
 
     @Test
@@ -174,6 +186,25 @@ class FiguresRollupTest {
                       from unit_day_figure d where d.unit_id = m.unit_id
                         and cast(date_trunc('month', d.figure_day) as date) = m.month_start)
                 """).setParameter("ids", ids).getSingleResult()).longValue();
+    }
+
+    @Transactional
+    List<Long> total(long union) {
+        Object[] r = (Object[]) em.createNativeQuery("select joined, left_count, transfers_in, transfers_out "
+                + "from grassroots_union_total where grassroots_union_id = :g").setParameter("g", union)
+                .getSingleResult();
+        return java.util.Arrays.stream(r).map(v -> ((Number) v).longValue()).toList();
+    }
+
+    @Transactional
+    void corruptTotal(long union) {
+        em.createNativeQuery("update grassroots_union_total set joined = joined + 1 where grassroots_union_id = :g")
+                .setParameter("g", union).executeUpdate();
+    }
+
+    @Transactional
+    void rebuild() {
+        recount.rebuild();
     }
 
     @Transactional

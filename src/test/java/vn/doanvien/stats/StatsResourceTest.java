@@ -38,6 +38,8 @@ import vn.doanvien.organisation.UnitKind;
  * m5 g2 FEMALE 2003-06-01 joins 2024-02-29
  * m6 g3 (no gender) 1995-01-01 joins 2024-02-01, transferred to g1 on 2024-03-10
  * m7 g2 MALE   1970-01-01 joins 2024-03-28 (after asOf)
+ * m8 g1 MALE   1985-01-01 joins 2024-06-10, and m4 leaves 2024-08-01 (months after asOf's month: the
+ *    figures on asOf are each union's all-time total less these months)
  * </pre>
  * Active on 2024-03-25: g1 m1 m3 m6, g2 m4 m5 = 5. Joined in [02-05, 03-25]: m2 m3 m5 = 3. Left: m2 = 1.
  */
@@ -74,10 +76,12 @@ class StatsResourceTest {
         join(g1, "Nguyễn Văn An", "MALE", "1990-05-20", "2024-01-15");
         long m2 = join(g1, "Trần Thị Bình", "FEMALE", "2001-03-01", "2024-02-10");
         join(g1, "Lê Thị Cúc", "FEMALE", "1965-07-01", "2024-03-05");
-        join(g2, "Phạm Văn Dũng", "MALE", "1980-01-01", "2023-12-01");
+        long m4 = join(g2, "Phạm Văn Dũng", "MALE", "1980-01-01", "2023-12-01");
         join(g2, "Hoàng Thị Én", "FEMALE", "2003-06-01", "2024-02-29");
         long m6 = join(g3, "Vũ Minh Phương", null, "1995-01-01", "2024-02-01");
         join(g2, "Đặng Văn Giang", "MALE", "1970-01-01", "2024-03-28");
+        join(g1, "Bùi Văn Hải", "MALE", "1985-01-01", "2024-06-10");
+        leave(m4, "2024-08-01");
         leave(m2, "2024-03-20");
         given().contentType(ContentType.JSON).body(Map.of("toGrassrootsUnionId", g1, "effectiveOn", "2024-03-10"))
                 .when().post("/api/v1/members/{id}/transfers", m6).then().statusCode(200);
@@ -211,10 +215,11 @@ class StatsResourceTest {
                 .queryParam("interval", "year").when().get(STATS + "/series")
                 .then().statusCode(200)
                 .body("points.period", contains("2023", "2024"))
-                .body("points.activeMembers", contains(0, 3))
-                .body("points.joined", contains(0, 3))
+                // 2024 runs to 31 December: m8 (joined g1 in June) is in it.
+                .body("points.activeMembers", contains(0, 4))
+                .body("points.joined", contains(0, 4))
                 .body("points.left", contains(0, 1))
-                .body("points.net", contains(0, 3));
+                .body("points.net", contains(0, 4));
 
         var json = given().queryParam("unitId", root.id).queryParam("from", "2024-01").queryParam("to", "2024-03")
                 .when().get(STATS + "/series").then().extract().jsonPath();
