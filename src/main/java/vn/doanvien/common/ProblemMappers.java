@@ -174,6 +174,14 @@ public class ProblemMappers {
             return Response.status(503).type(Problem.MEDIA_TYPE).entity(problem)
                     .header("Retry-After", RETRY_AFTER_SECONDS).build();
         }
+        if (timedOut(e)) {
+            // A query over a scope too large for its time limit (statistics by gender or age at the top of the
+            // tree): the request is valid but could not be answered in time; retrying it now will not help.
+            LOG.warnf("query timed out: %s", e.toString());
+            return respond(new Problem(ApiProblem.typeUri("query-timeout"), "Query took too long", 503,
+                    "The database could not answer this request within its time limit; ask for a smaller unit "
+                            + "or a shorter period", path(uri), null, null));
+        }
         // Transactions commit after the method returns, so a rule or lock failure may arrive wrapped.
         for (Throwable cause = e.getCause(); cause != null && cause != e; cause = cause.getCause()) {
             if (cause instanceof ApiProblem p) {
@@ -213,6 +221,20 @@ public class ProblemMappers {
                 if (s.getMessage() != null && s.getMessage().startsWith("Sorry, acquisition timeout")) {
                     return true; // Agroal: no connection could be opened or freed in time
                 }
+            }
+        }
+        return false;
+    }
+
+    /** True when a statement was cancelled for its time limit (SQLSTATE 57014 on PostgreSQL and H2). */
+    static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof jakarta.persistence.QueryTimeoutException
+                    || t instanceof org.hibernate.QueryTimeoutException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException s && "57014".equals(s.getSQLState())) {
+                return true;
             }
         }
         return false;

@@ -3,12 +3,14 @@ package vn.doanvien.stats;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Queries of membership statistics. Per grassroots union it reads the maintained figures (its all-time
@@ -32,9 +34,14 @@ class StatsRepository {
             + " and q.id <> p.id and q.end_on = p.start_on and q.end_reason = 'TRANSFER')";
 
     private final EntityManager em;
+    /** Each query's time limit, below the transaction's: a scope too large to group by gender or age in time is a
+     *  clear 503 problem ({@code ProblemMappers}), not a transaction that times out into a 500. */
+    private final int queryTimeoutMillis;
 
-    StatsRepository(EntityManager em) {
+    StatsRepository(EntityManager em,
+                    @ConfigProperty(name = "doanvien.stats.query-timeout", defaultValue = "PT45S") Duration timeout) {
         this.em = em;
+        this.queryTimeoutMillis = Math.toIntExact(timeout.toMillis());
     }
 
     /** A grassroots union in scope with its enterprise's attributes, where it sat on d and its figures. */
@@ -195,8 +202,9 @@ class StatsRepository {
         return result;
     }
 
-    private static Query scoped(Query q, Collection<Long> units, LocalDate f, LocalDate d) {
-        return q.setParameter("units", units).setParameter("f", f).setParameter("d", d);
+    private Query scoped(Query q, Collection<Long> units, LocalDate f, LocalDate d) {
+        return q.setParameter("units", units).setParameter("f", f).setParameter("d", d)
+                .setHint("jakarta.persistence.query.timeout", queryTimeoutMillis);
     }
 
     @SuppressWarnings("unchecked")

@@ -42,6 +42,23 @@ class DatabaseUnavailableTest {
     }
 
     @Test
+    void aStatementCancelledForItsTimeLimitIsA503QueryTimeout() {
+        // PostgreSQL: "ERROR: canceling statement due to statement timeout"; H2 uses the same SQLSTATE.
+        Response r = mappers.mapUnexpected(new jakarta.persistence.QueryTimeoutException("timeout",
+                new org.hibernate.QueryTimeoutException("JDBC exception executing SQL",
+                        new SQLException("ERROR: canceling statement due to statement timeout", "57014"), "select")),
+                null);
+        assertEquals(503, r.getStatus());
+        assertEquals(Problem.MEDIA_TYPE, r.getMediaType().toString());
+        Problem p = (Problem) r.getEntity();
+        assertTrue(p.type().toString().endsWith("/query-timeout"), p.type().toString());
+        assertTrue(p.detail().contains("smaller unit"), p.detail());
+        assertEquals(503, mappers.mapUnexpected(new RuntimeException("wrapped",
+                new SQLException("Statement was canceled or the session timed out", "57014")), null).getStatus());
+        assertFalse(ProblemMappers.timedOut(new SQLException("relation does not exist", "42P01")));
+    }
+
+    @Test
     void otherDatabaseErrorsStayA500() {
         assertFalse(ProblemMappers.databaseUnavailable(new SQLException("relation does not exist", "42P01")));
         Response r = mappers.mapUnexpected(new GenericJDBCException("bad SQL",
