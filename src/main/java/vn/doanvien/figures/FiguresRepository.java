@@ -296,13 +296,25 @@ public class FiguresRepository {
             return result;
         }
         LocalDate start = from.isAfter(to) ? to : from;
-        Map<Long, long[]> atStart = cumulative(unitIds, start);
-        Map<Long, long[]> atEnd = start.equals(to) ? atStart : cumulative(unitIds, to);
+        Map<Long, long[]> atStart;
+        Map<Long, long[]> atEnd;
+        if (isPostgres()) {
+            atStart = cumulative(unitIds, start);
+            atEnd = start.equals(to) ? atStart : cumulative(unitIds, to);
+        } else {
+            atStart = new HashMap<>();
+            atEnd = new HashMap<>();
+            for (Long u : unitIds) {
+                long[][] both = cumulativeOnBoth(u, start, to);
+                atStart.put(u, both[0]);
+                atEnd.put(u, both[1]);
+            }
+        }
         long[] zero = new long[FlowKind.COUNT];
         for (Long u : unitIds) {
             long[] a = atStart.getOrDefault(u, zero);
             long[] e = atEnd.getOrDefault(u, zero);
-            if (a == zero && e == zero) {
+            if (java.util.Arrays.equals(a, zero) && java.util.Arrays.equals(e, zero)) {
                 continue;
             }
             result.put(u, new UnitTotals(memberStock(a), memberStock(e), e[0] - a[0], e[1] - a[1], e[2] - a[2],
@@ -311,22 +323,65 @@ public class FiguresRepository {
         return result;
     }
 
-    /** Per unit, each of the eight flows summed over all its figures up to and including day x. */
-    Map<Long, long[]> cumulative(Collection<Long> unitIds, LocalDate x) {
+    /**
+     * PostgreSQL: per unit, each of the eight flows summed over all its figures up to and including day x, for
+     * all the units in one round trip. (H2 checks a long IN list of parameters row by row instead of seeking each
+     * value in the primary key, 1.7 s for the Confederation's 83 children at 1M members, so it reads one unit per
+     * query instead: {@link #cumulativeOnBoth}.)
+     */
+    private Map<Long, long[]> cumulative(Collection<Long> unitIds, LocalDate x) {
         // Whole months before x's month come from the rollup; x's month from its day rows up to x. When x is
         // the last day of its month, the rollup alone answers (the day-row range is then empty).
         LocalDate firstDetailDay = isMonthEnd(x) ? x.plusDays(1) : x.withDayOfMonth(1);
         Map<Long, long[]> result = new HashMap<>();
-        // H2 checks a long IN list of parameters row by row instead of seeking each value in the primary key
-        // (1.7 s for the Confederation's 83 children at 1M members); one unit per query keeps it to seeks, and
-        // in-process queries cost next to nothing. PostgreSQL takes the list in one round trip.
-        List<List<Long>> batches = isPostgres() ? List.of(List.copyOf(unitIds))
-                : unitIds.stream().map(List::of).toList();
-        for (List<Long> batch : batches) {
-            sumInto(result, batch, firstDetailDay, x);
-        }
+        sumInto(result, List.copyOf(unitIds), firstDetailDay, x);
         return result;
     }
+
+    /**
+     * H2: one unit's flows summed up to a and up to e (a not after e), its month rows read once for both days
+     * (summing each unit's history twice, through a union of month and day rows, was most of a Confederation
+     * progress call), then the day rows of a's month and of e's month.
+     */
+    private long[][] cumulativeOnBoth(long unitId, LocalDate a, LocalDate e) {
+        LocalDate ma = isMonthEnd(a) ? a.plusDays(1) : a.withDayOfMonth(1);
+        LocalDate me = isMonthEnd(e) ? e.plusDays(1) : e.withDayOfMonth(1);
+        Object[] r = (Object[]) em.createNativeQuery(MONTHS_UP_TO_BOTH, Object[].class)
+                .setParameter("u", unitId).setParameter("ma", ma).setParameter("me", me).getSingleResult();
+        long[] atA = new long[FlowKind.COUNT];
+        long[] atE = new long[FlowKind.COUNT];
+        for (int i = 0; i < FlowKind.COUNT; i++) {
+            atA[i] = n(r[i]);
+            atE[i] = n(r[FlowKind.COUNT + i]);
+        }
+        addDayRows(atA, unitId, ma, a);
+        addDayRows(atE, unitId, me, e);
+        return new long[][] {atA, atE};
+    }
+
+    private void addDayRows(long[] into, long unitId, LocalDate from, LocalDate x) {
+        if (from.isAfter(x)) {
+            return;
+        }
+        Object[] r = (Object[]) em.createNativeQuery(DAYS_BETWEEN, Object[].class)
+                .setParameter("u", unitId).setParameter("m", from).setParameter("x", x).getSingleResult();
+        for (int i = 0; i < FlowKind.COUNT; i++) {
+            into[i] += n(r[i]);
+        }
+    }
+
+    private static final String MONTHS_UP_TO_BOTH = "select "
+            + java.util.Arrays.stream(UNIT_COLUMNS.split(", "))
+                    .map(c -> "sum(case when month_start < :ma then " + c + " else 0 end)")
+                    .collect(java.util.stream.Collectors.joining(", "))
+            + ", " + java.util.Arrays.stream(UNIT_COLUMNS.split(", ")).map(c -> "sum(" + c + ")")
+                    .collect(java.util.stream.Collectors.joining(", "))
+            + " from unit_month_figure where unit_id = :u and month_start < :me";
+
+    private static final String DAYS_BETWEEN = "select "
+            + java.util.Arrays.stream(UNIT_COLUMNS.split(", ")).map(c -> "sum(" + c + ")")
+                    .collect(java.util.stream.Collectors.joining(", "))
+            + " from unit_day_figure where unit_id = :u and figure_day >= :m and figure_day <= :x";
 
     private void sumInto(Map<Long, long[]> result, List<Long> unitIds, LocalDate firstDetailDay, LocalDate x) {
         for (Object[] r : rows(em.createNativeQuery("select unit_id, sum(joined), sum(left_count), sum(transfers_in), "
