@@ -7,7 +7,7 @@
 set synchronous_commit = off;
 set work_mem = '512MB';
 set maintenance_work_mem = '512MB';
-truncate unit_day_figure, unit_month_figure, grassroots_union_month, grassroots_union_total;
+truncate unit_day_figure, unit_month_figure, unit_year_figure, grassroots_union_month, grassroots_union_total;
 
 create temp table transfer_end as
 select member_id, end_on from membership_period where end_reason = 'TRANSFER';
@@ -62,7 +62,14 @@ select unit_id, cast(date_trunc('month', figure_day) as date), sum(joined), sum(
        sum(transfers_out), sum(unions_founded), sum(unions_dissolved), sum(unions_moved_in), sum(unions_moved_out)
 from unit_day_figure group by 1, 2;
 
-analyze unit_day_figure;
-analyze unit_month_figure;
+insert into unit_year_figure (unit_id, year_start, joined, left_count, transfers_in, transfers_out,
+                              unions_founded, unions_dissolved, unions_moved_in, unions_moved_out)
+select unit_id, cast(date_trunc('year', month_start) as date), sum(joined), sum(left_count), sum(transfers_in),
+       sum(transfers_out), sum(unions_founded), sum(unions_dissolved), sum(unions_moved_in), sum(unions_moved_out)
+from unit_month_figure group by 1, 2;
+
+vacuum analyze unit_day_figure;
+vacuum analyze unit_month_figure;
+vacuum analyze unit_year_figure;
 vacuum analyze grassroots_union_month;
 vacuum analyze grassroots_union_total;

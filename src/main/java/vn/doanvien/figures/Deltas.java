@@ -28,6 +28,8 @@ final class Deltas {
     final TreeMap<UnionMonth, long[]> unions = new TreeMap<>();
     /** Stored monthly rollup rows (unit, first of month), filled by {@code FiguresRepository.stored()} only. */
     final TreeMap<UnitDay, long[]> unitMonths = new TreeMap<>();
+    /** Stored yearly rollup rows (unit, 1 January), filled by {@code FiguresRepository.stored()} only. */
+    final TreeMap<UnitDay, long[]> unitYears = new TreeMap<>();
     /** Stored all-time sums per grassroots union, filled by {@code FiguresRepository.stored()} only. */
     final TreeMap<Long, long[]> storedUnionTotals = new TreeMap<>();
 
@@ -50,22 +52,32 @@ final class Deltas {
         units.values().removeIf(Deltas::allZero);
         unions.values().removeIf(Deltas::allZero);
         unitMonths.values().removeIf(Deltas::allZero);
+        unitYears.values().removeIf(Deltas::allZero);
         storedUnionTotals.values().removeIf(Deltas::allZero);
         return this;
     }
 
     /** The unit rows summed per unit and month (keyed by the first of the month), zero sums dropped. */
     TreeMap<UnitDay, long[]> monthsOfUnits() {
-        TreeMap<UnitDay, long[]> months = new TreeMap<>();
+        return rolledUp(d -> d.withDayOfMonth(1));
+    }
+
+    /** The unit rows summed per unit and year (keyed by 1 January), zero sums dropped. */
+    TreeMap<UnitDay, long[]> yearsOfUnits() {
+        return rolledUp(d -> d.withDayOfYear(1));
+    }
+
+    private TreeMap<UnitDay, long[]> rolledUp(java.util.function.UnaryOperator<LocalDate> period) {
+        TreeMap<UnitDay, long[]> rollup = new TreeMap<>();
         units.forEach((k, v) -> {
-            long[] m = months.computeIfAbsent(new UnitDay(k.unitId(), k.day().withDayOfMonth(1)),
+            long[] m = rollup.computeIfAbsent(new UnitDay(k.unitId(), period.apply(k.day())),
                     x -> new long[FlowKind.COUNT]);
             for (int i = 0; i < v.length; i++) {
                 m[i] += v[i];
             }
         });
-        months.values().removeIf(Deltas::allZero);
-        return months;
+        rollup.values().removeIf(Deltas::allZero);
+        return rollup;
     }
 
     /** The grassroots union rows summed per union over all months, zero sums dropped. */

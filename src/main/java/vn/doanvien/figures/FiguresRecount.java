@@ -35,6 +35,7 @@ public class FiguresRecount {
             stored.units.keySet().removeIf(k -> !unitIds.contains(k.unitId()));
             fresh.units.keySet().removeIf(k -> !unitIds.contains(k.unitId()));
             stored.unitMonths.keySet().removeIf(k -> !unitIds.contains(k.unitId()));
+            stored.unitYears.keySet().removeIf(k -> !unitIds.contains(k.unitId()));
         }
         if (grassrootsUnionIds != null) {
             stored.unions.keySet().removeIf(k -> !grassrootsUnionIds.contains(k.grassrootsUnionId()));
@@ -52,17 +53,8 @@ public class FiguresRecount {
                         .append(" recount ").append(java.util.Arrays.toString(b)).append('\n');
             }
         }
-        java.util.Map<Deltas.UnitDay, long[]> freshMonths = fresh.monthsOfUnits();
-        java.util.Set<Deltas.UnitDay> rollup = new java.util.TreeSet<>(stored.unitMonths.keySet());
-        rollup.addAll(freshMonths.keySet());
-        for (Deltas.UnitDay k : rollup) {
-            long[] a = stored.unitMonths.getOrDefault(k, new long[FlowKind.COUNT]);
-            long[] b = freshMonths.getOrDefault(k, new long[FlowKind.COUNT]);
-            if (!java.util.Arrays.equals(a, b)) {
-                sb.append("month ").append(k).append(" stored ").append(java.util.Arrays.toString(a))
-                        .append(" recount ").append(java.util.Arrays.toString(b)).append('\n');
-            }
-        }
+        rollupDifferences(sb, "month ", stored.unitMonths, fresh.monthsOfUnits());
+        rollupDifferences(sb, "year ", stored.unitYears, fresh.yearsOfUnits());
         java.util.Set<Deltas.UnionMonth> months = new java.util.TreeSet<>(stored.unions.keySet());
         months.addAll(fresh.unions.keySet());
         for (Deltas.UnionMonth k : months) {
@@ -88,6 +80,20 @@ public class FiguresRecount {
         return sb.toString();
     }
 
+    private static void rollupDifferences(StringBuilder sb, String label, java.util.Map<Deltas.UnitDay, long[]> stored,
+                                          java.util.Map<Deltas.UnitDay, long[]> fresh) {
+        java.util.Set<Deltas.UnitDay> rollup = new java.util.TreeSet<>(stored.keySet());
+        rollup.addAll(fresh.keySet());
+        for (Deltas.UnitDay k : rollup) {
+            long[] a = stored.getOrDefault(k, new long[FlowKind.COUNT]);
+            long[] b = fresh.getOrDefault(k, new long[FlowKind.COUNT]);
+            if (!java.util.Arrays.equals(a, b)) {
+                sb.append(label).append(k).append(" stored ").append(java.util.Arrays.toString(a))
+                        .append(" recount ").append(java.util.Arrays.toString(b)).append('\n');
+            }
+        }
+    }
+
     /** Replaces every stored figure by a recount from the registry (after a bulk load that bypassed the ledger). */
     public void rebuild() {
         figures.deleteAll();
@@ -108,6 +114,19 @@ public class FiguresRecount {
         return deltas.compact();
     }
 
+    private static boolean sameRollup(java.util.Map<Deltas.UnitDay, long[]> stored,
+                                      java.util.Map<Deltas.UnitDay, long[]> fresh) {
+        if (!stored.keySet().equals(fresh.keySet())) {
+            return false;
+        }
+        for (var e : stored.entrySet()) {
+            if (!java.util.Arrays.equals(e.getValue(), fresh.get(e.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** {@code stored} read from the tables (with its rollup rows), {@code fresh} a recount. */
     private static boolean sameRows(Deltas stored, Deltas fresh) {
         Deltas a = stored;
@@ -115,14 +134,8 @@ public class FiguresRecount {
         if (!a.units.keySet().equals(b.units.keySet()) || !a.unions.keySet().equals(b.unions.keySet())) {
             return false;
         }
-        java.util.Map<Deltas.UnitDay, long[]> months = b.monthsOfUnits();
-        if (!a.unitMonths.keySet().equals(months.keySet())) {
+        if (!sameRollup(a.unitMonths, b.monthsOfUnits()) || !sameRollup(a.unitYears, b.yearsOfUnits())) {
             return false;
-        }
-        for (var e : a.unitMonths.entrySet()) {
-            if (!java.util.Arrays.equals(e.getValue(), months.get(e.getKey()))) {
-                return false;
-            }
         }
         for (var e : a.units.entrySet()) {
             if (!java.util.Arrays.equals(e.getValue(), b.units.get(e.getKey()))) {

@@ -160,6 +160,33 @@ class FiguresRollupTest {
         assertEquals(2, rowP2.get("transfersIn"));
         assertEquals(1, rowP2.get("joined"));
         assertSameAsRecount();
+
+        // The next year: F joins g2 on 2025-02-03. Reads now sum the 2024 year row, the 2025 months before asOf's
+        // month and asOf's month's days.
+        join(g2, "Đỗ Văn Phúc", "2025-02-03");
+        assertSameAsRecount();
+        given().queryParam("asOf", "2024-12-31").when().get("/api/v1/targets/{id}/progress", atRoot)
+                .then().statusCode(200).body("currentValue", equalTo(4.0f)); // A, C, D, E
+        body = given().queryParam("asOf", "2025-03-10").when().get("/api/v1/targets/{id}/progress", atRoot)
+                .then().statusCode(200)
+                .body("baselineValue", equalTo(1.0f)).body("currentValue", equalTo(5.0f))
+                .body("joined", equalTo(5)).body("left", equalTo(1)) // B, D, C, A, F joined; B left
+                .extract().jsonPath();
+        rows = body.getList("breakdown");
+        rowP1 = row(rows, p1.id);
+        rowP2 = row(rows, p2.id);
+        // P1: E at baseline; B and D joined, B left, D (with g3) and E (with U1) moved out.
+        assertEquals(0.0, ((Number) rowP1.get("currentValue")).doubleValue());
+        assertEquals(2, rowP1.get("joined"));
+        assertEquals(1, rowP1.get("left"));
+        assertEquals(2, rowP1.get("transfersOut"));
+        // P2: C, A (U1 was already under P2) and F joined; D and E moved in; A's transfer from g1 to g2 is out of
+        // U1 and into U2, both under P2.
+        assertEquals(5.0, ((Number) rowP2.get("currentValue")).doubleValue());
+        assertEquals(3, rowP2.get("joined"));
+        assertEquals(3, rowP2.get("transfersIn"));
+        assertEquals(1, rowP2.get("transfersOut"));
+        assertEquals(0, yearRowsDifferingFromMonthRows(), "every year row is the sum of its year's month rows");
     }
 
     private void assertSameAsRecount() {
@@ -205,6 +232,22 @@ class FiguresRollupTest {
     @Transactional
     void rebuild() {
         recount.rebuild();
+    }
+
+    @Transactional
+    long yearRowsDifferingFromMonthRows() {
+        List<Long> ids = List.of(root.id, p1.id, p2.id, u1.id, u2.id, u3.id);
+        long years = ((Number) em.createNativeQuery("select count(*) from unit_year_figure where unit_id in (:ids)")
+                .setParameter("ids", ids).getSingleResult()).longValue();
+        assertTrue(years >= 2 * 3, "the root, P2 and U2 have rows for 2024 and 2025: " + years);
+        return ((Number) em.createNativeQuery("""
+                select count(*) from unit_year_figure y
+                where y.unit_id in (:ids) and y.joined + 10 * y.left_count + 100 * y.transfers_in + 1000 * y.transfers_out
+                  + 10000 * y.unions_founded <> (select coalesce(sum(m.joined + 10 * m.left_count + 100 * m.transfers_in
+                      + 1000 * m.transfers_out + 10000 * m.unions_founded), 0)
+                      from unit_month_figure m where m.unit_id = y.unit_id
+                        and cast(date_trunc('year', m.month_start) as date) = y.year_start)
+                """).setParameter("ids", ids).getSingleResult()).longValue();
     }
 
     @Transactional
