@@ -8,6 +8,8 @@
 # another); TARGET_ID picks the target whose chart is drawn (default: the first top-level target).
 # Each endpoint gets 3 warm-up calls, then N sequential calls timed by curl (time_total); the script prints
 # median, p99 and max in milliseconds, and fails if any call did not answer 200.
+# ONLY / SKIP: extended regular expressions on the endpoint labels below, to time some endpoints only (at national
+# scale GENDER and AGE_BAND take tens of seconds a call, and the "all rows" CSVs are hundreds of megabytes).
 # Needs bash, curl, python3.
 set -euo pipefail
 
@@ -35,6 +37,8 @@ printf '%-52s %8s %8s %8s %10s\n' endpoint median_ms p99_ms max_ms bytes
 
 measure() {
   local name="$1" accept="$2" url="$3"
+  if [[ -n "${ONLY:-}" ]] && ! [[ "$name" =~ $ONLY ]]; then return 0; fi
+  if [[ -n "${SKIP:-}" ]] && [[ "$name" =~ $SKIP ]]; then return 0; fi
   for _ in 1 2 3; do curl_api -sS -o /dev/null -H "Accept: $accept" "$url"; done
   local out
   out=$(for _ in $(seq "$N"); do
