@@ -256,24 +256,8 @@ public class FiguresRepository {
                 d.addUnit(((Number) r[0]).longValue(), date(r[1]), kinds[k], ((Number) r[k + 2]).longValue());
             }
         }
-        List<Object[]> rollup = em.createNativeQuery("select unit_id, month_start, " + UNIT_COLUMNS
-                + " from unit_month_figure", Object[].class).getResultList();
-        for (Object[] r : rollup) {
-            long[] v = d.unitMonths.computeIfAbsent(new Deltas.UnitDay(((Number) r[0]).longValue(), date(r[1])),
-                    k -> new long[FlowKind.COUNT]);
-            for (int k = 0; k < kinds.length; k++) {
-                v[k] += ((Number) r[k + 2]).longValue();
-            }
-        }
-        List<Object[]> yearRollup = em.createNativeQuery("select unit_id, year_start, " + UNIT_COLUMNS
-                + " from unit_year_figure", Object[].class).getResultList();
-        for (Object[] r : yearRollup) {
-            long[] v = d.unitYears.computeIfAbsent(new Deltas.UnitDay(((Number) r[0]).longValue(), date(r[1])),
-                    k -> new long[FlowKind.COUNT]);
-            for (int k = 0; k < kinds.length; k++) {
-                v[k] += ((Number) r[k + 2]).longValue();
-            }
-        }
+        readRollup("select unit_id, month_start, " + UNIT_COLUMNS + " from unit_month_figure", d.unitMonths);
+        readRollup("select unit_id, year_start, " + UNIT_COLUMNS + " from unit_year_figure", d.unitYears);
         List<Object[]> months = em.createNativeQuery("select grassroots_union_id, month_start, joined, left_count, "
                 + "transfers_in, transfers_out from grassroots_union_month", Object[].class).getResultList();
         for (Object[] r : months) {
@@ -288,6 +272,17 @@ public class FiguresRepository {
                     new long[] {n(r[1]), n(r[2]), n(r[3]), n(r[4])});
         }
         return d.compact();
+    }
+
+    /** The stored rows of a rollup table (unit, period start, eight flows) into {@code into}. */
+    private void readRollup(String sql, Map<Deltas.UnitDay, long[]> into) {
+        for (Object[] r : rows(em.createNativeQuery(sql, Object[].class))) {
+            long[] v = into.computeIfAbsent(new Deltas.UnitDay(((Number) r[0]).longValue(), date(r[1])),
+                    k -> new long[FlowKind.COUNT]);
+            for (int k = 0; k < FlowKind.COUNT; k++) {
+                v[k] += ((Number) r[k + 2]).longValue();
+            }
+        }
     }
 
     void deleteAll() {
