@@ -142,6 +142,8 @@ public class FiguresRepository {
                 String sql = table.getKey();
                 Map<Deltas.UnitDay, long[]> rollup = table.getValue();
                 if (!rollup.isEmpty()) {
+                    // One row at a time, like the day rows: two writers creating the same new month or year
+                    // row at once is a race that H2's MERGE loses with an error (see runWithRetry).
                     try (PreparedStatement ps = connection.prepareStatement(sql)) {
                         for (Map.Entry<Deltas.UnitDay, long[]> e : rollup.entrySet()) {
                             ps.setLong(1, e.getKey().unitId());
@@ -149,9 +151,8 @@ public class FiguresRepository {
                             for (int i = 0; i < FlowKind.COUNT; i++) {
                                 ps.setInt(3 + i, Math.toIntExact(e.getValue()[i]));
                             }
-                            ps.addBatch();
+                            runWithRetry(ps);
                         }
-                        ps.executeBatch();
                     }
                 }
             }
