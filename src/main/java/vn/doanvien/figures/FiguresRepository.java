@@ -351,9 +351,12 @@ public class FiguresRepository {
         Map<Long, long[]> result = new HashMap<>();
         // A few thousand rows found by index: PostgreSQL's cost estimate of the three-way union is high enough for
         // a parallel plan, whose worker start-up doubled the query's time (5.7 ms serial, 10.8 ms parallel, for the
-        // Confederation's 83 children at 15M members). For this transaction only.
+        // Confederation's 83 children at 15M members). For this query only: the caller's transaction may go on
+        // to read much more (statistics).
+        // (After a failure the transaction is over, so there is nothing to restore.)
         em.createNativeQuery("set local max_parallel_workers_per_gather = 0").executeUpdate();
         sumInto(result, List.copyOf(unitIds), firstDetailDay, x);
+        em.createNativeQuery("set local max_parallel_workers_per_gather to default").executeUpdate();
         return result;
     }
 
