@@ -55,6 +55,9 @@ build() {
 # start_app <jdbc-url> <profile> [extra -D options...]: starts the packaged app on $PORT and waits until ready.
 start_app() {
   local url=$1 profile=$2 jar; shift 2
+  if curl -sf "http://127.0.0.1:$PORT/q/health/ready" > /dev/null 2>&1; then
+    log "port $PORT already answers (another app?): stop it or set PORT"; return 1
+  fi
   jar=$APPS/$([ "$profile" = pg ] && echo pg || echo h2)/quarkus-run.jar
   DB_URL=$url java -Xmx2g -Dquarkus.profile="$profile" -Dquarkus.http.port="$PORT" \
     -Ddoanvien.demo-data.enabled=false -Dquarkus.datasource.jdbc.url="$url" "$@" \
