@@ -37,24 +37,11 @@ class StatsRepository {
     /** Each query's time limit, below the transaction's: a scope too large to group by gender or age in time is a
      *  clear 503 problem ({@code ProblemMappers}), not a transaction that times out into a 500. */
     private final int queryTimeoutMillis;
-    private final boolean postgres;
 
     StatsRepository(EntityManager em,
-                    @ConfigProperty(name = "doanvien.stats.query-timeout", defaultValue = "PT45S") Duration timeout,
-                    @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+                    @ConfigProperty(name = "doanvien.stats.query-timeout", defaultValue = "PT45S") Duration timeout) {
         this.em = em;
         this.queryTimeoutMillis = Math.toIntExact(timeout.toMillis());
-        this.postgres = dbKind.toLowerCase(java.util.Locale.ROOT).startsWith("postgres");
-    }
-
-    /**
-     * PostgreSQL compiles queries it estimates as costly to machine code first (JIT); for these, read once per
-     * call, the compilation took 80–350 ms of a 1–20 s query and gained nothing. Off for this transaction only.
-     */
-    private void withoutJit() {
-        if (postgres) {
-            em.createNativeQuery("set local jit = off").executeUpdate();
-        }
     }
 
     /** A grassroots union in scope with its enterprise's attributes, where it sat on d and its figures. */
@@ -92,7 +79,6 @@ class StatsRepository {
         if (units.isEmpty()) {
             return result;
         }
-        withoutJit();
         for (Object[] r : rows(scoped(em.createNativeQuery("""
                 select g.id, g.code, g.name, g.founded_on, g.dissolved_on, g.enterprise_id, e.ownership,
                        e.investor_country, e.industry, e.province_code, e.workforce
@@ -193,7 +179,6 @@ class StatsRepository {
         if (units.isEmpty()) {
             return result;
         }
-        withoutJit();
         // A stay that starts the day the member's other stay ended by TRANSFER is a transfer in, not a join: the
         // transfer ends of the period, one row per member and day, are joined once (a correlated subquery per
         // stay cost 2.5 million index lookups at the Confederation).
