@@ -81,9 +81,11 @@ public class ProblemResponsesFilter implements OASFilter {
                     responses.addAPIResponse("503", OASFactory.createAPIResponse()
                             .description("The database cannot be reached at the moment (restart, failover): retry "
                                     + "after Retry-After seconds, writes with the same Idempotency-Key")
-                            .addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait")
-                                    .schema(OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.INTEGER))))
+                            .addHeader("Retry-After", retryAfter())
                             .content(problemContent()));
+                } else if (responses.getAPIResponse("503").getHeaders() == null) {
+                    // A resource that declares its own 503 (statistics: a query past its time limit) keeps the header.
+                    responses.getAPIResponse("503").addHeader("Retry-After", retryAfter());
                 }
                 // Errors a resource declares itself (a 404 for an id in the query) are problems too.
                 for (Map.Entry<String, APIResponse> r : responses.getAPIResponses().entrySet()) {
@@ -95,6 +97,11 @@ public class ProblemResponsesFilter implements OASFilter {
                 }
             }
         }
+    }
+
+    private static org.eclipse.microprofile.openapi.models.headers.Header retryAfter() {
+        return OASFactory.createHeader().description("Seconds to wait")
+                .schema(OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.INTEGER)));
     }
 
     private static boolean hasHeader(Operation operation, String name) {

@@ -62,6 +62,10 @@ public class StatsResource {
                     @Content(mediaType = Csv.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "Missing unitId or a bad parameter")
     @APIResponse(responseCode = "404", description = "No such unit")
+    @APIResponse(responseCode = "503", description = "The database cannot be reached at the moment (retry after "
+            + "Retry-After seconds), or, with type query-timeout, a query passed its time limit "
+            + "(doanvien.stats.query-timeout; GENDER and AGE_BAND over a very large unit): ask for a smaller unit "
+            + "or a shorter period")
     public MembershipResponse getMembershipStats(
             @Parameter(description = "The unit", required = true, schema = @Schema(type = SchemaType.INTEGER))
             @QueryParam("unitId") String unitId,
