@@ -207,7 +207,7 @@ public class ProblemMappers {
      * before the acquisition timeout.
      */
     static boolean databaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        return anyCause(e, t -> {
             if (t instanceof org.hibernate.exception.JDBCConnectionException
                     || t instanceof java.sql.SQLTransientConnectionException
                     || t instanceof java.sql.SQLNonTransientConnectionException) {
@@ -218,22 +218,24 @@ public class ProblemMappers {
                 if (state != null && (state.startsWith("08") || state.startsWith("57P0"))) {
                     return true;
                 }
-                if (s.getMessage() != null && s.getMessage().startsWith("Sorry, acquisition timeout")) {
-                    return true; // Agroal: no connection could be opened or freed in time
-                }
+                // Agroal: no connection could be opened or freed in time
+                return s.getMessage() != null && s.getMessage().startsWith("Sorry, acquisition timeout");
             }
-        }
-        return false;
+            return false;
+        });
     }
 
     /** True when a statement was cancelled for its time limit (SQLSTATE 57014 on PostgreSQL and H2). */
     static boolean timedOut(Throwable e) {
+        return anyCause(e, t -> t instanceof jakarta.persistence.QueryTimeoutException
+                || t instanceof org.hibernate.QueryTimeoutException
+                || t instanceof java.sql.SQLException s && "57014".equals(s.getSQLState()));
+    }
+
+    /** True when {@code e} or one of its causes passes the test. */
+    private static boolean anyCause(Throwable e, java.util.function.Predicate<Throwable> test) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof jakarta.persistence.QueryTimeoutException
-                    || t instanceof org.hibernate.QueryTimeoutException) {
-                return true;
-            }
-            if (t instanceof java.sql.SQLException s && "57014".equals(s.getSQLState())) {
+            if (test.test(t)) {
                 return true;
             }
         }
