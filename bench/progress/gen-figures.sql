@@ -7,7 +7,8 @@
 set synchronous_commit = off;
 set work_mem = '512MB';
 set maintenance_work_mem = '512MB';
-truncate unit_day_figure, unit_month_figure, unit_year_figure, grassroots_union_month, grassroots_union_total;
+truncate unit_day_figure, unit_month_figure, unit_year_figure, grassroots_union_month, grassroots_union_total,
+    grassroots_union_gender_month, grassroots_union_gender_total;
 
 create temp table transfer_end as
 select member_id, end_on from membership_period where end_reason = 'TRANSFER';
@@ -15,12 +16,12 @@ create index on transfer_end (member_id, end_on);
 analyze transfer_end;
 
 create temp view stay_event as
-select p.grassroots_union_id as gu, p.start_on as d,
+select p.member_id as mid, p.grassroots_union_id as gu, p.start_on as d,
        case when t.member_id is null then 1 else 0 end as j, 0 as l,
        case when t.member_id is null then 0 else 1 end as ti, 0 as tout
 from membership_period p left join transfer_end t on t.member_id = p.member_id and t.end_on = p.start_on
 union all
-select grassroots_union_id, end_on, 0, case when end_reason = 'TRANSFER' then 0 else 1 end,
+select member_id, grassroots_union_id, end_on, 0, case when end_reason = 'TRANSFER' then 0 else 1 end,
        0, case when end_reason = 'TRANSFER' then 1 else 0 end
 from membership_period where end_on is not null;
 
@@ -31,6 +32,18 @@ from stay_event group by 1, 2;
 insert into grassroots_union_total (grassroots_union_id, joined, left_count, transfers_in, transfers_out)
 select grassroots_union_id, sum(joined), sum(left_count), sum(transfers_in), sum(transfers_out)
 from grassroots_union_month group by 1;
+
+-- The same month rows split by the member's recorded gender (UNKNOWN: none).
+insert into grassroots_union_gender_month (grassroots_union_id, month_start, gender, joined, left_count,
+                                           transfers_in, transfers_out)
+select e.gu, cast(date_trunc('month', e.d) as date), coalesce(m.gender, 'UNKNOWN'), sum(e.j), sum(e.l), sum(e.ti),
+       sum(e.tout)
+from stay_event e join member m on m.id = e.mid group by 1, 2, 3;
+
+insert into grassroots_union_gender_total (grassroots_union_id, gender, joined, left_count, transfers_in,
+                                           transfers_out)
+select grassroots_union_id, gender, sum(joined), sum(left_count), sum(transfers_in), sum(transfers_out)
+from grassroots_union_gender_month group by 1, 2;
 
 -- Flows per upper-level union and day (members, and foundings of grassroots unions).
 create temp table ulu_day as
@@ -73,3 +86,5 @@ vacuum analyze unit_month_figure;
 vacuum analyze unit_year_figure;
 vacuum analyze grassroots_union_month;
 vacuum analyze grassroots_union_total;
+vacuum analyze grassroots_union_gender_month;
+vacuum analyze grassroots_union_gender_total;

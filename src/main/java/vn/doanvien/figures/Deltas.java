@@ -24,14 +24,40 @@ final class Deltas {
         }
     }
 
+    /** A grassroots union's month for the members of one gender (MALE, FEMALE, OTHER or UNKNOWN). */
+    record UnionGenderMonth(long grassrootsUnionId, LocalDate monthStart, String gender)
+            implements Comparable<UnionGenderMonth> {
+        public int compareTo(UnionGenderMonth o) {
+            int c = Long.compare(grassrootsUnionId, o.grassrootsUnionId);
+            c = c != 0 ? c : monthStart.compareTo(o.monthStart);
+            return c != 0 ? c : gender.compareTo(o.gender);
+        }
+    }
+
+    /** A grassroots union's all-time sums for the members of one gender. */
+    record UnionGender(long grassrootsUnionId, String gender) implements Comparable<UnionGender> {
+        public int compareTo(UnionGender o) {
+            int c = Long.compare(grassrootsUnionId, o.grassrootsUnionId);
+            return c != 0 ? c : gender.compareTo(o.gender);
+        }
+    }
+
+    /** The gender key of a member's recorded gender (null: none recorded). */
+    static String genderKey(String gender) {
+        return gender == null ? "UNKNOWN" : gender;
+    }
+
     final TreeMap<UnitDay, long[]> units = new TreeMap<>();
     final TreeMap<UnionMonth, long[]> unions = new TreeMap<>();
+    final TreeMap<UnionGenderMonth, long[]> unionGenders = new TreeMap<>();
     /** Stored monthly rollup rows (unit, first of month), filled by {@code FiguresRepository.stored()} only. */
     final TreeMap<UnitDay, long[]> unitMonths = new TreeMap<>();
     /** Stored yearly rollup rows (unit, 1 January), filled by {@code FiguresRepository.stored()} only. */
     final TreeMap<UnitDay, long[]> unitYears = new TreeMap<>();
     /** Stored all-time sums per grassroots union, filled by {@code FiguresRepository.stored()} only. */
     final TreeMap<Long, long[]> storedUnionTotals = new TreeMap<>();
+    /** Stored all-time sums per grassroots union and gender, filled by {@code FiguresRepository.stored()} only. */
+    final TreeMap<UnionGender, long[]> storedUnionGenderTotals = new TreeMap<>();
 
     void addUnit(long unitId, LocalDate day, FlowKind kind, long n) {
         if (n != 0) {
@@ -47,13 +73,23 @@ final class Deltas {
         }
     }
 
+    /** The member flows of one gender, per grassroots union and month (the same four as {@link #addUnion}). */
+    void addUnionGender(long grassrootsUnionId, LocalDate on, String gender, FlowKind kind, long n) {
+        if (n != 0 && kind.ordinal() < 4) {
+            unionGenders.computeIfAbsent(new UnionGenderMonth(grassrootsUnionId, on.withDayOfMonth(1),
+                    genderKey(gender)), k -> new long[4])[kind.ordinal()] += n;
+        }
+    }
+
     /** Drops rows whose changes cancelled out. */
     Deltas compact() {
         units.values().removeIf(Deltas::allZero);
         unions.values().removeIf(Deltas::allZero);
+        unionGenders.values().removeIf(Deltas::allZero);
         unitMonths.values().removeIf(Deltas::allZero);
         unitYears.values().removeIf(Deltas::allZero);
         storedUnionTotals.values().removeIf(Deltas::allZero);
+        storedUnionGenderTotals.values().removeIf(Deltas::allZero);
         return this;
     }
 
@@ -93,8 +129,17 @@ final class Deltas {
         return totals;
     }
 
+    /** The grassroots union rows by gender summed per union and gender over all months, zero sums dropped. */
+    TreeMap<UnionGender, long[]> unionGenderTotals() {
+        TreeMap<UnionGender, long[]> totals = new TreeMap<>();
+        unionGenders.forEach((k, v) -> add(totals.computeIfAbsent(
+                new UnionGender(k.grassrootsUnionId(), k.gender()), x -> new long[4]), v));
+        totals.values().removeIf(Deltas::allZero);
+        return totals;
+    }
+
     boolean isEmpty() {
-        return units.isEmpty() && unions.isEmpty();
+        return units.isEmpty() && unions.isEmpty() && unionGenders.isEmpty();
     }
 
     void addAll(Deltas other) {
@@ -104,12 +149,14 @@ final class Deltas {
                 mine[i] += v[i];
             }
         });
-        other.unions.forEach((k, v) -> {
-            long[] mine = unions.computeIfAbsent(k, x -> new long[4]);
-            for (int i = 0; i < v.length; i++) {
-                mine[i] += v[i];
-            }
-        });
+        other.unions.forEach((k, v) -> add(unions.computeIfAbsent(k, x -> new long[4]), v));
+        other.unionGenders.forEach((k, v) -> add(unionGenders.computeIfAbsent(k, x -> new long[4]), v));
+    }
+
+    private static void add(long[] into, long[] values) {
+        for (int i = 0; i < values.length; i++) {
+            into[i] += values[i];
+        }
     }
 
     Map<UnitDay, long[]> unitRows() {

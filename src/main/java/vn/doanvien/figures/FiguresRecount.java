@@ -41,52 +41,30 @@ public class FiguresRecount {
             stored.unions.keySet().removeIf(k -> !grassrootsUnionIds.contains(k.grassrootsUnionId()));
             fresh.unions.keySet().removeIf(k -> !grassrootsUnionIds.contains(k.grassrootsUnionId()));
             stored.storedUnionTotals.keySet().removeIf(k -> !grassrootsUnionIds.contains(k));
+            stored.unionGenders.keySet().removeIf(k -> !grassrootsUnionIds.contains(k.grassrootsUnionId()));
+            fresh.unionGenders.keySet().removeIf(k -> !grassrootsUnionIds.contains(k.grassrootsUnionId()));
+            stored.storedUnionGenderTotals.keySet().removeIf(k -> !grassrootsUnionIds.contains(k.grassrootsUnionId()));
         }
         StringBuilder sb = new StringBuilder();
-        java.util.Set<Deltas.UnitDay> keys = new java.util.TreeSet<>(stored.units.keySet());
-        keys.addAll(fresh.units.keySet());
-        for (Deltas.UnitDay k : keys) {
-            long[] a = stored.units.getOrDefault(k, new long[FlowKind.COUNT]);
-            long[] b = fresh.units.getOrDefault(k, new long[FlowKind.COUNT]);
-            if (!java.util.Arrays.equals(a, b)) {
-                sb.append(k).append(" stored ").append(java.util.Arrays.toString(a))
-                        .append(" recount ").append(java.util.Arrays.toString(b)).append('\n');
-            }
-        }
-        rollupDifferences(sb, "month ", stored.unitMonths, fresh.monthsOfUnits());
-        rollupDifferences(sb, "year ", stored.unitYears, fresh.yearsOfUnits());
-        java.util.Set<Deltas.UnionMonth> months = new java.util.TreeSet<>(stored.unions.keySet());
-        months.addAll(fresh.unions.keySet());
-        for (Deltas.UnionMonth k : months) {
-            long[] a = stored.unions.getOrDefault(k, new long[4]);
-            long[] b = fresh.unions.getOrDefault(k, new long[4]);
-            if (!java.util.Arrays.equals(a, b)) {
-                sb.append(k).append(" stored ").append(java.util.Arrays.toString(a))
-                        .append(" recount ").append(java.util.Arrays.toString(b)).append('\n');
-            }
-        }
-        java.util.Map<Long, long[]> freshTotals = fresh.unionTotals();
-        java.util.Set<Long> totals = new java.util.TreeSet<>(stored.storedUnionTotals.keySet());
-        totals.addAll(freshTotals.keySet());
-        for (Long k : totals) {
-            long[] a = stored.storedUnionTotals.getOrDefault(k, new long[4]);
-            long[] b = freshTotals.getOrDefault(k, new long[4]);
-            if (!java.util.Arrays.equals(a, b)) {
-                sb.append("total of grassroots union ").append(k).append(" stored ")
-                        .append(java.util.Arrays.toString(a)).append(" recount ")
-                        .append(java.util.Arrays.toString(b)).append('\n');
-            }
-        }
+        keyedDifferences(sb, "", stored.units, fresh.units, FlowKind.COUNT);
+        keyedDifferences(sb, "month ", stored.unitMonths, fresh.monthsOfUnits(), FlowKind.COUNT);
+        keyedDifferences(sb, "year ", stored.unitYears, fresh.yearsOfUnits(), FlowKind.COUNT);
+        keyedDifferences(sb, "", stored.unions, fresh.unions, 4);
+        keyedDifferences(sb, "total of grassroots union ", stored.storedUnionTotals, fresh.unionTotals(), 4);
+        keyedDifferences(sb, "", stored.unionGenders, fresh.unionGenders, 4);
+        keyedDifferences(sb, "total ", stored.storedUnionGenderTotals, fresh.unionGenderTotals(), 4);
         return sb.toString();
     }
 
-    private static void rollupDifferences(StringBuilder sb, String label, java.util.Map<Deltas.UnitDay, long[]> stored,
-                                          java.util.Map<Deltas.UnitDay, long[]> fresh) {
-        java.util.Set<Deltas.UnitDay> rollup = new java.util.TreeSet<>(stored.keySet());
-        rollup.addAll(fresh.keySet());
-        for (Deltas.UnitDay k : rollup) {
-            long[] a = stored.getOrDefault(k, new long[FlowKind.COUNT]);
-            long[] b = fresh.getOrDefault(k, new long[FlowKind.COUNT]);
+    /** Rows of {@code width} flows where stored and recount differ, as {@code label key stored [..] recount [..]}. */
+    private static <K extends Comparable<K>> void keyedDifferences(StringBuilder sb, String label,
+                                                                   java.util.Map<K, long[]> stored,
+                                                                   java.util.Map<K, long[]> fresh, int width) {
+        java.util.Set<K> keys = new java.util.TreeSet<>(stored.keySet());
+        keys.addAll(fresh.keySet());
+        for (K k : keys) {
+            long[] a = stored.getOrDefault(k, new long[width]);
+            long[] b = fresh.getOrDefault(k, new long[width]);
             if (!java.util.Arrays.equals(a, b)) {
                 sb.append(label).append(k).append(" stored ").append(java.util.Arrays.toString(a))
                         .append(" recount ").append(java.util.Arrays.toString(b)).append('\n');
@@ -110,49 +88,26 @@ public class FiguresRecount {
             }
             flow.emit(Timeline.ofGrassrootsUnion(figures.placementsOf(g), tree, flow.start()), 1, deltas);
             flow.emitToUnion(g, 1, deltas);
+            figures.memberFlowsByGender(g).forEach((gender, f) -> f.emitToUnionGender(g, gender, 1, deltas));
         }
         return deltas.compact();
     }
 
-    private static boolean sameRollup(java.util.Map<Deltas.UnitDay, long[]> stored,
-                                      java.util.Map<Deltas.UnitDay, long[]> fresh) {
+    /** {@code stored} read from the tables (with its rollup rows), {@code fresh} a recount. */
+    private static boolean sameRows(Deltas stored, Deltas fresh) {
+        return sameKeyed(stored.units, fresh.units) && sameKeyed(stored.unitMonths, fresh.monthsOfUnits())
+                && sameKeyed(stored.unitYears, fresh.yearsOfUnits()) && sameKeyed(stored.unions, fresh.unions)
+                && sameKeyed(stored.storedUnionTotals, fresh.unionTotals())
+                && sameKeyed(stored.unionGenders, fresh.unionGenders)
+                && sameKeyed(stored.storedUnionGenderTotals, fresh.unionGenderTotals());
+    }
+
+    private static <K> boolean sameKeyed(java.util.Map<K, long[]> stored, java.util.Map<K, long[]> fresh) {
         if (!stored.keySet().equals(fresh.keySet())) {
             return false;
         }
         for (var e : stored.entrySet()) {
             if (!java.util.Arrays.equals(e.getValue(), fresh.get(e.getKey()))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** {@code stored} read from the tables (with its rollup rows), {@code fresh} a recount. */
-    private static boolean sameRows(Deltas stored, Deltas fresh) {
-        Deltas a = stored;
-        Deltas b = fresh;
-        if (!a.units.keySet().equals(b.units.keySet()) || !a.unions.keySet().equals(b.unions.keySet())) {
-            return false;
-        }
-        if (!sameRollup(a.unitMonths, b.monthsOfUnits()) || !sameRollup(a.unitYears, b.yearsOfUnits())) {
-            return false;
-        }
-        for (var e : a.units.entrySet()) {
-            if (!java.util.Arrays.equals(e.getValue(), b.units.get(e.getKey()))) {
-                return false;
-            }
-        }
-        for (var e : a.unions.entrySet()) {
-            if (!java.util.Arrays.equals(e.getValue(), b.unions.get(e.getKey()))) {
-                return false;
-            }
-        }
-        java.util.Map<Long, long[]> totals = b.unionTotals();
-        if (!a.storedUnionTotals.keySet().equals(totals.keySet())) {
-            return false;
-        }
-        for (var e : a.storedUnionTotals.entrySet()) {
-            if (!java.util.Arrays.equals(e.getValue(), totals.get(e.getKey()))) {
                 return false;
             }
         }

@@ -83,6 +83,28 @@ public class FiguresRepository {
         return flow;
     }
 
+    /** The stays of one grassroots union as member flows, by the member's gender (UNKNOWN: none recorded). */
+    Map<String, Flow> memberFlowsByGender(long grassrootsUnionId) {
+        em.flush();
+        Map<String, Flow> flows = new java.util.TreeMap<>();
+        for (Object[] r : rows(em.createNativeQuery("""
+                select m.gender, p.start_on, p.end_on, p.end_reason,
+                       case when exists (select 1 from membership_period q
+                                         where q.member_id = p.member_id and q.id <> p.id
+                                           and q.end_on = p.start_on and q.end_reason = 'TRANSFER')
+                            then 1 else 0 end
+                from membership_period p join member m on m.id = p.member_id where p.grassroots_union_id = :g
+                """, Object[].class).setParameter("g", grassrootsUnionId))) {
+            Flow flow = flows.computeIfAbsent(Deltas.genderKey(r[0] == null ? null : r[0].toString()),
+                    k -> new Flow());
+            flow.add(date(r[1]), ((Number) r[4]).intValue() == 1 ? FlowKind.TRANSFERS_IN : FlowKind.JOINED, 1);
+            if (r[2] != null) {
+                flow.add(date(r[2]), "TRANSFER".equals(r[3]) ? FlowKind.TRANSFERS_OUT : FlowKind.LEFT, 1);
+            }
+        }
+        return flows;
+    }
+
     /** A unit's own figure rows, as the flows it passes up to its ancestors. */
     Flow flowOfUnit(long unitId) {
         em.flush();
@@ -111,18 +133,24 @@ public class FiguresRepository {
         Map<Deltas.UnitDay, long[]> months = deltas.monthsOfUnits();
         Map<Deltas.UnitDay, long[]> years = deltas.yearsOfUnits();
         Map<Long, long[]> totals = deltas.unionTotals();
+        Map<Deltas.UnionGender, long[]> genderTotals = deltas.unionGenderTotals();
         em.unwrap(Session.class).doWork(connection -> {
             if (pg) {
                 // One statement per table, the rows as arrays: a bulk sync books thousands of rows per request.
                 upsertArrays(connection, PG_UNIT_UPSERT_ARRAYS, deltas.units, FlowKind.COUNT,
-                        Deltas.UnitDay::unitId, Deltas.UnitDay::day);
+                        Deltas.UnitDay::unitId, Deltas.UnitDay::day, null);
                 upsertArrays(connection, PG_MONTH_UPSERT_ARRAYS, months, FlowKind.COUNT,
-                        Deltas.UnitDay::unitId, Deltas.UnitDay::day);
+                        Deltas.UnitDay::unitId, Deltas.UnitDay::day, null);
                 upsertArrays(connection, PG_YEAR_UPSERT_ARRAYS, years, FlowKind.COUNT,
-                        Deltas.UnitDay::unitId, Deltas.UnitDay::day);
+                        Deltas.UnitDay::unitId, Deltas.UnitDay::day, null);
                 upsertArrays(connection, PG_UNION_UPSERT_ARRAYS, deltas.unions, 4,
-                        Deltas.UnionMonth::grassrootsUnionId, Deltas.UnionMonth::monthStart);
-                upsertArrays(connection, PG_TOTAL_UPSERT_ARRAYS, totals, 4, Long::longValue, null);
+                        Deltas.UnionMonth::grassrootsUnionId, Deltas.UnionMonth::monthStart, null);
+                upsertArrays(connection, PG_TOTAL_UPSERT_ARRAYS, totals, 4, Long::longValue, null, null);
+                upsertArrays(connection, PG_GENDER_MONTH_UPSERT_ARRAYS, deltas.unionGenders, 4,
+                        Deltas.UnionGenderMonth::grassrootsUnionId, Deltas.UnionGenderMonth::monthStart,
+                        Deltas.UnionGenderMonth::gender);
+                upsertArrays(connection, PG_GENDER_TOTAL_UPSERT_ARRAYS, genderTotals, 4,
+                        Deltas.UnionGender::grassrootsUnionId, null, Deltas.UnionGender::gender);
                 return;
             }
             if (!deltas.units.isEmpty()) {
@@ -179,16 +207,43 @@ public class FiguresRepository {
                     }
                 }
             }
+            if (!deltas.unionGenders.isEmpty()) {
+                try (PreparedStatement ps = connection.prepareStatement(H2_GENDER_MONTH_UPSERT)) {
+                    for (Map.Entry<Deltas.UnionGenderMonth, long[]> e : deltas.unionGenders.entrySet()) {
+                        ps.setLong(1, e.getKey().grassrootsUnionId());
+                        ps.setDate(2, Date.valueOf(e.getKey().monthStart()));
+                        ps.setString(3, e.getKey().gender());
+                        for (int i = 0; i < 4; i++) {
+                            ps.setInt(4 + i, Math.toIntExact(e.getValue()[i]));
+                        }
+                        runWithRetry(ps);
+                    }
+                }
+            }
+            if (!genderTotals.isEmpty()) {
+                try (PreparedStatement ps = connection.prepareStatement(H2_GENDER_TOTAL_UPSERT)) {
+                    for (Map.Entry<Deltas.UnionGender, long[]> e : genderTotals.entrySet()) {
+                        ps.setLong(1, e.getKey().grassrootsUnionId());
+                        ps.setString(2, e.getKey().gender());
+                        for (int i = 0; i < 4; i++) {
+                            ps.setLong(3 + i, e.getValue()[i]);
+                        }
+                        runWithRetry(ps);
+                    }
+                }
+            }
         });
     }
 
     /**
-     * PostgreSQL: rows upserted by one statement over arrays, in key order: the key's id and date (none when
-     * {@code date} is null), then {@code width} values (eight flows for unit rows, four for grassroots unions).
+     * PostgreSQL: rows upserted by one statement over arrays, in key order: the key's id, date (none when
+     * {@code date} is null) and gender (none when {@code gender} is null), then {@code width} values (eight flows
+     * for unit rows, four for grassroots unions).
      */
     private static <K> void upsertArrays(java.sql.Connection c, String sql, Map<K, long[]> rows, int width,
                                          java.util.function.ToLongFunction<K> id,
-                                         java.util.function.Function<K, LocalDate> date)
+                                         java.util.function.Function<K, LocalDate> date,
+                                         java.util.function.Function<K, String> gender)
             throws java.sql.SQLException {
         if (rows.isEmpty()) {
             return;
@@ -196,11 +251,13 @@ public class FiguresRepository {
         int n = rows.size();
         Long[] ids = new Long[n];
         String[] dates = new String[n];
+        String[] genders = new String[n];
         Integer[][] values = new Integer[width][n];
         int r = 0;
         for (Map.Entry<K, long[]> e : rows.entrySet()) {
             ids[r] = id.applyAsLong(e.getKey());
             dates[r] = date == null ? null : date.apply(e.getKey()).toString();
+            genders[r] = gender == null ? null : gender.apply(e.getKey());
             for (int i = 0; i < width; i++) {
                 values[i][r] = Math.toIntExact(e.getValue()[i]);
             }
@@ -211,6 +268,9 @@ public class FiguresRepository {
             ps.setArray(p++, c.createArrayOf("int8", ids));
             if (date != null) {
                 ps.setArray(p++, c.createArrayOf("varchar", dates));
+            }
+            if (gender != null) {
+                ps.setArray(p++, c.createArrayOf("varchar", genders));
             }
             for (int i = 0; i < width; i++) {
                 ps.setArray(p++, c.createArrayOf("int4", values[i]));
@@ -272,6 +332,17 @@ public class FiguresRepository {
             d.storedUnionTotals.put(((Number) r[0]).longValue(),
                     new long[] {n(r[1]), n(r[2]), n(r[3]), n(r[4])});
         }
+        for (Object[] r : rows(em.createNativeQuery("select grassroots_union_id, month_start, gender, joined, "
+                + "left_count, transfers_in, transfers_out from grassroots_union_gender_month", Object[].class))) {
+            for (int k = 0; k < 4; k++) {
+                d.addUnionGender(n(r[0]), date(r[1]), r[2].toString(), kinds[k], n(r[k + 3]));
+            }
+        }
+        for (Object[] r : rows(em.createNativeQuery("select grassroots_union_id, gender, joined, left_count, "
+                + "transfers_in, transfers_out from grassroots_union_gender_total", Object[].class))) {
+            d.storedUnionGenderTotals.put(new Deltas.UnionGender(n(r[0]), r[1].toString()),
+                    new long[] {n(r[2]), n(r[3]), n(r[4]), n(r[5])});
+        }
         return d.compact();
     }
 
@@ -293,6 +364,8 @@ public class FiguresRepository {
         em.createNativeQuery("delete from unit_year_figure").executeUpdate();
         em.createNativeQuery("delete from grassroots_union_month").executeUpdate();
         em.createNativeQuery("delete from grassroots_union_total").executeUpdate();
+        em.createNativeQuery("delete from grassroots_union_gender_month").executeUpdate();
+        em.createNativeQuery("delete from grassroots_union_gender_total").executeUpdate();
     }
 
     List<Long> allGrassrootsUnionIds() {
@@ -743,6 +816,41 @@ public class FiguresRepository {
             + "left_count = grassroots_union_total.left_count + excluded.left_count, "
             + "transfers_in = grassroots_union_total.transfers_in + excluded.transfers_in, "
             + "transfers_out = grassroots_union_total.transfers_out + excluded.transfers_out";
+
+    private static final String PG_GENDER_MONTH_UPSERT_ARRAYS = "insert into grassroots_union_gender_month "
+            + "(grassroots_union_id, month_start, gender, joined, left_count, transfers_in, transfers_out) "
+            + "select g, cast(m as date), s, j, l, ti, tou from unnest(?, ?, ?, ?, ?, ?, ?) as r(g, m, s, j, l, ti, tou) "
+            + "on conflict (grassroots_union_id, month_start, gender) do update set "
+            + "joined = grassroots_union_gender_month.joined + excluded.joined, "
+            + "left_count = grassroots_union_gender_month.left_count + excluded.left_count, "
+            + "transfers_in = grassroots_union_gender_month.transfers_in + excluded.transfers_in, "
+            + "transfers_out = grassroots_union_gender_month.transfers_out + excluded.transfers_out";
+
+    private static final String PG_GENDER_TOTAL_UPSERT_ARRAYS = "insert into grassroots_union_gender_total "
+            + "(grassroots_union_id, gender, joined, left_count, transfers_in, transfers_out) "
+            + "select g, s, j, l, ti, tou from unnest(?, ?, ?, ?, ?, ?) as r(g, s, j, l, ti, tou) "
+            + "on conflict (grassroots_union_id, gender) do update set "
+            + "joined = grassroots_union_gender_total.joined + excluded.joined, "
+            + "left_count = grassroots_union_gender_total.left_count + excluded.left_count, "
+            + "transfers_in = grassroots_union_gender_total.transfers_in + excluded.transfers_in, "
+            + "transfers_out = grassroots_union_gender_total.transfers_out + excluded.transfers_out";
+
+    private static final String H2_GENDER_MONTH_UPSERT = "merge into grassroots_union_gender_month t using (values ("
+            + "cast(? as bigint), cast(? as date), cast(? as varchar(8)), cast(? as int), cast(? as int), "
+            + "cast(? as int), cast(? as int))) s(gid, m, g, j, l, ti, tou) "
+            + "on t.grassroots_union_id = s.gid and t.month_start = s.m and t.gender = s.g "
+            + "when matched then update set joined = t.joined + s.j, left_count = t.left_count + s.l, "
+            + "transfers_in = t.transfers_in + s.ti, transfers_out = t.transfers_out + s.tou "
+            + "when not matched then insert (grassroots_union_id, month_start, gender, joined, left_count, "
+            + "transfers_in, transfers_out) values (s.gid, s.m, s.g, s.j, s.l, s.ti, s.tou)";
+
+    private static final String H2_GENDER_TOTAL_UPSERT = "merge into grassroots_union_gender_total t using (values ("
+            + "cast(? as bigint), cast(? as varchar(8)), cast(? as bigint), cast(? as bigint), cast(? as bigint), "
+            + "cast(? as bigint))) s(gid, g, j, l, ti, tou) on t.grassroots_union_id = s.gid and t.gender = s.g "
+            + "when matched then update set joined = t.joined + s.j, left_count = t.left_count + s.l, "
+            + "transfers_in = t.transfers_in + s.ti, transfers_out = t.transfers_out + s.tou "
+            + "when not matched then insert (grassroots_union_id, gender, joined, left_count, transfers_in, "
+            + "transfers_out) values (s.gid, s.g, s.j, s.l, s.ti, s.tou)";
 
     private static final String H2_UNIT_UPSERT = "merge into unit_day_figure t using (values (cast(? as bigint), "
             + "cast(? as date), cast(? as int), cast(? as int), cast(? as int), cast(? as int), cast(? as int), "

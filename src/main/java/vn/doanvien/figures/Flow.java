@@ -35,6 +35,13 @@ final class Flow {
         }
     }
 
+    /** Credits the member flows of members of one gender to the grassroots union's monthly row for that gender. */
+    void emitToUnionGender(long grassrootsUnionId, String gender, long sign, Deltas out) {
+        for (Event e : events) {
+            out.addUnionGender(grassrootsUnionId, e.on(), gender, e.kind(), sign * e.count());
+        }
+    }
+
     /**
      * Credits every flow to the units of the timeline on its date and, where the timeline changes, books
      * the stock carried so far as transfers out of the units left behind and into the units reached.

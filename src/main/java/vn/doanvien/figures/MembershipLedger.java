@@ -50,6 +50,23 @@ public class MembershipLedger {
         figures.apply(deltas);
     }
 
+    /**
+     * A member's recorded gender changed (names of the enum, null for none): the member's stays move from the old
+     * gender's figures to the new one's. Nothing else changes, so only the grassroots unions' rows by gender are
+     * written.
+     */
+    public void memberGenderChanged(List<MembershipSpan> stays, String before, String after) {
+        if (java.util.Objects.equals(before, after) || stays.isEmpty()) {
+            return;
+        }
+        Deltas deltas = new Deltas();
+        for (MembershipSpan s : stays) {
+            s.flow().emitToUnionGender(s.grassrootsUnionId(), before, -1, deltas);
+            s.flow().emitToUnionGender(s.grassrootsUnionId(), after, 1, deltas);
+        }
+        figures.apply(deltas);
+    }
+
     /** A grassroots union was founded, its dates changed, or it was dissolved; null dates mean "none". */
     public void unionLifeChanged(long grassrootsUnionId, LocalDate foundedBefore, LocalDate dissolvedBefore,
                                  LocalDate foundedAfter, LocalDate dissolvedAfter) {
@@ -98,6 +115,7 @@ public class MembershipLedger {
         Flow flow = span.flow();
         flow.emit(Timeline.ofGrassrootsUnion(p, tree, span.start()), sign, deltas);
         flow.emitToUnion(span.grassrootsUnionId(), sign, deltas);
+        flow.emitToUnionGender(span.grassrootsUnionId(), span.gender(), sign, deltas);
     }
 
     private static void emitLife(LocalDate founded, LocalDate dissolved, long sign, UnitTree tree,

@@ -4,5 +4,10 @@ package vn.doanvien.member;
 public enum Gender {
     MALE,
     FEMALE,
-    OTHER
+    OTHER;
+
+    /** A gender as the membership figures key it: the name, null when none is recorded. */
+    public static String nameOf(Gender gender) {
+        return gender == null ? null : gender.name();
+    }
 }

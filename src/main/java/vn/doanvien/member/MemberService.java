@@ -54,8 +54,9 @@ class MemberService {
     /** How the figures see a period: a stay that began with the join, or later with a transfer in. */
     static MembershipSpan span(MembershipPeriod p, Member m) {
         return new MembershipSpan(p.grassrootsUnionId, p.startOn, p.startOn.isAfter(m.joinedOn), p.endOn,
-                p.endReason == PeriodEndReason.TRANSFER);
+                p.endReason == PeriodEndReason.TRANSFER, Gender.nameOf(m.gender));
     }
+
 
     MemberResponse create(MemberCreateRequest req) {
         LocalDate today = Today.date();
@@ -177,6 +178,11 @@ class MemberService {
             checkNotDuplicate(identity, id);
         }
 
+        if (m.gender != req.gender()) {
+            // The figures by gender follow the member's record: all of the member's stays move.
+            ledger.memberGenderChanged(periods.list("memberId", id).stream().map(p -> span(p, m)).toList(),
+                    Gender.nameOf(m.gender), Gender.nameOf(req.gender()));
+        }
         m.fullName = req.fullName().trim();
         m.dateOfBirth = req.dateOfBirth();
         m.gender = req.gender();

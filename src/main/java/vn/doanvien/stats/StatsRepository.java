@@ -16,8 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Queries of membership statistics. Per grassroots union it reads the maintained figures (its all-time
  * {@code grassroots_union_total} and the {@code grassroots_union_month} rows from the period's first month on)
  * and corrects the first and last month of a period by the stays that start or end in the part of the month
- * outside it (indexed by date, so a few days of events). By gender and age
- * it counts membership periods in one grouped query (there is no maintained aggregate by gender or age).
+ * outside it (indexed by date, so a few days of events). By gender likewise, from the unions' figures by
+ * gender; by age it counts membership periods in one grouped query (there is no maintained aggregate by age).
  */
 @ApplicationScoped
 class StatsRepository {
@@ -167,6 +167,79 @@ class StatsRepository {
                 u.left -= n(r[4]) + n(r[6]);
             }
         }
+        return result;
+    }
+
+    /**
+     * The grassroots unions of {@link #IN_SCOPE}, each with {@code placed} = 1 when it is also placed under one of
+     * :units on :d ({@link #PLACED_ON_D}).
+     */
+    private static final String SCOPE_PLACED = "select l.grassroots_union_id as id,"
+            + " max(case when l.valid_to is null or l.valid_to > :d then 1 else 0 end) as placed"
+            + " from grassroots_union_link l where l.unit_id in (:units) and l.valid_from <= :d"
+            + " and (l.valid_to is null or l.valid_to > :f) group by l.grassroots_union_id";
+
+    /**
+     * Members by gender from the maintained figures by gender (as {@link #byPerson}, without dates of birth):
+     * members on d of the unions placed under the units on d, as their all-time totals less their months after
+     * d's month; joins and departures in [f, d] of the unions in scope, as their months from f's month to d's
+     * month; both corrected by the stays that start or end in the days of those months outside [f, d].
+     */
+    List<PersonRow> byGender(Collection<Long> units, LocalDate f, LocalDate d) {
+        Map<String, long[]> genders = new java.util.TreeMap<>();
+        if (units.isEmpty()) {
+            return List.of();
+        }
+        LocalDate fm = f.withDayOfMonth(1);
+        LocalDate dm = d.withDayOfMonth(1);
+        LocalDate de = d.withDayOfMonth(d.lengthOfMonth());
+        for (Object[] r : rows(scoped(em.createNativeQuery("""
+                select t.gender, sum(t.joined + t.transfers_in - t.left_count - t.transfers_out)
+                from grassroots_union_gender_total t join (""" + SCOPE_PLACED + """
+                ) s on s.id = t.grassroots_union_id
+                where s.placed = 1 group by t.gender""", Object[].class), units, f, d))) {
+            genders.computeIfAbsent(s(r[0]), k -> new long[3])[0] += n(r[1]);
+        }
+        for (Object[] r : rows(scoped(em.createNativeQuery("""
+                select m.gender,
+                       sum(case when m.month_start > :dm and s.placed = 1
+                                then m.joined + m.transfers_in - m.left_count - m.transfers_out else 0 end),
+                       sum(case when m.month_start <= :dm then m.joined else 0 end),
+                       sum(case when m.month_start <= :dm then m.left_count else 0 end)
+                from grassroots_union_gender_month m join (""" + SCOPE_PLACED + """
+                ) s on s.id = m.grassroots_union_id
+                where m.month_start >= :fm group by m.gender""", Object[].class), units, f, d)
+                .setParameter("fm", fm).setParameter("dm", dm))) {
+            long[] g = genders.computeIfAbsent(s(r[0]), k -> new long[3]);
+            g[0] -= n(r[1]);
+            g[1] += n(r[2]);
+            g[2] += n(r[3]);
+        }
+        for (Object[] r : rows(scoped(em.createNativeQuery("""
+                select coalesce(mb.gender, 'UNKNOWN'),
+                  sum(case when s.placed = 1 and p.start_on > :d and p.start_on <= :de then 1 else 0 end),
+                  sum(case when s.placed = 1 and p.end_on > :d and p.end_on <= :de then 1 else 0 end),
+                  sum(case when p.start_on > :d and p.start_on <= :de and """ + NOT_TRANSFER_IN + """
+                      then 1 else 0 end),
+                  sum(case when p.end_on > :d and p.end_on <= :de and p.end_reason <> 'TRANSFER' then 1 else 0 end),
+                  sum(case when p.start_on >= :fm and p.start_on < :f and """ + NOT_TRANSFER_IN + """
+                      then 1 else 0 end),
+                  sum(case when p.end_on >= :fm and p.end_on < :f and p.end_reason <> 'TRANSFER' then 1 else 0 end)
+                from membership_period p join member mb on mb.id = p.member_id
+                join (""" + SCOPE_PLACED + """
+                ) s on s.id = p.grassroots_union_id
+                where ((p.start_on > :d and p.start_on <= :de) or (p.end_on > :d and p.end_on <= :de)
+                       or (p.start_on >= :fm and p.start_on < :f) or (p.end_on >= :fm and p.end_on < :f))
+                group by coalesce(mb.gender, 'UNKNOWN')""", Object[].class), units, f, d)
+                .setParameter("de", de).setParameter("fm", fm))) {
+            long[] g = genders.computeIfAbsent(s(r[0]), k -> new long[3]);
+            g[0] -= n(r[1]) - n(r[2]);
+            g[1] -= n(r[3]) + n(r[5]);
+            g[2] -= n(r[4]) + n(r[6]);
+        }
+        List<PersonRow> result = new ArrayList<>();
+        genders.forEach((gender, g) -> result.add(new PersonRow("UNKNOWN".equals(gender) ? null : gender, null,
+                g[0], g[1], g[2])));
         return result;
     }
 

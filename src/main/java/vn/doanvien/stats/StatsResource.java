@@ -53,9 +53,11 @@ public class StatsResource {
             + "upper-level union). PROVINCE (the enterprise's province, else the nearest unit's), OWNERSHIP, "
             + "INVESTOR_COUNTRY and INDUSTRY group grassroots unions by their enterprise and sum their "
             + "maintained monthly registry figures (reported figures are not split by attributes, so these rows "
-            + "add up to the registry's part of the total). GENDER and AGE_BAND (age on asOf: UNDER_25, 25_34, "
-            + "35_44, 45_54, 55_AND_OVER, UNKNOWN) count the registry's membership periods with one grouped "
-            + "query: no aggregate is maintained by gender or age. The CSV has the rows and then the total.")
+            + "add up to the registry's part of the total). GENDER (MALE, FEMALE, OTHER, UNKNOWN: the member's "
+            + "gender as recorded now) sums the grassroots unions' monthly registry figures by gender. AGE_BAND "
+            + "(age on asOf: UNDER_25, 25_34, 35_44, 45_54, 55_AND_OVER, UNKNOWN) counts the registry's "
+            + "membership periods with one grouped query: no aggregate is maintained by age. The CSV has the rows "
+            + "and then the total.")
     @APIResponse(responseCode = "200", description = "The grouped figures",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = MembershipResponse.class)),
@@ -64,7 +66,7 @@ public class StatsResource {
     @APIResponse(responseCode = "404", description = "No such unit")
     @APIResponse(responseCode = "503", description = "The database cannot be reached at the moment (retry after "
             + "Retry-After seconds), or, with type query-timeout, a query passed its time limit "
-            + "(doanvien.stats.query-timeout; GENDER and AGE_BAND over a very large unit): ask for a smaller unit "
+            + "(doanvien.stats.query-timeout; AGE_BAND over a very large unit): ask for a smaller unit "
             + "or a shorter period")
     public MembershipResponse getMembershipStats(
             @Parameter(description = "The unit", required = true, schema = @Schema(type = SchemaType.INTEGER))

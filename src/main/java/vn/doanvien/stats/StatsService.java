@@ -31,7 +31,7 @@ import vn.doanvien.stats.StatsDtos.SeriesResponse;
 /**
  * Membership statistics of a unit's subtree. The total and the CHILD_UNIT rows come from the maintained figures
  * ({@link Figures}: registry, reported figures and member counts, as target progress); groupings by an
- * enterprise's attributes and by province from the per-grassroots-union monthly figures; GENDER and AGE_BAND
+ * enterprise's attributes, by province and by gender from the per-grassroots-union monthly figures; AGE_BAND
  * from one grouped query over membership periods. See {@code StatsResource} for the definitions.
  */
 @ApplicationScoped
@@ -88,7 +88,8 @@ class StatsService {
                     : u.investorCountry == null ? "NONE" : u.investorCountry);
             case INDUSTRY -> grouped(unions.values(), onD, d, u -> u.enterpriseId == null ? "NO_ENTERPRISE"
                     : u.industry);
-            case GENDER, AGE_BAND -> byPerson(groupBy, repository.byPerson(scope, f, d), d);
+            case GENDER -> byPerson(groupBy, repository.byGender(scope, f, d), d);
+            case AGE_BAND -> byPerson(groupBy, repository.byPerson(scope, f, d), d);
         };
         boolean people = groupBy == GroupBy.GENDER || groupBy == GroupBy.AGE_BAND;
         MembershipRow totalRow = new MembershipRow("TOTAL", unit.name, unit.id, total.members(), total.unions(),

@@ -22,6 +22,7 @@ import vn.doanvien.figures.MembershipLedger;
 import vn.doanvien.figures.MembershipSpan;
 import vn.doanvien.grassroots.GrassrootsUnion;
 import vn.doanvien.grassroots.GrassrootsUnionStatus;
+import vn.doanvien.member.Gender;
 import vn.doanvien.member.Member;
 import vn.doanvien.member.MemberRules;
 import vn.doanvien.member.MemberStatus;
@@ -381,7 +382,8 @@ public class MemberSyncService {
         for (int i = 0; i < created.size(); i++) {
             Member m = created.get(i);
             MembershipPeriod period = createdPeriods.get(i);
-            after.add(new MembershipSpan(m.grassrootsUnionId, period.startOn, false, period.endOn, false));
+            after.add(new MembershipSpan(m.grassrootsUnionId, period.startOn, false, period.endOn, false,
+                    Gender.nameOf(m.gender)));
             changes.member(m.id, ChangeOperation.CREATED, m.grassrootsUnionId, null);
         }
         List<Long> leavingUnions = new ArrayList<>();
@@ -403,6 +405,12 @@ public class MemberSyncService {
                 results.add(new SyncMembersResponse.Item(p.index, SyncOutcome.UNCHANGED, m.id, m.cardNumber,
                         m.externalId, null));
                 continue;
+            }
+            if (m.gender != p.item.gender()) {
+                // The figures by gender follow the member's record: all of the member's stays, as stored before
+                // this item's transfer or departure, move to the new gender.
+                ledger.memberGenderChanged(repository.periodsOf(m.id).stream().map(period -> span(period, m)).toList(),
+                        Gender.nameOf(m.gender), Gender.nameOf(p.item.gender()));
             }
             applyFields(m, p, owner);
             if (p.transfer || p.leave) {
@@ -442,7 +450,7 @@ public class MemberSyncService {
 
     private static MembershipSpan span(MembershipPeriod p, Member m) {
         return new MembershipSpan(p.grassrootsUnionId, p.startOn, p.startOn.isAfter(m.joinedOn), p.endOn,
-                p.endReason == PeriodEndReason.TRANSFER);
+                p.endReason == PeriodEndReason.TRANSFER, Gender.nameOf(m.gender));
     }
 
     private static Member newMember(Plan p, Long owner) {

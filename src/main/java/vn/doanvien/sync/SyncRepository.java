@@ -99,6 +99,12 @@ class SyncRepository {
     }
 
     /** The open membership periods of these members. */
+    /** Every stay of one member. */
+    List<MembershipPeriod> periodsOf(long memberId) {
+        return em.createQuery("from MembershipPeriod where memberId = :m", MembershipPeriod.class)
+                .setParameter("m", memberId).getResultList();
+    }
+
     List<MembershipPeriod> openPeriods(Collection<Long> memberIds) {
         if (memberIds.isEmpty()) {
             return List.of();

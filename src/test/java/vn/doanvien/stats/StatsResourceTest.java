@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.doanvien.TestData;
 import vn.doanvien.common.CsvParser;
+import vn.doanvien.figures.FiguresRecount;
 import vn.doanvien.organisation.Unit;
 import vn.doanvien.organisation.UnitKind;
 
@@ -60,6 +61,11 @@ class StatsResourceTest {
     long g1;
     long g2;
     long g3;
+    long m2;
+    long m6;
+
+    @Inject
+    FiguresRecount recount;
 
     @BeforeEach
     void registry() {
@@ -74,11 +80,11 @@ class StatsResourceTest {
         g2 = union(u2.id, e2);
         g3 = union(u2.id, null);
         join(g1, "Nguyễn Văn An", "MALE", "1990-05-20", "2024-01-15");
-        long m2 = join(g1, "Trần Thị Bình", "FEMALE", "2001-03-01", "2024-02-10");
+        m2 = join(g1, "Trần Thị Bình", "FEMALE", "2001-03-01", "2024-02-10");
         join(g1, "Lê Thị Cúc", "FEMALE", "1965-07-01", "2024-03-05");
         long m4 = join(g2, "Phạm Văn Dũng", "MALE", "1980-01-01", "2023-12-01");
         join(g2, "Hoàng Thị Én", "FEMALE", "2003-06-01", "2024-02-29");
-        long m6 = join(g3, "Vũ Minh Phương", null, "1995-01-01", "2024-02-01");
+        m6 = join(g3, "Vũ Minh Phương", null, "1995-01-01", "2024-02-01");
         join(g2, "Đặng Văn Giang", "MALE", "1970-01-01", "2024-03-28");
         join(g1, "Bùi Văn Hải", "MALE", "1985-01-01", "2024-06-10");
         leave(m4, "2024-08-01");
@@ -168,6 +174,27 @@ class StatsResourceTest {
         assertPeople(rows.get(1), 2, 0, 0);  // m1 33, m6 29
         assertPeople(rows.get(2), 1, 0, 0);  // m4 44
         assertPeople(rows.get(3), 1, 1, 0);  // m3 58
+    }
+
+    @Test
+    void aCorrectedGenderMovesTheMembersWholeHistory() {
+        // m6 (none recorded; a stay in g3, then one in g1) is recorded as FEMALE; m2 (FEMALE, joined and left in
+        // the period, already gone) is corrected to MALE.
+        setGender(m6, "FEMALE");
+        setGender(m2, "MALE");
+        List<Map<String, Object>> rows = stats("GENDER").getList("rows");
+        assertEquals(List.of("MALE", "FEMALE"), rows.stream().map(r -> r.get("key")).toList());
+        assertPeople(rows.get(0), 2, 1, 1);  // m1, m4; m2 joined and left
+        assertPeople(rows.get(1), 3, 2, 0);  // m3, m5, m6; joined m3 m5
+        assertEquals("", recount.differences(List.of(), List.of(g1, g2, g3)));
+
+        // And back: the figures by gender follow the record each time.
+        setGender(m6, null);
+        rows = stats("GENDER").getList("rows");
+        assertEquals(List.of("MALE", "FEMALE", "UNKNOWN"), rows.stream().map(r -> r.get("key")).toList());
+        assertPeople(rows.get(1), 2, 2, 0);
+        assertPeople(rows.get(2), 1, 0, 0);
+        assertEquals("", recount.differences(List.of(), List.of(g1, g2, g3)));
     }
 
     @Test
@@ -319,6 +346,19 @@ class StatsResourceTest {
         b.put("joinedOn", joinedOn);
         return given().contentType(ContentType.JSON).body(b).when().post("/api/v1/members")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    private void setGender(long member, String gender) {
+        Map<String, Object> current = given().when().get("/api/v1/members/{id}", member).then().statusCode(200)
+                .extract().jsonPath().getMap("");
+        Map<String, Object> body = new HashMap<>();
+        for (String field : new String[] {"fullName", "dateOfBirth", "nationality", "nationalId", "status", "leftOn",
+            "leaveReason"}) {
+            body.put(field, current.get(field));
+        }
+        body.put("gender", gender);
+        given().contentType(ContentType.JSON).body(body).when().put("/api/v1/members/{id}", member)
+                .then().statusCode(200).body("gender", equalTo(gender));
     }
 
     private void leave(long member, String leftOn) {
