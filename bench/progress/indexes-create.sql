@@ -1,4 +1,5 @@
--- The app's own indexes on member and membership_period (V1__registry.sql), rebuilt after the bulk load.
+-- The app's own indexes on member and membership_period (V1__registry.sql, V14 for date_of_birth), rebuilt after
+-- the bulk load.
 -- The trigram index (db/postgresql/V1_1) only with -v trgm=1: it serves member search, not figures.
 \set ON_ERROR_STOP on
 set maintenance_work_mem = '1GB';
@@ -9,6 +10,7 @@ create index if not exists ix_member_name on member (full_name);
 create index if not exists ix_member_joined on member (joined_on);
 create index if not exists ix_member_identity on member (identity_key);
 create index if not exists ix_member_search on member (search_text);
+create index if not exists ix_member_date_of_birth on member (date_of_birth);
 create index if not exists ix_membership_period_member on membership_period (member_id, start_on);
 create index if not exists ix_membership_period_union on membership_period (grassroots_union_id, start_on);
 \if :trgm

@@ -24,40 +24,40 @@ final class Deltas {
         }
     }
 
-    /** A grassroots union's month for the members of one gender (MALE, FEMALE, OTHER or UNKNOWN). */
-    record UnionGenderMonth(long grassrootsUnionId, LocalDate monthStart, String gender)
-            implements Comparable<UnionGenderMonth> {
-        public int compareTo(UnionGenderMonth o) {
+    /**
+     * A grassroots union's month for the members with one key of a person dimension: GENDER (MALE, FEMALE, OTHER,
+     * UNKNOWN) or BIRTH_YEAR (the year, or UNKNOWN).
+     */
+    record UnionPersonMonth(long grassrootsUnionId, LocalDate monthStart, String dimension, String key)
+            implements Comparable<UnionPersonMonth> {
+        public int compareTo(UnionPersonMonth o) {
             int c = Long.compare(grassrootsUnionId, o.grassrootsUnionId);
             c = c != 0 ? c : monthStart.compareTo(o.monthStart);
-            return c != 0 ? c : gender.compareTo(o.gender);
+            c = c != 0 ? c : dimension.compareTo(o.dimension);
+            return c != 0 ? c : key.compareTo(o.key);
         }
     }
 
-    /** A grassroots union's all-time sums for the members of one gender. */
-    record UnionGender(long grassrootsUnionId, String gender) implements Comparable<UnionGender> {
-        public int compareTo(UnionGender o) {
+    /** A grassroots union's all-time sums for the members with one key of a person dimension. */
+    record UnionPerson(long grassrootsUnionId, String dimension, String key) implements Comparable<UnionPerson> {
+        public int compareTo(UnionPerson o) {
             int c = Long.compare(grassrootsUnionId, o.grassrootsUnionId);
-            return c != 0 ? c : gender.compareTo(o.gender);
+            c = c != 0 ? c : dimension.compareTo(o.dimension);
+            return c != 0 ? c : key.compareTo(o.key);
         }
-    }
-
-    /** The gender key of a member's recorded gender (null: none recorded). */
-    static String genderKey(String gender) {
-        return gender == null ? "UNKNOWN" : gender;
     }
 
     final TreeMap<UnitDay, long[]> units = new TreeMap<>();
     final TreeMap<UnionMonth, long[]> unions = new TreeMap<>();
-    final TreeMap<UnionGenderMonth, long[]> unionGenders = new TreeMap<>();
+    final TreeMap<UnionPersonMonth, long[]> unionPersons = new TreeMap<>();
     /** Stored monthly rollup rows (unit, first of month), filled by {@code FiguresRepository.stored()} only. */
     final TreeMap<UnitDay, long[]> unitMonths = new TreeMap<>();
     /** Stored yearly rollup rows (unit, 1 January), filled by {@code FiguresRepository.stored()} only. */
     final TreeMap<UnitDay, long[]> unitYears = new TreeMap<>();
     /** Stored all-time sums per grassroots union, filled by {@code FiguresRepository.stored()} only. */
     final TreeMap<Long, long[]> storedUnionTotals = new TreeMap<>();
-    /** Stored all-time sums per grassroots union and gender, filled by {@code FiguresRepository.stored()} only. */
-    final TreeMap<UnionGender, long[]> storedUnionGenderTotals = new TreeMap<>();
+    /** Stored all-time sums per grassroots union and person key, filled by {@code FiguresRepository.stored()} only. */
+    final TreeMap<UnionPerson, long[]> storedUnionPersonTotals = new TreeMap<>();
 
     void addUnit(long unitId, LocalDate day, FlowKind kind, long n) {
         if (n != 0) {
@@ -73,11 +73,11 @@ final class Deltas {
         }
     }
 
-    /** The member flows of one gender, per grassroots union and month (the same four as {@link #addUnion}). */
-    void addUnionGender(long grassrootsUnionId, LocalDate on, String gender, FlowKind kind, long n) {
+    /** The member flows of members with one person key, per grassroots union and month (the four of {@link #addUnion}). */
+    void addUnionPerson(long grassrootsUnionId, LocalDate on, PersonKey key, FlowKind kind, long n) {
         if (n != 0 && kind.ordinal() < 4) {
-            unionGenders.computeIfAbsent(new UnionGenderMonth(grassrootsUnionId, on.withDayOfMonth(1),
-                    genderKey(gender)), k -> new long[4])[kind.ordinal()] += n;
+            unionPersons.computeIfAbsent(new UnionPersonMonth(grassrootsUnionId, on.withDayOfMonth(1),
+                    key.dimension(), key.key()), k -> new long[4])[kind.ordinal()] += n;
         }
     }
 
@@ -85,11 +85,11 @@ final class Deltas {
     Deltas compact() {
         units.values().removeIf(Deltas::allZero);
         unions.values().removeIf(Deltas::allZero);
-        unionGenders.values().removeIf(Deltas::allZero);
+        unionPersons.values().removeIf(Deltas::allZero);
         unitMonths.values().removeIf(Deltas::allZero);
         unitYears.values().removeIf(Deltas::allZero);
         storedUnionTotals.values().removeIf(Deltas::allZero);
-        storedUnionGenderTotals.values().removeIf(Deltas::allZero);
+        storedUnionPersonTotals.values().removeIf(Deltas::allZero);
         return this;
     }
 
@@ -129,17 +129,17 @@ final class Deltas {
         return totals;
     }
 
-    /** The grassroots union rows by gender summed per union and gender over all months, zero sums dropped. */
-    TreeMap<UnionGender, long[]> unionGenderTotals() {
-        TreeMap<UnionGender, long[]> totals = new TreeMap<>();
-        unionGenders.forEach((k, v) -> add(totals.computeIfAbsent(
-                new UnionGender(k.grassrootsUnionId(), k.gender()), x -> new long[4]), v));
+    /** The grassroots union rows by person key summed per union and key over all months, zero sums dropped. */
+    TreeMap<UnionPerson, long[]> unionPersonTotals() {
+        TreeMap<UnionPerson, long[]> totals = new TreeMap<>();
+        unionPersons.forEach((k, v) -> add(totals.computeIfAbsent(
+                new UnionPerson(k.grassrootsUnionId(), k.dimension(), k.key()), x -> new long[4]), v));
         totals.values().removeIf(Deltas::allZero);
         return totals;
     }
 
     boolean isEmpty() {
-        return units.isEmpty() && unions.isEmpty() && unionGenders.isEmpty();
+        return units.isEmpty() && unions.isEmpty() && unionPersons.isEmpty();
     }
 
     void addAll(Deltas other) {
@@ -150,7 +150,7 @@ final class Deltas {
             }
         });
         other.unions.forEach((k, v) -> add(unions.computeIfAbsent(k, x -> new long[4]), v));
-        other.unionGenders.forEach((k, v) -> add(unionGenders.computeIfAbsent(k, x -> new long[4]), v));
+        other.unionPersons.forEach((k, v) -> add(unionPersons.computeIfAbsent(k, x -> new long[4]), v));
     }
 
     private static void add(long[] into, long[] values) {

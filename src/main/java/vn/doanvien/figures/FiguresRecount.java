@@ -41,9 +41,9 @@ public class FiguresRecount {
             stored.unions.keySet().removeIf(k -> !grassrootsUnionIds.contains(k.grassrootsUnionId()));
             fresh.unions.keySet().removeIf(k -> !grassrootsUnionIds.contains(k.grassrootsUnionId()));
             stored.storedUnionTotals.keySet().removeIf(k -> !grassrootsUnionIds.contains(k));
-            stored.unionGenders.keySet().removeIf(k -> !grassrootsUnionIds.contains(k.grassrootsUnionId()));
-            fresh.unionGenders.keySet().removeIf(k -> !grassrootsUnionIds.contains(k.grassrootsUnionId()));
-            stored.storedUnionGenderTotals.keySet().removeIf(k -> !grassrootsUnionIds.contains(k.grassrootsUnionId()));
+            stored.unionPersons.keySet().removeIf(k -> !grassrootsUnionIds.contains(k.grassrootsUnionId()));
+            fresh.unionPersons.keySet().removeIf(k -> !grassrootsUnionIds.contains(k.grassrootsUnionId()));
+            stored.storedUnionPersonTotals.keySet().removeIf(k -> !grassrootsUnionIds.contains(k.grassrootsUnionId()));
         }
         StringBuilder sb = new StringBuilder();
         keyedDifferences(sb, "", stored.units, fresh.units, FlowKind.COUNT);
@@ -51,8 +51,8 @@ public class FiguresRecount {
         keyedDifferences(sb, "year ", stored.unitYears, fresh.yearsOfUnits(), FlowKind.COUNT);
         keyedDifferences(sb, "", stored.unions, fresh.unions, 4);
         keyedDifferences(sb, "total of grassroots union ", stored.storedUnionTotals, fresh.unionTotals(), 4);
-        keyedDifferences(sb, "", stored.unionGenders, fresh.unionGenders, 4);
-        keyedDifferences(sb, "total ", stored.storedUnionGenderTotals, fresh.unionGenderTotals(), 4);
+        keyedDifferences(sb, "", stored.unionPersons, fresh.unionPersons, 4);
+        keyedDifferences(sb, "total ", stored.storedUnionPersonTotals, fresh.unionPersonTotals(), 4);
         return sb.toString();
     }
 
@@ -88,7 +88,7 @@ public class FiguresRecount {
             }
             flow.emit(Timeline.ofGrassrootsUnion(figures.placementsOf(g), tree, flow.start()), 1, deltas);
             flow.emitToUnion(g, 1, deltas);
-            figures.memberFlowsByGender(g).forEach((gender, f) -> f.emitToUnionGender(g, gender, 1, deltas));
+            figures.memberFlowsByPerson(g).forEach((key, f) -> f.emitToUnionPerson(g, key, 1, deltas));
         }
         return deltas.compact();
     }
@@ -98,8 +98,8 @@ public class FiguresRecount {
         return sameKeyed(stored.units, fresh.units) && sameKeyed(stored.unitMonths, fresh.monthsOfUnits())
                 && sameKeyed(stored.unitYears, fresh.yearsOfUnits()) && sameKeyed(stored.unions, fresh.unions)
                 && sameKeyed(stored.storedUnionTotals, fresh.unionTotals())
-                && sameKeyed(stored.unionGenders, fresh.unionGenders)
-                && sameKeyed(stored.storedUnionGenderTotals, fresh.unionGenderTotals());
+                && sameKeyed(stored.unionPersons, fresh.unionPersons)
+                && sameKeyed(stored.storedUnionPersonTotals, fresh.unionPersonTotals());
     }
 
     private static <K> boolean sameKeyed(java.util.Map<K, long[]> stored, java.util.Map<K, long[]> fresh) {

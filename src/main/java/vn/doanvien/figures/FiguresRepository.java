@@ -83,23 +83,25 @@ public class FiguresRepository {
         return flow;
     }
 
-    /** The stays of one grassroots union as member flows, by the member's gender (UNKNOWN: none recorded). */
-    Map<String, Flow> memberFlowsByGender(long grassrootsUnionId) {
+    /** The stays of one grassroots union as member flows, by each person key of their members. */
+    Map<PersonKey, Flow> memberFlowsByPerson(long grassrootsUnionId) {
         em.flush();
-        Map<String, Flow> flows = new java.util.TreeMap<>();
+        Map<PersonKey, Flow> flows = new HashMap<>();
         for (Object[] r : rows(em.createNativeQuery("""
-                select m.gender, p.start_on, p.end_on, p.end_reason,
+                select m.gender, m.date_of_birth, p.start_on, p.end_on, p.end_reason,
                        case when exists (select 1 from membership_period q
                                          where q.member_id = p.member_id and q.id <> p.id
                                            and q.end_on = p.start_on and q.end_reason = 'TRANSFER')
                             then 1 else 0 end
                 from membership_period p join member m on m.id = p.member_id where p.grassroots_union_id = :g
                 """, Object[].class).setParameter("g", grassrootsUnionId))) {
-            Flow flow = flows.computeIfAbsent(Deltas.genderKey(r[0] == null ? null : r[0].toString()),
-                    k -> new Flow());
-            flow.add(date(r[1]), ((Number) r[4]).intValue() == 1 ? FlowKind.TRANSFERS_IN : FlowKind.JOINED, 1);
-            if (r[2] != null) {
-                flow.add(date(r[2]), "TRANSFER".equals(r[3]) ? FlowKind.TRANSFERS_OUT : FlowKind.LEFT, 1);
+            for (PersonKey key : List.of(PersonKey.gender(r[0] == null ? null : r[0].toString()),
+                    PersonKey.birthYear(date(r[1])))) {
+                Flow flow = flows.computeIfAbsent(key, k -> new Flow());
+                flow.add(date(r[2]), ((Number) r[5]).intValue() == 1 ? FlowKind.TRANSFERS_IN : FlowKind.JOINED, 1);
+                if (r[3] != null) {
+                    flow.add(date(r[3]), "TRANSFER".equals(r[4]) ? FlowKind.TRANSFERS_OUT : FlowKind.LEFT, 1);
+                }
             }
         }
         return flows;
@@ -133,7 +135,7 @@ public class FiguresRepository {
         Map<Deltas.UnitDay, long[]> months = deltas.monthsOfUnits();
         Map<Deltas.UnitDay, long[]> years = deltas.yearsOfUnits();
         Map<Long, long[]> totals = deltas.unionTotals();
-        Map<Deltas.UnionGender, long[]> genderTotals = deltas.unionGenderTotals();
+        Map<Deltas.UnionPerson, long[]> personTotals = deltas.unionPersonTotals();
         em.unwrap(Session.class).doWork(connection -> {
             if (pg) {
                 // One statement per table, the rows as arrays: a bulk sync books thousands of rows per request.
@@ -146,11 +148,11 @@ public class FiguresRepository {
                 upsertArrays(connection, PG_UNION_UPSERT_ARRAYS, deltas.unions, 4,
                         Deltas.UnionMonth::grassrootsUnionId, Deltas.UnionMonth::monthStart, null);
                 upsertArrays(connection, PG_TOTAL_UPSERT_ARRAYS, totals, 4, Long::longValue, null, null);
-                upsertArrays(connection, PG_GENDER_MONTH_UPSERT_ARRAYS, deltas.unionGenders, 4,
-                        Deltas.UnionGenderMonth::grassrootsUnionId, Deltas.UnionGenderMonth::monthStart,
-                        Deltas.UnionGenderMonth::gender);
-                upsertArrays(connection, PG_GENDER_TOTAL_UPSERT_ARRAYS, genderTotals, 4,
-                        Deltas.UnionGender::grassrootsUnionId, null, Deltas.UnionGender::gender);
+                upsertArrays(connection, PG_PERSON_MONTH_UPSERT_ARRAYS, deltas.unionPersons, 4,
+                        Deltas.UnionPersonMonth::grassrootsUnionId, Deltas.UnionPersonMonth::monthStart,
+                        k -> new String[] {k.dimension(), k.key()});
+                upsertArrays(connection, PG_PERSON_TOTAL_UPSERT_ARRAYS, personTotals, 4,
+                        Deltas.UnionPerson::grassrootsUnionId, null, k -> new String[] {k.dimension(), k.key()});
                 return;
             }
             if (!deltas.units.isEmpty()) {
@@ -207,26 +209,28 @@ public class FiguresRepository {
                     }
                 }
             }
-            if (!deltas.unionGenders.isEmpty()) {
-                try (PreparedStatement ps = connection.prepareStatement(H2_GENDER_MONTH_UPSERT)) {
-                    for (Map.Entry<Deltas.UnionGenderMonth, long[]> e : deltas.unionGenders.entrySet()) {
+            if (!deltas.unionPersons.isEmpty()) {
+                try (PreparedStatement ps = connection.prepareStatement(H2_PERSON_MONTH_UPSERT)) {
+                    for (Map.Entry<Deltas.UnionPersonMonth, long[]> e : deltas.unionPersons.entrySet()) {
                         ps.setLong(1, e.getKey().grassrootsUnionId());
                         ps.setDate(2, Date.valueOf(e.getKey().monthStart()));
-                        ps.setString(3, e.getKey().gender());
+                        ps.setString(3, e.getKey().dimension());
+                        ps.setString(4, e.getKey().key());
                         for (int i = 0; i < 4; i++) {
-                            ps.setInt(4 + i, Math.toIntExact(e.getValue()[i]));
+                            ps.setInt(5 + i, Math.toIntExact(e.getValue()[i]));
                         }
                         runWithRetry(ps);
                     }
                 }
             }
-            if (!genderTotals.isEmpty()) {
-                try (PreparedStatement ps = connection.prepareStatement(H2_GENDER_TOTAL_UPSERT)) {
-                    for (Map.Entry<Deltas.UnionGender, long[]> e : genderTotals.entrySet()) {
+            if (!personTotals.isEmpty()) {
+                try (PreparedStatement ps = connection.prepareStatement(H2_PERSON_TOTAL_UPSERT)) {
+                    for (Map.Entry<Deltas.UnionPerson, long[]> e : personTotals.entrySet()) {
                         ps.setLong(1, e.getKey().grassrootsUnionId());
-                        ps.setString(2, e.getKey().gender());
+                        ps.setString(2, e.getKey().dimension());
+                        ps.setString(3, e.getKey().key());
                         for (int i = 0; i < 4; i++) {
-                            ps.setLong(3 + i, e.getValue()[i]);
+                            ps.setLong(4 + i, e.getValue()[i]);
                         }
                         runWithRetry(ps);
                     }
@@ -237,13 +241,13 @@ public class FiguresRepository {
 
     /**
      * PostgreSQL: rows upserted by one statement over arrays, in key order: the key's id, date (none when
-     * {@code date} is null) and gender (none when {@code gender} is null), then {@code width} values (eight flows
-     * for unit rows, four for grassroots unions).
+     * {@code date} is null) and text parts (a dimension and a key; none when {@code texts} is null), then
+     * {@code width} values (eight flows for unit rows, four for grassroots unions).
      */
     private static <K> void upsertArrays(java.sql.Connection c, String sql, Map<K, long[]> rows, int width,
                                          java.util.function.ToLongFunction<K> id,
                                          java.util.function.Function<K, LocalDate> date,
-                                         java.util.function.Function<K, String> gender)
+                                         java.util.function.Function<K, String[]> texts)
             throws java.sql.SQLException {
         if (rows.isEmpty()) {
             return;
@@ -251,13 +255,17 @@ public class FiguresRepository {
         int n = rows.size();
         Long[] ids = new Long[n];
         String[] dates = new String[n];
-        String[] genders = new String[n];
+        String[][] text = new String[2][n];
         Integer[][] values = new Integer[width][n];
         int r = 0;
         for (Map.Entry<K, long[]> e : rows.entrySet()) {
             ids[r] = id.applyAsLong(e.getKey());
             dates[r] = date == null ? null : date.apply(e.getKey()).toString();
-            genders[r] = gender == null ? null : gender.apply(e.getKey());
+            if (texts != null) {
+                String[] parts = texts.apply(e.getKey());
+                text[0][r] = parts[0];
+                text[1][r] = parts[1];
+            }
             for (int i = 0; i < width; i++) {
                 values[i][r] = Math.toIntExact(e.getValue()[i]);
             }
@@ -269,8 +277,9 @@ public class FiguresRepository {
             if (date != null) {
                 ps.setArray(p++, c.createArrayOf("varchar", dates));
             }
-            if (gender != null) {
-                ps.setArray(p++, c.createArrayOf("varchar", genders));
+            if (texts != null) {
+                ps.setArray(p++, c.createArrayOf("varchar", text[0]));
+                ps.setArray(p++, c.createArrayOf("varchar", text[1]));
             }
             for (int i = 0; i < width; i++) {
                 ps.setArray(p++, c.createArrayOf("int4", values[i]));
@@ -332,16 +341,18 @@ public class FiguresRepository {
             d.storedUnionTotals.put(((Number) r[0]).longValue(),
                     new long[] {n(r[1]), n(r[2]), n(r[3]), n(r[4])});
         }
-        for (Object[] r : rows(em.createNativeQuery("select grassroots_union_id, month_start, gender, joined, "
-                + "left_count, transfers_in, transfers_out from grassroots_union_gender_month", Object[].class))) {
+        for (Object[] r : rows(em.createNativeQuery("select grassroots_union_id, month_start, dimension, person_key, "
+                + "joined, left_count, transfers_in, transfers_out from grassroots_union_person_month",
+                Object[].class))) {
+            PersonKey key = new PersonKey(r[2].toString(), r[3].toString());
             for (int k = 0; k < 4; k++) {
-                d.addUnionGender(n(r[0]), date(r[1]), r[2].toString(), kinds[k], n(r[k + 3]));
+                d.addUnionPerson(n(r[0]), date(r[1]), key, kinds[k], n(r[k + 4]));
             }
         }
-        for (Object[] r : rows(em.createNativeQuery("select grassroots_union_id, gender, joined, left_count, "
-                + "transfers_in, transfers_out from grassroots_union_gender_total", Object[].class))) {
-            d.storedUnionGenderTotals.put(new Deltas.UnionGender(n(r[0]), r[1].toString()),
-                    new long[] {n(r[2]), n(r[3]), n(r[4]), n(r[5])});
+        for (Object[] r : rows(em.createNativeQuery("select grassroots_union_id, dimension, person_key, joined, "
+                + "left_count, transfers_in, transfers_out from grassroots_union_person_total", Object[].class))) {
+            d.storedUnionPersonTotals.put(new Deltas.UnionPerson(n(r[0]), r[1].toString(), r[2].toString()),
+                    new long[] {n(r[3]), n(r[4]), n(r[5]), n(r[6])});
         }
         return d.compact();
     }
@@ -364,8 +375,8 @@ public class FiguresRepository {
         em.createNativeQuery("delete from unit_year_figure").executeUpdate();
         em.createNativeQuery("delete from grassroots_union_month").executeUpdate();
         em.createNativeQuery("delete from grassroots_union_total").executeUpdate();
-        em.createNativeQuery("delete from grassroots_union_gender_month").executeUpdate();
-        em.createNativeQuery("delete from grassroots_union_gender_total").executeUpdate();
+        em.createNativeQuery("delete from grassroots_union_person_month").executeUpdate();
+        em.createNativeQuery("delete from grassroots_union_person_total").executeUpdate();
     }
 
     List<Long> allGrassrootsUnionIds() {
@@ -817,40 +828,42 @@ public class FiguresRepository {
             + "transfers_in = grassroots_union_total.transfers_in + excluded.transfers_in, "
             + "transfers_out = grassroots_union_total.transfers_out + excluded.transfers_out";
 
-    private static final String PG_GENDER_MONTH_UPSERT_ARRAYS = "insert into grassroots_union_gender_month "
-            + "(grassroots_union_id, month_start, gender, joined, left_count, transfers_in, transfers_out) "
-            + "select g, cast(m as date), s, j, l, ti, tou from unnest(?, ?, ?, ?, ?, ?, ?) as r(g, m, s, j, l, ti, tou) "
-            + "on conflict (grassroots_union_id, month_start, gender) do update set "
-            + "joined = grassroots_union_gender_month.joined + excluded.joined, "
-            + "left_count = grassroots_union_gender_month.left_count + excluded.left_count, "
-            + "transfers_in = grassroots_union_gender_month.transfers_in + excluded.transfers_in, "
-            + "transfers_out = grassroots_union_gender_month.transfers_out + excluded.transfers_out";
+    private static final String PERSON_SET = "joined = %1$s.joined + excluded.joined, "
+            + "left_count = %1$s.left_count + excluded.left_count, "
+            + "transfers_in = %1$s.transfers_in + excluded.transfers_in, "
+            + "transfers_out = %1$s.transfers_out + excluded.transfers_out";
 
-    private static final String PG_GENDER_TOTAL_UPSERT_ARRAYS = "insert into grassroots_union_gender_total "
-            + "(grassroots_union_id, gender, joined, left_count, transfers_in, transfers_out) "
-            + "select g, s, j, l, ti, tou from unnest(?, ?, ?, ?, ?, ?) as r(g, s, j, l, ti, tou) "
-            + "on conflict (grassroots_union_id, gender) do update set "
-            + "joined = grassroots_union_gender_total.joined + excluded.joined, "
-            + "left_count = grassroots_union_gender_total.left_count + excluded.left_count, "
-            + "transfers_in = grassroots_union_gender_total.transfers_in + excluded.transfers_in, "
-            + "transfers_out = grassroots_union_gender_total.transfers_out + excluded.transfers_out";
+    private static final String PG_PERSON_MONTH_UPSERT_ARRAYS = "insert into grassroots_union_person_month "
+            + "(grassroots_union_id, month_start, dimension, person_key, joined, left_count, transfers_in, "
+            + "transfers_out) select g, cast(m as date), dim, k, j, l, ti, tou "
+            + "from unnest(?, ?, ?, ?, ?, ?, ?, ?) as r(g, m, dim, k, j, l, ti, tou) "
+            + "on conflict (grassroots_union_id, month_start, dimension, person_key) do update set "
+            + PERSON_SET.formatted("grassroots_union_person_month");
 
-    private static final String H2_GENDER_MONTH_UPSERT = "merge into grassroots_union_gender_month t using (values ("
-            + "cast(? as bigint), cast(? as date), cast(? as varchar(8)), cast(? as int), cast(? as int), "
-            + "cast(? as int), cast(? as int))) s(gid, m, g, j, l, ti, tou) "
-            + "on t.grassroots_union_id = s.gid and t.month_start = s.m and t.gender = s.g "
+    private static final String PG_PERSON_TOTAL_UPSERT_ARRAYS = "insert into grassroots_union_person_total "
+            + "(grassroots_union_id, dimension, person_key, joined, left_count, transfers_in, transfers_out) "
+            + "select g, dim, k, j, l, ti, tou from unnest(?, ?, ?, ?, ?, ?, ?) as r(g, dim, k, j, l, ti, tou) "
+            + "on conflict (grassroots_union_id, dimension, person_key) do update set "
+            + PERSON_SET.formatted("grassroots_union_person_total");
+
+    private static final String H2_PERSON_MONTH_UPSERT = "merge into grassroots_union_person_month t using (values ("
+            + "cast(? as bigint), cast(? as date), cast(? as varchar(10)), cast(? as varchar(8)), cast(? as int), "
+            + "cast(? as int), cast(? as int), cast(? as int))) s(gid, m, dim, k, j, l, ti, tou) "
+            + "on t.grassroots_union_id = s.gid and t.month_start = s.m and t.dimension = s.dim "
+            + "and t.person_key = s.k "
             + "when matched then update set joined = t.joined + s.j, left_count = t.left_count + s.l, "
             + "transfers_in = t.transfers_in + s.ti, transfers_out = t.transfers_out + s.tou "
-            + "when not matched then insert (grassroots_union_id, month_start, gender, joined, left_count, "
-            + "transfers_in, transfers_out) values (s.gid, s.m, s.g, s.j, s.l, s.ti, s.tou)";
+            + "when not matched then insert (grassroots_union_id, month_start, dimension, person_key, joined, "
+            + "left_count, transfers_in, transfers_out) values (s.gid, s.m, s.dim, s.k, s.j, s.l, s.ti, s.tou)";
 
-    private static final String H2_GENDER_TOTAL_UPSERT = "merge into grassroots_union_gender_total t using (values ("
-            + "cast(? as bigint), cast(? as varchar(8)), cast(? as bigint), cast(? as bigint), cast(? as bigint), "
-            + "cast(? as bigint))) s(gid, g, j, l, ti, tou) on t.grassroots_union_id = s.gid and t.gender = s.g "
+    private static final String H2_PERSON_TOTAL_UPSERT = "merge into grassroots_union_person_total t using (values ("
+            + "cast(? as bigint), cast(? as varchar(10)), cast(? as varchar(8)), cast(? as bigint), "
+            + "cast(? as bigint), cast(? as bigint), cast(? as bigint))) s(gid, dim, k, j, l, ti, tou) "
+            + "on t.grassroots_union_id = s.gid and t.dimension = s.dim and t.person_key = s.k "
             + "when matched then update set joined = t.joined + s.j, left_count = t.left_count + s.l, "
             + "transfers_in = t.transfers_in + s.ti, transfers_out = t.transfers_out + s.tou "
-            + "when not matched then insert (grassroots_union_id, gender, joined, left_count, transfers_in, "
-            + "transfers_out) values (s.gid, s.g, s.j, s.l, s.ti, s.tou)";
+            + "when not matched then insert (grassroots_union_id, dimension, person_key, joined, left_count, "
+            + "transfers_in, transfers_out) values (s.gid, s.dim, s.k, s.j, s.l, s.ti, s.tou)";
 
     private static final String H2_UNIT_UPSERT = "merge into unit_day_figure t using (values (cast(? as bigint), "
             + "cast(? as date), cast(? as int), cast(? as int), cast(? as int), cast(? as int), cast(? as int), "

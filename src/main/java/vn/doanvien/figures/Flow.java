@@ -35,10 +35,10 @@ final class Flow {
         }
     }
 
-    /** Credits the member flows of members of one gender to the grassroots union's monthly row for that gender. */
-    void emitToUnionGender(long grassrootsUnionId, String gender, long sign, Deltas out) {
+    /** Credits the member flows of members with one person key to the grassroots union's monthly row for it. */
+    void emitToUnionPerson(long grassrootsUnionId, PersonKey key, long sign, Deltas out) {
         for (Event e : events) {
-            out.addUnionGender(grassrootsUnionId, e.on(), gender, e.kind(), sign * e.count());
+            out.addUnionPerson(grassrootsUnionId, e.on(), key, e.kind(), sign * e.count());
         }
     }
 

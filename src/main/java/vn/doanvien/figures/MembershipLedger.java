@@ -51,18 +51,21 @@ public class MembershipLedger {
     }
 
     /**
-     * A member's recorded gender changed (names of the enum, null for none): the member's stays move from the old
-     * gender's figures to the new one's. Nothing else changes, so only the grassroots unions' rows by gender are
-     * written.
+     * A member's gender or date of birth was corrected: {@code before} are the member's stays with the old values,
+     * {@code after} the same stays with the new ones. Only the grassroots unions' rows by person attributes change
+     * (rows whose key did not change cancel out).
      */
-    public void memberGenderChanged(List<MembershipSpan> stays, String before, String after) {
-        if (java.util.Objects.equals(before, after) || stays.isEmpty()) {
-            return;
-        }
+    public void memberRecordChanged(List<MembershipSpan> before, List<MembershipSpan> after) {
         Deltas deltas = new Deltas();
-        for (MembershipSpan s : stays) {
-            s.flow().emitToUnionGender(s.grassrootsUnionId(), before, -1, deltas);
-            s.flow().emitToUnionGender(s.grassrootsUnionId(), after, 1, deltas);
+        for (MembershipSpan s : before) {
+            for (PersonKey key : s.personKeys()) {
+                s.flow().emitToUnionPerson(s.grassrootsUnionId(), key, -1, deltas);
+            }
+        }
+        for (MembershipSpan s : after) {
+            for (PersonKey key : s.personKeys()) {
+                s.flow().emitToUnionPerson(s.grassrootsUnionId(), key, 1, deltas);
+            }
         }
         figures.apply(deltas);
     }
@@ -115,7 +118,9 @@ public class MembershipLedger {
         Flow flow = span.flow();
         flow.emit(Timeline.ofGrassrootsUnion(p, tree, span.start()), sign, deltas);
         flow.emitToUnion(span.grassrootsUnionId(), sign, deltas);
-        flow.emitToUnionGender(span.grassrootsUnionId(), span.gender(), sign, deltas);
+        for (PersonKey key : span.personKeys()) {
+            flow.emitToUnionPerson(span.grassrootsUnionId(), key, sign, deltas);
+        }
     }
 
     private static void emitLife(LocalDate founded, LocalDate dissolved, long sign, UnitTree tree,

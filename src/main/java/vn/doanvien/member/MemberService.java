@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import vn.doanvien.common.ApiProblem;
 import vn.doanvien.common.ETags;
@@ -54,7 +55,7 @@ class MemberService {
     /** How the figures see a period: a stay that began with the join, or later with a transfer in. */
     static MembershipSpan span(MembershipPeriod p, Member m) {
         return new MembershipSpan(p.grassrootsUnionId, p.startOn, p.startOn.isAfter(m.joinedOn), p.endOn,
-                p.endReason == PeriodEndReason.TRANSFER, Gender.nameOf(m.gender));
+                p.endReason == PeriodEndReason.TRANSFER, Gender.nameOf(m.gender), m.dateOfBirth);
     }
 
 
@@ -178,11 +179,10 @@ class MemberService {
             checkNotDuplicate(identity, id);
         }
 
-        if (m.gender != req.gender()) {
-            // The figures by gender follow the member's record: all of the member's stays move.
-            ledger.memberGenderChanged(periods.list("memberId", id).stream().map(p -> span(p, m)).toList(),
-                    Gender.nameOf(m.gender), Gender.nameOf(req.gender()));
-        }
+        // The figures by gender and year of birth follow the member's record: a correction moves all the stays.
+        boolean recordChanges = m.gender != req.gender() || !Objects.equals(m.dateOfBirth, req.dateOfBirth());
+        List<MembershipPeriod> stays = recordChanges ? periods.list("memberId", id) : List.of();
+        List<MembershipSpan> recordBefore = stays.stream().map(p -> span(p, m)).toList();
         m.fullName = req.fullName().trim();
         m.dateOfBirth = req.dateOfBirth();
         m.gender = req.gender();
@@ -194,6 +194,9 @@ class MemberService {
         m.status = req.status();
         m.leftOn = leaving ? req.leftOn() : null;
         m.leaveReason = leaving ? blankToNull(req.leaveReason()) : null;
+        if (recordChanges) {
+            ledger.memberRecordChanged(recordBefore, stays.stream().map(p -> span(p, m)).toList());
+        }
         members.flush();
         return respond(m);
     }

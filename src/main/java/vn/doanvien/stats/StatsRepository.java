@@ -11,13 +11,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.doanvien.figures.PersonKey;
 
 /**
  * Queries of membership statistics. Per grassroots union it reads the maintained figures (its all-time
  * {@code grassroots_union_total} and the {@code grassroots_union_month} rows from the period's first month on)
  * and corrects the first and last month of a period by the stays that start or end in the part of the month
- * outside it (indexed by date, so a few days of events). By gender likewise, from the unions' figures by
- * gender; by age it counts membership periods in one grouped query (there is no maintained aggregate by age).
+ * outside it (indexed by date, so a few days of events). By gender and by year of birth likewise, from the
+ * unions' figures by those attributes; members born in the parts of years an age band boundary cuts are counted
+ * from their stays, by exact date of birth.
  */
 @ApplicationScoped
 class StatsRepository {
@@ -180,43 +182,45 @@ class StatsRepository {
             + " and (l.valid_to is null or l.valid_to > :f) group by l.grassroots_union_id";
 
     /**
-     * Members by gender from the maintained figures by gender (as {@link #byPerson}, without dates of birth):
-     * members on d of the unions placed under the units on d, as their all-time totals less their months after
-     * d's month; joins and departures in [f, d] of the unions in scope, as their months from f's month to d's
-     * month; both corrected by the stays that start or end in the days of those months outside [f, d].
+     * Members by one person dimension ({@link PersonKey#GENDER} or {@link PersonKey#BIRTH_YEAR}) from the grassroots
+     * unions' maintained figures by that dimension, per key: {members on d, joined in [f, d], left in [f, d]}.
+     * Members on d of the unions placed under the units on d, as their all-time totals less their months after d's
+     * month; joins and departures of the unions in scope, as their months from f's month to d's month; both
+     * corrected by the stays that start or end in the days of those months outside [f, d] (indexed by date).
      */
-    List<PersonRow> byGender(Collection<Long> units, LocalDate f, LocalDate d) {
-        Map<String, long[]> genders = new java.util.TreeMap<>();
+    Map<String, long[]> byPersonKey(String dimension, Collection<Long> units, LocalDate f, LocalDate d) {
+        Map<String, long[]> keys = new java.util.TreeMap<>();
         if (units.isEmpty()) {
-            return List.of();
+            return keys;
         }
         LocalDate fm = f.withDayOfMonth(1);
         LocalDate dm = d.withDayOfMonth(1);
         LocalDate de = d.withDayOfMonth(d.lengthOfMonth());
         for (Object[] r : rows(scoped(em.createNativeQuery("""
-                select t.gender, sum(t.joined + t.transfers_in - t.left_count - t.transfers_out)
-                from grassroots_union_gender_total t join (""" + SCOPE_PLACED + """
+                select t.person_key, sum(t.joined + t.transfers_in - t.left_count - t.transfers_out)
+                from grassroots_union_person_total t join (""" + SCOPE_PLACED + """
                 ) s on s.id = t.grassroots_union_id
-                where s.placed = 1 group by t.gender""", Object[].class), units, f, d))) {
-            genders.computeIfAbsent(s(r[0]), k -> new long[3])[0] += n(r[1]);
+                where t.dimension = :dim and s.placed = 1 group by t.person_key""", Object[].class), units, f, d)
+                .setParameter("dim", dimension))) {
+            keys.computeIfAbsent(s(r[0]), k -> new long[3])[0] += n(r[1]);
         }
         for (Object[] r : rows(scoped(em.createNativeQuery("""
-                select m.gender,
+                select m.person_key,
                        sum(case when m.month_start > :dm and s.placed = 1
                                 then m.joined + m.transfers_in - m.left_count - m.transfers_out else 0 end),
                        sum(case when m.month_start <= :dm then m.joined else 0 end),
                        sum(case when m.month_start <= :dm then m.left_count else 0 end)
-                from grassroots_union_gender_month m join (""" + SCOPE_PLACED + """
+                from grassroots_union_person_month m join (""" + SCOPE_PLACED + """
                 ) s on s.id = m.grassroots_union_id
-                where m.month_start >= :fm group by m.gender""", Object[].class), units, f, d)
-                .setParameter("fm", fm).setParameter("dm", dm))) {
-            long[] g = genders.computeIfAbsent(s(r[0]), k -> new long[3]);
-            g[0] -= n(r[1]);
-            g[1] += n(r[2]);
-            g[2] += n(r[3]);
+                where m.dimension = :dim and m.month_start >= :fm group by m.person_key""", Object[].class),
+                units, f, d).setParameter("dim", dimension).setParameter("fm", fm).setParameter("dm", dm))) {
+            long[] k = keys.computeIfAbsent(s(r[0]), x -> new long[3]);
+            k[0] -= n(r[1]);
+            k[1] += n(r[2]);
+            k[2] += n(r[3]);
         }
         for (Object[] r : rows(scoped(em.createNativeQuery("""
-                select coalesce(mb.gender, 'UNKNOWN'),
+                select mb.gender, extract(year from mb.date_of_birth),
                   sum(case when s.placed = 1 and p.start_on > :d and p.start_on <= :de then 1 else 0 end),
                   sum(case when s.placed = 1 and p.end_on > :d and p.end_on <= :de then 1 else 0 end),
                   sum(case when p.start_on > :d and p.start_on <= :de and """ + NOT_TRANSFER_IN + """
@@ -230,33 +234,42 @@ class StatsRepository {
                 ) s on s.id = p.grassroots_union_id
                 where ((p.start_on > :d and p.start_on <= :de) or (p.end_on > :d and p.end_on <= :de)
                        or (p.start_on >= :fm and p.start_on < :f) or (p.end_on >= :fm and p.end_on < :f))
-                group by coalesce(mb.gender, 'UNKNOWN')""", Object[].class), units, f, d)
+                group by mb.gender, extract(year from mb.date_of_birth)""", Object[].class), units, f, d)
                 .setParameter("de", de).setParameter("fm", fm))) {
-            long[] g = genders.computeIfAbsent(s(r[0]), k -> new long[3]);
-            g[0] -= n(r[1]) - n(r[2]);
-            g[1] -= n(r[3]) + n(r[5]);
-            g[2] -= n(r[4]) + n(r[6]);
+            String key = PersonKey.GENDER.equals(dimension)
+                    ? (r[0] == null ? PersonKey.UNKNOWN : s(r[0]))
+                    : (r[1] == null ? PersonKey.UNKNOWN : Long.toString(n(r[1])));
+            long[] k = keys.computeIfAbsent(key, x -> new long[3]);
+            k[0] -= n(r[2]) - n(r[3]);
+            k[1] -= n(r[4]) + n(r[6]);
+            k[2] -= n(r[5]) + n(r[7]);
         }
-        List<PersonRow> result = new ArrayList<>();
-        genders.forEach((gender, g) -> result.add(new PersonRow("UNKNOWN".equals(gender) ? null : gender, null,
-                g[0], g[1], g[2])));
-        return result;
+        return keys;
     }
 
-    /** Members by gender and date of birth: {gender, dateOfBirth, active on d, joined in [f, d], left in [f, d]}. */
-    record PersonRow(String gender, LocalDate dateOfBirth, long active, long joined, long left) {
+    /** Members by date of birth: {dateOfBirth, active on d, joined in [f, d], left in [f, d]}. */
+    record BirthRow(LocalDate dateOfBirth, long active, long joined, long left) {
     }
 
-    List<PersonRow> byPerson(Collection<Long> units, LocalDate f, LocalDate d) {
-        List<PersonRow> result = new ArrayList<>();
-        if (units.isEmpty()) {
+    /**
+     * As {@link #byPersonKey} by exact date of birth, counted from the stays, for the members born in the given
+     * ranges of days only ({from, to}, both included; the parts of years of birth an age band boundary cuts).
+     */
+    List<BirthRow> byBirthDates(Collection<Long> units, LocalDate f, LocalDate d, List<LocalDate[]> births) {
+        List<BirthRow> result = new ArrayList<>();
+        if (units.isEmpty() || births.isEmpty()) {
             return result;
+        }
+        StringBuilder born = new StringBuilder();
+        for (int i = 0; i < births.size(); i++) {
+            born.append(i == 0 ? "" : " or ").append("(m.date_of_birth >= :b").append(i)
+                    .append(" and m.date_of_birth <= :e").append(i).append(')');
         }
         // A stay that starts the day the member's other stay ended by TRANSFER is a transfer in, not a join: the
         // transfer ends of the period, one row per member and day, are joined once (a correlated subquery per
         // stay cost 2.5 million index lookups at the Confederation).
-        for (Object[] r : rows(scoped(em.createNativeQuery("""
-                select m.gender, m.date_of_birth,
+        Query q = scoped(em.createNativeQuery("""
+                select m.date_of_birth,
                   sum(case when p.start_on <= :d and (p.end_on is null or p.end_on > :d)
                            and p.grassroots_union_id in (""" + PLACED_ON_D + """
                       ) then 1 else 0 end),
@@ -267,10 +280,15 @@ class StatsRepository {
                 left join (select member_id, end_on, min(id) as stay_id, count(*) as stays from membership_period
                            where end_reason = 'TRANSFER' and end_on >= :f and end_on <= :d
                            group by member_id, end_on) t on t.member_id = p.member_id and t.end_on = p.start_on
-                where p.start_on <= :d and (p.end_on is null or p.end_on >= :f)
+                where (""" + born + """
+                ) and p.start_on <= :d and (p.end_on is null or p.end_on >= :f)
                   and p.grassroots_union_id in (""" + IN_SCOPE + """
-                ) group by m.gender, m.date_of_birth""", Object[].class), units, f, d))) {
-            result.add(new PersonRow(s(r[0]), date(r[1]), n(r[2]), n(r[3]), n(r[4])));
+                ) group by m.date_of_birth""", Object[].class), units, f, d);
+        for (int i = 0; i < births.size(); i++) {
+            q.setParameter("b" + i, births.get(i)[0]).setParameter("e" + i, births.get(i)[1]);
+        }
+        for (Object[] r : rows(q)) {
+            result.add(new BirthRow(date(r[0]), n(r[1]), n(r[2]), n(r[3])));
         }
         return result;
     }

@@ -17,6 +17,7 @@ import java.util.function.Function;
 import vn.doanvien.common.ApiProblem;
 import vn.doanvien.common.Today;
 import vn.doanvien.figures.Figures;
+import vn.doanvien.figures.PersonKey;
 import vn.doanvien.figures.Figures.Point;
 import vn.doanvien.figures.UnitTree;
 import vn.doanvien.organisation.Unit;
@@ -31,8 +32,9 @@ import vn.doanvien.stats.StatsDtos.SeriesResponse;
 /**
  * Membership statistics of a unit's subtree. The total and the CHILD_UNIT rows come from the maintained figures
  * ({@link Figures}: registry, reported figures and member counts, as target progress); groupings by an
- * enterprise's attributes, by province and by gender from the per-grassroots-union monthly figures; AGE_BAND
- * from one grouped query over membership periods. See {@code StatsResource} for the definitions.
+ * enterprise's attributes, by province, by gender and by age band from the per-grassroots-union monthly figures
+ * (age bands from the figures by year of birth, with the members born in the days a band boundary cuts counted
+ * from their stays). See {@code StatsResource} for the definitions.
  */
 @ApplicationScoped
 @Transactional
@@ -88,8 +90,9 @@ class StatsService {
                     : u.investorCountry == null ? "NONE" : u.investorCountry);
             case INDUSTRY -> grouped(unions.values(), onD, d, u -> u.enterpriseId == null ? "NO_ENTERPRISE"
                     : u.industry);
-            case GENDER -> byPerson(groupBy, repository.byGender(scope, f, d), d);
-            case AGE_BAND -> byPerson(groupBy, repository.byPerson(scope, f, d), d);
+            case GENDER -> byGender(repository.byPersonKey(PersonKey.GENDER, scope, f, d));
+            case AGE_BAND -> byAgeBand(repository.byPersonKey(PersonKey.BIRTH_YEAR, scope, f, d),
+                    repository.byBirthDates(scope, f, d, cutBirthDates(d)), d);
         };
         boolean people = groupBy == GroupBy.GENDER || groupBy == GroupBy.AGE_BAND;
         MembershipRow totalRow = new MembershipRow("TOTAL", unit.name, unit.id, total.members(), total.unions(),
@@ -205,25 +208,48 @@ class StatsService {
         return rows;
     }
 
-    private static List<MembershipRow> byPerson(GroupBy groupBy, List<StatsRepository.PersonRow> people, LocalDate d) {
+    private static List<MembershipRow> byGender(Map<String, long[]> byKey) {
         Map<String, long[]> groups = new LinkedHashMap<>();
-        if (groupBy == GroupBy.GENDER) {
-            for (vn.doanvien.member.Gender g : vn.doanvien.member.Gender.values()) {
-                groups.put(g.name(), new long[3]);
-            }
-            groups.put("UNKNOWN", new long[3]);
-        } else {
-            for (String band : AGE_BANDS) {
-                groups.put(band, new long[3]);
+        for (vn.doanvien.member.Gender g : vn.doanvien.member.Gender.values()) {
+            groups.put(g.name(), new long[3]);
+        }
+        groups.put(PersonKey.UNKNOWN, new long[3]);
+        byKey.forEach((k, v) -> add(groups.computeIfAbsent(k, x -> new long[3]), v, 1));
+        return personRows(groups);
+    }
+
+    /**
+     * Age bands on d from the figures by year of birth, each year counted in the band of the age its members
+     * reach on their birthday in d's year; then the members whose birthday in that year is after d (counted by
+     * exact date of birth, {@code cut}) move to the band of their actual age where it differs.
+     */
+    private static List<MembershipRow> byAgeBand(Map<String, long[]> byYear, List<StatsRepository.BirthRow> cut,
+                                                 LocalDate d) {
+        Map<String, long[]> groups = new LinkedHashMap<>();
+        for (String band : AGE_BANDS) {
+            groups.put(band, new long[3]);
+        }
+        byYear.forEach((year, v) -> add(groups.get(PersonKey.UNKNOWN.equals(year) ? "UNKNOWN"
+                : yearBand(Integer.parseInt(year), d)), v, 1));
+        for (StatsRepository.BirthRow b : cut) {
+            String byItsYear = yearBand(b.dateOfBirth().getYear(), d);
+            String exact = ageBand(b.dateOfBirth(), d);
+            if (!exact.equals(byItsYear)) {
+                long[] v = {b.active(), b.joined(), b.left()};
+                add(groups.get(byItsYear), v, -1);
+                add(groups.get(exact), v, 1);
             }
         }
-        for (StatsRepository.PersonRow p : people) {
-            String k = groupBy == GroupBy.GENDER ? (p.gender() == null ? "UNKNOWN" : p.gender()) : ageBand(p.dateOfBirth(), d);
-            long[] g = groups.computeIfAbsent(k, x -> new long[3]);
-            g[0] += p.active();
-            g[1] += p.joined();
-            g[2] += p.left();
+        return personRows(groups);
+    }
+
+    private static void add(long[] into, long[] v, long sign) {
+        for (int i = 0; i < 3; i++) {
+            into[i] += sign * v[i];
         }
+    }
+
+    private static List<MembershipRow> personRows(Map<String, long[]> groups) {
         List<MembershipRow> rows = new ArrayList<>();
         groups.forEach((k, g) -> {
             if (g[0] != 0 || g[1] != 0 || g[2] != 0) {
@@ -233,12 +259,37 @@ class StatsService {
         return rows;
     }
 
+    /** The band of members born in {@code year} on d, had they all had their birthday of d's year by d. */
+    static String yearBand(int year, LocalDate d) {
+        return year > d.getYear() ? "UNKNOWN" : bandOfAge(d.getYear() - year);
+    }
+
+    /**
+     * The dates of birth whose band on d is not {@link #yearBand} of their year: in each year where a birthday
+     * that has not come yet changes the band (ages 25, 35, 45 and 55 in d's year, and births in d's year, not yet
+     * born on d), the days after d's date in that year, {from, to} both included.
+     */
+    static List<LocalDate[]> cutBirthDates(LocalDate d) {
+        List<LocalDate[]> cut = new ArrayList<>();
+        for (int age : new int[] {0, 25, 35, 45, 55}) {
+            LocalDate from = d.minusYears(age).plusDays(1);
+            LocalDate to = LocalDate.of(d.getYear() - age, 12, 31);
+            if (!from.isAfter(to)) {
+                cut.add(new LocalDate[] {from, to});
+            }
+        }
+        return cut;
+    }
+
     /** Age on d in completed years: under 25, 25-34, 35-44, 45-54, 55 and over. */
     static String ageBand(LocalDate birth, LocalDate d) {
         if (birth == null || birth.isAfter(d)) {
             return "UNKNOWN";
         }
-        int age = Period.between(birth, d).getYears();
+        return bandOfAge(Period.between(birth, d).getYears());
+    }
+
+    private static String bandOfAge(int age) {
         if (age < 25) {
             return "UNDER_25";
         }

@@ -383,7 +383,7 @@ public class MemberSyncService {
             Member m = created.get(i);
             MembershipPeriod period = createdPeriods.get(i);
             after.add(new MembershipSpan(m.grassrootsUnionId, period.startOn, false, period.endOn, false,
-                    Gender.nameOf(m.gender)));
+                    Gender.nameOf(m.gender), m.dateOfBirth));
             changes.member(m.id, ChangeOperation.CREATED, m.grassrootsUnionId, null);
         }
         List<Long> leavingUnions = new ArrayList<>();
@@ -406,13 +406,16 @@ public class MemberSyncService {
                         m.externalId, null));
                 continue;
             }
-            if (m.gender != p.item.gender()) {
-                // The figures by gender follow the member's record: all of the member's stays, as stored before
-                // this item's transfer or departure, move to the new gender.
-                ledger.memberGenderChanged(repository.periodsOf(m.id).stream().map(period -> span(period, m)).toList(),
-                        Gender.nameOf(m.gender), Gender.nameOf(p.item.gender()));
-            }
+            // The figures by gender and year of birth follow the member's record: a correction moves all of the
+            // member's stays, as stored before this item's transfer or departure.
+            boolean recordChanges = m.gender != p.item.gender()
+                    || !Objects.equals(m.dateOfBirth, p.item.dateOfBirth());
+            List<MembershipPeriod> stays = recordChanges ? repository.periodsOf(m.id) : List.of();
+            List<MembershipSpan> recordBefore = stays.stream().map(period -> span(period, m)).toList();
             applyFields(m, p, owner);
+            if (recordChanges) {
+                ledger.memberRecordChanged(recordBefore, stays.stream().map(period -> span(period, m)).toList());
+            }
             if (p.transfer || p.leave) {
                 MembershipPeriod current = open.get(m.id);
                 before.add(span(current, m));
@@ -450,7 +453,7 @@ public class MemberSyncService {
 
     private static MembershipSpan span(MembershipPeriod p, Member m) {
         return new MembershipSpan(p.grassrootsUnionId, p.startOn, p.startOn.isAfter(m.joinedOn), p.endOn,
-                p.endReason == PeriodEndReason.TRANSFER, Gender.nameOf(m.gender));
+                p.endReason == PeriodEndReason.TRANSFER, Gender.nameOf(m.gender), m.dateOfBirth);
     }
 
     private static Member newMember(Plan p, Long owner) {

@@ -62,6 +62,7 @@ class StatsResourceTest {
     long g2;
     long g3;
     long m2;
+    long m3;
     long m6;
 
     @Inject
@@ -81,7 +82,7 @@ class StatsResourceTest {
         g3 = union(u2.id, null);
         join(g1, "Nguyễn Văn An", "MALE", "1990-05-20", "2024-01-15");
         m2 = join(g1, "Trần Thị Bình", "FEMALE", "2001-03-01", "2024-02-10");
-        join(g1, "Lê Thị Cúc", "FEMALE", "1965-07-01", "2024-03-05");
+        m3 = join(g1, "Lê Thị Cúc", "FEMALE", "1965-07-01", "2024-03-05");
         long m4 = join(g2, "Phạm Văn Dũng", "MALE", "1980-01-01", "2023-12-01");
         join(g2, "Hoàng Thị Én", "FEMALE", "2003-06-01", "2024-02-29");
         m6 = join(g3, "Vũ Minh Phương", null, "1995-01-01", "2024-02-01");
@@ -94,6 +95,11 @@ class StatsResourceTest {
     }
 
     private JsonPath stats(String groupBy) {
+        return stats(groupBy, 5);
+    }
+
+    /** The statistics on 2024-03-25 from 2024-02-05, with {@code active} members in the total. */
+    private JsonPath stats(String groupBy, int active) {
         return given().queryParam("unitId", root.id).queryParam("asOf", "2024-03-25").queryParam("from", "2024-02-05")
                 .queryParam("groupBy", groupBy).when().get(STATS)
                 .then().statusCode(200)
@@ -102,7 +108,7 @@ class StatsResourceTest {
                 .body("asOf", equalTo("2024-03-25"))
                 .body("source", equalTo("REGISTRY"))
                 .body("total.key", equalTo("TOTAL"))
-                .body("total.activeMembers", equalTo(5))
+                .body("total.activeMembers", equalTo(active))
                 .body("total.grassrootsUnions", equalTo(3))
                 .body("total.joined", equalTo(3))
                 .body("total.left", equalTo(1))
@@ -194,6 +200,31 @@ class StatsResourceTest {
         assertEquals(List.of("MALE", "FEMALE", "UNKNOWN"), rows.stream().map(r -> r.get("key")).toList());
         assertPeople(rows.get(1), 2, 2, 0);
         assertPeople(rows.get(2), 1, 0, 0);
+        assertEquals("", recount.differences(List.of(), List.of(g1, g2, g3)));
+    }
+
+    @Test
+    void ageBandsCountTheExactAgeAtTheBoundariesAndFollowACorrectedDateOfBirth() {
+        // Members born on either side of a band boundary of asOf 2024-03-25, all joined before from.
+        join(g2, "Ngô Thị Tròn", "FEMALE", "1999-03-25", "2024-01-10");   // 25 that day: 25_34
+        join(g2, "Ngô Văn Thiếu", "MALE", "1999-03-26", "2024-01-10");    // 24: UNDER_25
+        join(g2, "Lý Thị Ba Tư", "FEMALE", "1989-03-26", "2024-01-10");   // 34: 25_34
+        join(g2, "Lý Văn Năm Lăm", "MALE", "1969-03-25", "2024-01-10");   // 55: 55_AND_OVER
+        join(g2, "Mai Thị Cuối Năm", "FEMALE", "1969-12-31", "2024-01-10"); // 54: 45_54
+        List<Map<String, Object>> rows = stats("AGE_BAND", 10).getList("rows");
+        assertEquals(List.of("UNDER_25", "25_34", "35_44", "45_54", "55_AND_OVER"),
+                rows.stream().map(r -> r.get("key")).toList());
+        assertPeople(rows.get(0), 2, 2, 1);  // m5, 1999-03-26; joined m2 m5; left m2
+        assertPeople(rows.get(1), 4, 0, 0);  // m1, m6, 1999-03-25, 1989-03-26
+        assertPeople(rows.get(2), 1, 0, 0);  // m4
+        assertPeople(rows.get(3), 1, 0, 0);  // 1969-12-31
+        assertPeople(rows.get(4), 2, 1, 0);  // m3, 1969-03-25; joined m3
+
+        // m3's date of birth corrected from 1965-07-01 to 1999-04-01 (a year of birth a boundary cuts): 24 on asOf.
+        setDateOfBirth(m3, "1999-04-01");
+        rows = stats("AGE_BAND", 10).getList("rows");
+        assertPeople(rows.get(0), 3, 3, 1);
+        assertPeople(rows.get(4), 1, 0, 0);
         assertEquals("", recount.differences(List.of(), List.of(g1, g2, g3)));
     }
 
@@ -349,16 +380,25 @@ class StatsResourceTest {
     }
 
     private void setGender(long member, String gender) {
+        correct(member, "gender", gender);
+    }
+
+    private void setDateOfBirth(long member, String dateOfBirth) {
+        correct(member, "dateOfBirth", dateOfBirth);
+    }
+
+    /** A correction of one field of a member's record, the rest sent as it is. */
+    private void correct(long member, String field, String value) {
         Map<String, Object> current = given().when().get("/api/v1/members/{id}", member).then().statusCode(200)
                 .extract().jsonPath().getMap("");
         Map<String, Object> body = new HashMap<>();
-        for (String field : new String[] {"fullName", "dateOfBirth", "nationality", "nationalId", "status", "leftOn",
-            "leaveReason"}) {
-            body.put(field, current.get(field));
+        for (String f : new String[] {"fullName", "dateOfBirth", "gender", "nationality", "nationalId", "status",
+            "leftOn", "leaveReason"}) {
+            body.put(f, current.get(f));
         }
-        body.put("gender", gender);
+        body.put(field, value);
         given().contentType(ContentType.JSON).body(body).when().put("/api/v1/members/{id}", member)
-                .then().statusCode(200).body("gender", equalTo(gender));
+                .then().statusCode(200).body(field, equalTo(value));
     }
 
     private void leave(long member, String leftOn) {

@@ -141,10 +141,11 @@ class MemberSyncTest {
         both.put("transferredOn", "2023-01-01");
         both.put("leftOn", "2024-06-01");
         both.put("status", "DECEASED");
-        // Corrected genders in the same items: the figures by gender move the stays as stored before the
-        // transfer and the departure (checked by the recount at the end).
+        // Corrected genders and a date of birth in the same items: the figures by gender and year of birth move
+        // the stays as stored before the transfer and the departure (checked by the recount).
         both.put("gender", "MALE");
         mover.put("gender", null);
+        leaver.put("dateOfBirth", "1985-12-31");
 
         JsonPath missingDate = sync(body(null, moverWithoutDate));
         assertEquals("REJECTED", missingDate.getString("items[0].outcome"));
