@@ -54,10 +54,11 @@ public class StatsResource {
             + "INVESTOR_COUNTRY and INDUSTRY group grassroots unions by their enterprise and sum their "
             + "maintained monthly registry figures (reported figures are not split by attributes, so these rows "
             + "add up to the registry's part of the total). GENDER (MALE, FEMALE, OTHER, UNKNOWN: the member's "
-            + "gender as recorded now) sums the grassroots unions' monthly registry figures by gender. AGE_BAND "
-            + "(age on asOf: UNDER_25, 25_34, 35_44, 45_54, 55_AND_OVER, UNKNOWN) counts the registry's "
-            + "membership periods with one grouped query: no aggregate is maintained by age. The CSV has the rows "
-            + "and then the total.")
+            + "gender as recorded now) and AGE_BAND (age on asOf in completed years: UNDER_25, 25_34, 35_44, "
+            + "45_54, 55_AND_OVER, UNKNOWN without a date of birth) sum the grassroots unions' monthly registry "
+            + "figures by gender and by year of birth; the members whose birthday in asOf's year is after asOf, "
+            + "in the years of birth a band boundary cuts, are counted by exact date of birth. The CSV has the "
+            + "rows and then the total.")
     @APIResponse(responseCode = "200", description = "The grouped figures",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = MembershipResponse.class)),
@@ -66,7 +67,7 @@ public class StatsResource {
     @APIResponse(responseCode = "404", description = "No such unit")
     @APIResponse(responseCode = "503", description = "The database cannot be reached at the moment (retry after "
             + "Retry-After seconds), or, with type query-timeout, a query passed its time limit "
-            + "(doanvien.stats.query-timeout; AGE_BAND over a very large unit): ask for a smaller unit "
+            + "(doanvien.stats.query-timeout): ask for a smaller unit "
             + "or a shorter period")
     public MembershipResponse getMembershipStats(
             @Parameter(description = "The unit", required = true, schema = @Schema(type = SchemaType.INTEGER))
