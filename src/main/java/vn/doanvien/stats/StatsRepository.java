@@ -35,6 +35,24 @@ class StatsRepository {
     private static final String NOT_TRANSFER_IN = " not exists (select 1 from membership_period q where q.member_id = p.member_id"
             + " and q.id <> p.id and q.end_on = p.start_on and q.end_reason = 'TRANSFER')";
 
+    /**
+     * Per group of stays: started and ended in (:d, :de], of all kinds and then joins and departures only, and
+     * joins and departures in [:fm, :f): the days of the first and last months outside the period [:f, :d].
+     */
+    private static final String EDGE_SUMS = """
+            sum(case when p.start_on > :d and p.start_on <= :de then 1 else 0 end),
+            sum(case when p.end_on > :d and p.end_on <= :de then 1 else 0 end),
+            sum(case when p.start_on > :d and p.start_on <= :de and """ + NOT_TRANSFER_IN + """
+                then 1 else 0 end),
+            sum(case when p.end_on > :d and p.end_on <= :de and p.end_reason <> 'TRANSFER' then 1 else 0 end),
+            sum(case when p.start_on >= :fm and p.start_on < :f and """ + NOT_TRANSFER_IN + """
+                then 1 else 0 end),
+            sum(case when p.end_on >= :fm and p.end_on < :f and p.end_reason <> 'TRANSFER' then 1 else 0 end)""";
+
+    /** The stays {@link #EDGE_SUMS} counts (indexed by start_on and by end_on). */
+    private static final String EDGE_DAYS = "((p.start_on > :d and p.start_on <= :de) or (p.end_on > :d and "
+            + "p.end_on <= :de) or (p.start_on >= :fm and p.start_on < :f) or (p.end_on >= :fm and p.end_on < :f))";
+
     private final EntityManager em;
     /** Each query's time limit, below the transaction's: a scope too large to group by gender or age in time is a
      *  clear 503 problem ({@code ProblemMappers}), not a transaction that times out into a 500. */
@@ -147,18 +165,9 @@ class StatsRepository {
         }
         LocalDate de = d.withDayOfMonth(d.lengthOfMonth());
         for (Object[] r : rows(scoped(em.createNativeQuery("""
-                select p.grassroots_union_id,
-                  sum(case when p.start_on > :d and p.start_on <= :de then 1 else 0 end),
-                  sum(case when p.end_on > :d and p.end_on <= :de then 1 else 0 end),
-                  sum(case when p.start_on > :d and p.start_on <= :de and """ + NOT_TRANSFER_IN + """
-                      then 1 else 0 end),
-                  sum(case when p.end_on > :d and p.end_on <= :de and p.end_reason <> 'TRANSFER' then 1 else 0 end),
-                  sum(case when p.start_on >= :fm and p.start_on < :f and """ + NOT_TRANSFER_IN + """
-                      then 1 else 0 end),
-                  sum(case when p.end_on >= :fm and p.end_on < :f and p.end_reason <> 'TRANSFER' then 1 else 0 end)
+                select p.grassroots_union_id, """ + EDGE_SUMS + """
                 from membership_period p
-                where ((p.start_on > :d and p.start_on <= :de) or (p.end_on > :d and p.end_on <= :de)
-                       or (p.start_on >= :fm and p.start_on < :f) or (p.end_on >= :fm and p.end_on < :f))
+                where """ + EDGE_DAYS + """
                   and p.grassroots_union_id in (""" + IN_SCOPE + """
                 ) group by p.grassroots_union_id""", Object[].class), units, f, d)
                 .setParameter("de", de).setParameter("fm", fm))) {
@@ -220,29 +229,22 @@ class StatsRepository {
             k[2] += n(r[3]);
         }
         for (Object[] r : rows(scoped(em.createNativeQuery("""
-                select mb.gender, extract(year from mb.date_of_birth),
-                  sum(case when s.placed = 1 and p.start_on > :d and p.start_on <= :de then 1 else 0 end),
-                  sum(case when s.placed = 1 and p.end_on > :d and p.end_on <= :de then 1 else 0 end),
-                  sum(case when p.start_on > :d and p.start_on <= :de and """ + NOT_TRANSFER_IN + """
-                      then 1 else 0 end),
-                  sum(case when p.end_on > :d and p.end_on <= :de and p.end_reason <> 'TRANSFER' then 1 else 0 end),
-                  sum(case when p.start_on >= :fm and p.start_on < :f and """ + NOT_TRANSFER_IN + """
-                      then 1 else 0 end),
-                  sum(case when p.end_on >= :fm and p.end_on < :f and p.end_reason <> 'TRANSFER' then 1 else 0 end)
+                select mb.gender, extract(year from mb.date_of_birth), s.placed, """ + EDGE_SUMS + """
                 from membership_period p join member mb on mb.id = p.member_id
                 join (""" + SCOPE_PLACED + """
                 ) s on s.id = p.grassroots_union_id
-                where ((p.start_on > :d and p.start_on <= :de) or (p.end_on > :d and p.end_on <= :de)
-                       or (p.start_on >= :fm and p.start_on < :f) or (p.end_on >= :fm and p.end_on < :f))
-                group by mb.gender, extract(year from mb.date_of_birth)""", Object[].class), units, f, d)
+                where """ + EDGE_DAYS + """
+                group by mb.gender, extract(year from mb.date_of_birth), s.placed""", Object[].class), units, f, d)
                 .setParameter("de", de).setParameter("fm", fm))) {
             String key = PersonKey.GENDER.equals(dimension)
                     ? (r[0] == null ? PersonKey.UNKNOWN : s(r[0]))
                     : (r[1] == null ? PersonKey.UNKNOWN : Long.toString(n(r[1])));
             long[] k = keys.computeIfAbsent(key, x -> new long[3]);
-            k[0] -= n(r[2]) - n(r[3]);
-            k[1] -= n(r[4]) + n(r[6]);
-            k[2] -= n(r[5]) + n(r[7]);
+            if (n(r[2]) == 1) {
+                k[0] -= n(r[3]) - n(r[4]);
+            }
+            k[1] -= n(r[5]) + n(r[7]);
+            k[2] -= n(r[6]) + n(r[8]);
         }
         return keys;
     }
