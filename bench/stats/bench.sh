@@ -9,7 +9,7 @@
 # Each endpoint gets 3 warm-up calls, then N sequential calls timed by curl (time_total); the script prints
 # median, p99 and max in milliseconds, and fails if any call did not answer 200.
 # ONLY / SKIP: extended regular expressions on the endpoint labels below, to time some endpoints only (at national
-# scale GENDER and AGE_BAND take tens of seconds a call, and the "all rows" CSVs are hundreds of megabytes).
+# scale AGE_BAND takes seconds a call, and the "all rows" CSVs are hundreds of megabytes).
 # Needs bash, curl, python3.
 set -euo pipefail
 
