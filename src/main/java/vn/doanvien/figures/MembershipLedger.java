@@ -50,26 +50,6 @@ public class MembershipLedger {
         figures.apply(deltas);
     }
 
-    /**
-     * A member's gender or date of birth was corrected: {@code before} are the member's stays with the old values,
-     * {@code after} the same stays with the new ones. Only the grassroots unions' rows by person attributes change
-     * (rows whose key did not change cancel out).
-     */
-    public void memberRecordChanged(List<MembershipSpan> before, List<MembershipSpan> after) {
-        Deltas deltas = new Deltas();
-        for (MembershipSpan s : before) {
-            for (PersonKey key : s.personKeys()) {
-                s.flow().emitToUnionPerson(s.grassrootsUnionId(), key, -1, deltas);
-            }
-        }
-        for (MembershipSpan s : after) {
-            for (PersonKey key : s.personKeys()) {
-                s.flow().emitToUnionPerson(s.grassrootsUnionId(), key, 1, deltas);
-            }
-        }
-        figures.apply(deltas);
-    }
-
     /** A grassroots union was founded, its dates changed, or it was dissolved; null dates mean "none". */
     public void unionLifeChanged(long grassrootsUnionId, LocalDate foundedBefore, LocalDate dissolvedBefore,
                                  LocalDate foundedAfter, LocalDate dissolvedAfter) {

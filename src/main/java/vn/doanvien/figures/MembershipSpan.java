@@ -7,7 +7,7 @@ import java.time.LocalDate;
  * or a transfer in and ends (if it has ended) with a departure or a transfer out. {@code gender} (an enum name,
  * null when none is recorded) and {@code dateOfBirth} are the member's, for the union's figures by gender and by
  * year of birth: a correction of either is booked as the member's stays with the old values removed and with
- * the new ones added ({@link MembershipLedger#memberRecordChanged}).
+ * the new ones added (through {@link MembershipLedger#membershipsChanged}, where the rest cancels out).
  */
 public record MembershipSpan(long grassrootsUnionId, LocalDate start, boolean startsByTransfer,
                              LocalDate end, boolean endsByTransfer, String gender, LocalDate dateOfBirth) {

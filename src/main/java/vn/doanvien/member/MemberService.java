@@ -160,6 +160,11 @@ class MemberService {
             throw ApiProblem.conflict("Member " + id + " is " + m.status
                     + " and cannot become ACTIVE again; register the person as a new member");
         }
+        // One booking of the stays' figures, old state out and new state in: a departure changes the last stay,
+        // and a corrected gender or date of birth moves every stay in the figures by person attribute.
+        boolean recordChanges = m.gender != req.gender() || !Objects.equals(m.dateOfBirth, req.dateOfBirth());
+        List<MembershipPeriod> stays = leaving || recordChanges ? periods.list("memberId", id) : List.of();
+        List<MembershipSpan> before = stays.stream().map(p -> span(p, m)).toList();
         if (leaving) {
             // Closing (or, for a member already gone, correcting) the last period keeps history and status in step.
             MembershipPeriod period = m.status == MemberStatus.ACTIVE
@@ -169,20 +174,14 @@ class MemberService {
                 throw ApiProblem.conflict("leftOn " + req.leftOn() + " must be after the start of the member's "
                         + "current period in their grassroots union (" + period.startOn + ")");
             }
-            MembershipSpan before = span(period, m);
             period.endOn = req.leftOn();
             period.endReason = PeriodEndReason.valueOf(req.status().name());
-            ledger.membershipChanged(before, span(period, m));
             // A union cannot be chaired by someone who is no longer a member.
             members.clearChairOf(id, m.grassrootsUnionId);
         } else {
             checkNotDuplicate(identity, id);
         }
 
-        // The figures by gender and year of birth follow the member's record: a correction moves all the stays.
-        boolean recordChanges = m.gender != req.gender() || !Objects.equals(m.dateOfBirth, req.dateOfBirth());
-        List<MembershipPeriod> stays = recordChanges ? periods.list("memberId", id) : List.of();
-        List<MembershipSpan> recordBefore = stays.stream().map(p -> span(p, m)).toList();
         m.fullName = req.fullName().trim();
         m.dateOfBirth = req.dateOfBirth();
         m.gender = req.gender();
@@ -194,8 +193,9 @@ class MemberService {
         m.status = req.status();
         m.leftOn = leaving ? req.leftOn() : null;
         m.leaveReason = leaving ? blankToNull(req.leaveReason()) : null;
-        if (recordChanges) {
-            ledger.memberRecordChanged(recordBefore, stays.stream().map(p -> span(p, m)).toList());
+        if (!stays.isEmpty()) {
+            // period is one of stays (the same managed entity), so its new end is in the new state.
+            ledger.membershipsChanged(before, stays.stream().map(p -> span(p, m)).toList());
         }
         members.flush();
         return respond(m);

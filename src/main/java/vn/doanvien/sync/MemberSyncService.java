@@ -407,15 +407,13 @@ public class MemberSyncService {
                 continue;
             }
             // The figures by gender and year of birth follow the member's record: a correction moves all of the
-            // member's stays, as stored before this item's transfer or departure.
+            // member's stays, as stored before this item's transfer or departure, in the same booking.
             boolean recordChanges = m.gender != p.item.gender()
                     || !Objects.equals(m.dateOfBirth, p.item.dateOfBirth());
             List<MembershipPeriod> stays = recordChanges ? repository.periodsOf(m.id) : List.of();
-            List<MembershipSpan> recordBefore = stays.stream().map(period -> span(period, m)).toList();
+            stays.forEach(period -> before.add(span(period, m)));
             applyFields(m, p, owner);
-            if (recordChanges) {
-                ledger.memberRecordChanged(recordBefore, stays.stream().map(period -> span(period, m)).toList());
-            }
+            stays.forEach(period -> after.add(span(period, m)));
             if (p.transfer || p.leave) {
                 MembershipPeriod current = open.get(m.id);
                 before.add(span(current, m));
