@@ -58,7 +58,6 @@ class MemberService {
                 p.endReason == PeriodEndReason.TRANSFER, Gender.nameOf(m.gender), m.dateOfBirth);
     }
 
-
     MemberResponse create(MemberCreateRequest req) {
         LocalDate today = Today.date();
         List<Problem.FieldError> errors = new ArrayList<>();

@@ -98,13 +98,13 @@ class SyncRepository {
                 .setParameter("ids", ids).getResultList();
     }
 
-    /** The open membership periods of these members. */
     /** Every stay of one member. */
     List<MembershipPeriod> periodsOf(long memberId) {
         return em.createQuery("from MembershipPeriod where memberId = :m", MembershipPeriod.class)
                 .setParameter("m", memberId).getResultList();
     }
 
+    /** The open membership periods of these members. */
     List<MembershipPeriod> openPeriods(Collection<Long> memberIds) {
         if (memberIds.isEmpty()) {
             return List.of();
