@@ -5,8 +5,10 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,8 +93,11 @@ class StatsService {
             case INDUSTRY -> grouped(unions.values(), onD, d, u -> u.enterpriseId == null ? "NO_ENTERPRISE"
                     : u.industry);
             case GENDER -> byGender(repository.byPersonKey(PersonKey.GENDER, scope, f, d));
-            case AGE_BAND -> byAgeBand(repository.byPersonKey(PersonKey.BIRTH_YEAR, scope, f, d),
-                    repository.byBirthDates(scope, f, d, cutBirthDates(d)), d);
+            case AGE_BAND -> {
+                List<YearCut> cuts = yearCuts(d);
+                yield byAgeBand(repository.byPersonKey(PersonKey.BIRTH_YEAR, scope, f, d),
+                        repository.byBirthDates(scope, f, d, cuts.stream().map(YearCut::read).toList()), cuts, d);
+            }
         };
         boolean people = groupBy == GroupBy.GENDER || groupBy == GroupBy.AGE_BAND;
         MembershipRow totalRow = new MembershipRow("TOTAL", unit.name, unit.id, total.members(), total.unions(),
@@ -220,24 +225,38 @@ class StatsService {
 
     /**
      * Age bands on d from the figures by year of birth, each year counted in the band of the age its members
-     * reach on their birthday in d's year; then the members whose birthday in that year is after d (counted by
-     * exact date of birth, {@code cut}) move to the band of their actual age where it differs.
+     * reach on their birthday in d's year; then the members whose birthday in that year is after d move to the band
+     * of their actual age. Of each year a boundary cuts, {@code read} holds the members of the smaller side (by
+     * exact date of birth): the cut itself, moved one by one, or the rest of the year, in their year's band already,
+     * so that the cut is the year's figures less the rest.
      */
-    private static List<MembershipRow> byAgeBand(Map<String, long[]> byYear, List<StatsRepository.BirthRow> cut,
-                                                 LocalDate d) {
+    static List<MembershipRow> byAgeBand(Map<String, long[]> byYear, List<StatsRepository.BirthRow> read,
+                                         List<YearCut> cuts, LocalDate d) {
         Map<String, long[]> groups = new LinkedHashMap<>();
         for (String band : AGE_BANDS) {
             groups.put(band, new long[3]);
         }
         byYear.forEach((year, v) -> add(groups.get(PersonKey.UNKNOWN.equals(year) ? "UNKNOWN"
                 : yearBand(Integer.parseInt(year), d)), v, 1));
-        for (StatsRepository.BirthRow b : cut) {
+        Map<Integer, long[]> readByYear = new HashMap<>();
+        for (StatsRepository.BirthRow b : read) {
+            long[] v = {b.active(), b.joined(), b.left()};
+            add(readByYear.computeIfAbsent(b.dateOfBirth().getYear(), y -> new long[3]), v, 1);
             String byItsYear = yearBand(b.dateOfBirth().getYear(), d);
             String exact = ageBand(b.dateOfBirth(), d);
             if (!exact.equals(byItsYear)) {
-                long[] v = {b.active(), b.joined(), b.left()};
                 add(groups.get(byItsYear), v, -1);
                 add(groups.get(exact), v, 1);
+            }
+        }
+        for (YearCut c : cuts) {
+            if (!c.readCut()) {
+                int year = c.from().getYear();
+                long[] cut = new long[3];
+                add(cut, byYear.getOrDefault(Integer.toString(year), new long[3]), 1);
+                add(cut, readByYear.getOrDefault(year, new long[3]), -1);
+                add(groups.get(yearBand(year, d)), cut, -1);
+                add(groups.get(ageBand(c.from(), d)), cut, 1);
             }
         }
         return personRows(groups);
@@ -279,6 +298,30 @@ class StatsService {
             }
         }
         return cut;
+    }
+
+    /**
+     * A part of one year of birth whose band on d is not its year's ({@link #cutBirthDates}): born in [from, to].
+     * {@code readCut}: whether its members are read by date of birth, or those of the rest of the year, the days
+     * before {@code from}, when those are fewer.
+     */
+    record YearCut(LocalDate from, LocalDate to, boolean readCut) {
+
+        /** The days of birth to read, {from, to}, both included. */
+        LocalDate[] read() {
+            return readCut ? new LocalDate[] {from, to} : new LocalDate[] {from.withDayOfYear(1), from.minusDays(1)};
+        }
+    }
+
+    /** The {@link #cutBirthDates} of d, each read by the smaller side of its year. */
+    static List<YearCut> yearCuts(LocalDate d) {
+        List<YearCut> cuts = new ArrayList<>();
+        for (LocalDate[] c : cutBirthDates(d)) {
+            long cutDays = ChronoUnit.DAYS.between(c[0], c[1]) + 1;
+            long restDays = c[0].getDayOfYear() - 1;
+            cuts.add(new YearCut(c[0], c[1], cutDays <= restDays));
+        }
+        return cuts;
     }
 
     /** Age on d in completed years: under 25, 25-34, 35-44, 45-54, 55 and over. */

@@ -229,6 +229,31 @@ class StatsResourceTest {
     }
 
     @Test
+    void ageBandsLateInTheYearReadTheCutBirthDaysThemselves() {
+        // On 2024-10-20 the days a boundary cuts (21 October to 31 December) are fewer than the rest of their years,
+        // so the members born on them are read themselves (on 2024-03-25 above, the rest of the years is read).
+        join(g2, "Ngô Thị Mười", "FEMALE", "1999-10-20", "2024-01-10");   // 25: 25_34
+        join(g2, "Ngô Văn Mốt", "MALE", "1999-10-21", "2024-07-01");      // 24: UNDER_25, joined in the period
+        join(g2, "Lý Văn Chín", "MALE", "1969-10-21", "2024-01-10");      // 54: 45_54
+        join(g2, "Lý Thị Tư", "FEMALE", "1969-10-20", "2024-01-10");      // 55: 55_AND_OVER
+        long lastDay = join(g1, "Mai Văn Giao", "MALE", "1979-12-31", "2024-01-10"); // 44, born in a 45 year
+        leave(lastDay, "2024-09-01");
+        List<Map<String, Object>> rows = given().queryParam("unitId", root.id).queryParam("asOf", "2024-10-20")
+                .queryParam("from", "2024-06-01").queryParam("groupBy", "AGE_BAND").when().get(STATS)
+                .then().statusCode(200)
+                .body("total.activeMembers", equalTo(10)).body("total.joined", equalTo(2))
+                .body("total.left", equalTo(2))
+                .extract().jsonPath().getList("rows");
+        assertEquals(List.of("UNDER_25", "25_34", "35_44", "45_54", "55_AND_OVER"),
+                rows.stream().map(r -> r.get("key")).toList());
+        assertPeople(rows.get(0), 2, 1, 0);  // m5, 1999-10-21; joined 1999-10-21
+        assertPeople(rows.get(1), 3, 0, 0);  // m1, m6, 1999-10-20
+        assertPeople(rows.get(2), 1, 1, 2);  // Bùi joined; left m4 and 1979-12-31
+        assertPeople(rows.get(3), 2, 0, 0);  // Đặng, 1969-10-21
+        assertPeople(rows.get(4), 2, 0, 0);  // m3, 1969-10-20
+    }
+
+    @Test
     void defaultsAndCsv() {
         // from defaults to 1 January of asOf's year: joined m1 m2 m3 m5 m6 (the transfer is no join).
         given().queryParam("unitId", root.id).queryParam("asOf", "2024-03-25").when().get(STATS)
