@@ -793,10 +793,7 @@ final class DemoDataGenerator {
     }
 
     private void period(Member m, long unionId, LocalDate start, LocalDate endOn, PeriodEndReason reason) {
-        MembershipPeriod period = new MembershipPeriod();
-        period.memberId = m.id;
-        period.grassrootsUnionId = unionId;
-        period.startOn = start;
+        MembershipPeriod period = MembershipPeriod.of(m, unionId, start);
         period.endOn = endOn;
         period.endReason = reason;
         defer(period);

@@ -5,7 +5,8 @@ import jakarta.transaction.Transactional;
 
 /**
  * Recomputes every maintained figure from the registry itself (stays, grassroots unions, the dated tree),
- * to check that the incrementally kept figures are exact, and to rebuild them if they ever are not.
+ * to check that the incrementally kept figures are exact, and to rebuild them if they ever are not; likewise the
+ * copy of each member's date of birth that their stays carry.
  */
 @ApplicationScoped
 @Transactional
@@ -19,7 +20,7 @@ public class FiguresRecount {
 
     /** True when the stored figures equal a recount from scratch. */
     public boolean storedFiguresMatchRecount() {
-        return sameRows(figures.stored(), recount());
+        return sameRows(figures.stored(), recount()) && figures.staleMemberBornOn(null, 1).isEmpty();
     }
 
     /** A human-readable list of the rows where stored figures and a recount differ (empty when they agree). */
@@ -53,6 +54,10 @@ public class FiguresRecount {
         keyedDifferences(sb, "total of grassroots union ", stored.storedUnionTotals, fresh.unionTotals(), 4);
         keyedDifferences(sb, "", stored.unionPersons, fresh.unionPersons, 4);
         keyedDifferences(sb, "total ", stored.storedUnionPersonTotals, fresh.unionPersonTotals(), 4);
+        for (Object[] r : figures.staleMemberBornOn(grassrootsUnionIds, 20)) {
+            sb.append("stay ").append(r[0]).append(" of member ").append(r[1]).append(" carries date of birth ")
+                    .append(r[2]).append(", the member record ").append(r[3]).append('\n');
+        }
         return sb.toString();
     }
 
@@ -72,8 +77,12 @@ public class FiguresRecount {
         }
     }
 
-    /** Replaces every stored figure by a recount from the registry (after a bulk load that bypassed the ledger). */
+    /**
+     * Replaces every stored figure by a recount from the registry (after a bulk load that bypassed the ledger), and
+     * copies each member's date of birth to their stays where the copy differs.
+     */
     public void rebuild() {
+        figures.copyMemberBornOn();
         figures.deleteAll();
         figures.apply(recount());
     }

@@ -2,6 +2,7 @@ package vn.doanvien.figures;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
@@ -377,6 +378,32 @@ public class FiguresRepository {
         em.createNativeQuery("delete from grassroots_union_total").executeUpdate();
         em.createNativeQuery("delete from grassroots_union_person_month").executeUpdate();
         em.createNativeQuery("delete from grassroots_union_person_total").executeUpdate();
+    }
+
+    /**
+     * Stays (of these grassroots unions; null: of all) whose copy of their member's date of birth is not the
+     * member record's, at most {@code limit}: {stay id, member id, the copy, the record's}.
+     */
+    List<Object[]> staleMemberBornOn(Collection<Long> grassrootsUnionIds, int limit) {
+        em.flush();
+        Query q = em.createNativeQuery("select p.id, p.member_id, p.member_born_on, m.date_of_birth"
+                + " from membership_period p join member m on m.id = p.member_id"
+                + " where p.member_born_on is distinct from m.date_of_birth"
+                + (grassrootsUnionIds == null ? "" : " and p.grassroots_union_id in (:g)")
+                + " order by p.id", Object[].class).setMaxResults(limit);
+        if (grassrootsUnionIds != null) {
+            q.setParameter("g", grassrootsUnionIds.isEmpty() ? List.of(-1L) : grassrootsUnionIds);
+        }
+        return rows(q);
+    }
+
+    /** Copies each member's date of birth to the stays whose copy is not the record's; the stays updated. */
+    int copyMemberBornOn() {
+        em.flush();
+        return em.createNativeQuery("update membership_period p set member_born_on ="
+                + " (select m.date_of_birth from member m where m.id = p.member_id)"
+                + " where p.member_born_on is distinct from (select m.date_of_birth from member m where m.id = p.member_id)")
+                .executeUpdate();
     }
 
     List<Long> allGrassrootsUnionIds() {

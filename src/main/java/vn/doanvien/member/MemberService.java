@@ -96,10 +96,7 @@ class MemberService {
         m.cardNumber = "P" + UUID.randomUUID().toString().replace("-", "").substring(0, 19);
         members.persist(m);
 
-        MembershipPeriod period = new MembershipPeriod();
-        period.memberId = m.id;
-        period.grassrootsUnionId = union.id;
-        period.startOn = m.joinedOn;
+        MembershipPeriod period = MembershipPeriod.of(m, union.id, m.joinedOn);
         periods.persist(period);
         members.flush();
         ledger.membershipChanged(null, span(period, m));
@@ -192,6 +189,7 @@ class MemberService {
         m.status = req.status();
         m.leftOn = leaving ? req.leftOn() : null;
         m.leaveReason = leaving ? blankToNull(req.leaveReason()) : null;
+        MembershipPeriod.bornOn(stays, m);
         if (!stays.isEmpty()) {
             // period is one of stays (the same managed entity), so its new end is in the new state.
             ledger.membershipsChanged(before, stays.stream().map(p -> span(p, m)).toList());
@@ -242,10 +240,7 @@ class MemberService {
         MembershipSpan before = span(current, m);
         current.endOn = req.effectiveOn();
         current.endReason = PeriodEndReason.TRANSFER;
-        MembershipPeriod next = new MembershipPeriod();
-        next.memberId = id;
-        next.grassrootsUnionId = target.id;
-        next.startOn = req.effectiveOn();
+        MembershipPeriod next = MembershipPeriod.of(m, target.id, req.effectiveOn());
         periods.persist(next);
         m.grassrootsUnionId = target.id;
         members.flush();

@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
+import java.util.List;
 
 /** One stretch of a member's time in one grassroots union: [startOn, endOn). */
 @Entity
@@ -37,4 +38,27 @@ public class MembershipPeriod extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(name = "end_reason")
     public PeriodEndReason endReason;
+
+    /**
+     * The member's date of birth, as the member record holds it: copied here so that the stays of members born on
+     * given days are read from one index (the age band statistics). Set by {@link #of}; a corrected date of birth
+     * is copied to all of the member's stays ({@link #bornOn}).
+     */
+    @Column(name = "member_born_on")
+    public LocalDate memberBornOn;
+
+    /** A new stay of member m (its id may still be unassigned) in a grassroots union from a day, open. */
+    public static MembershipPeriod of(Member m, Long grassrootsUnionId, LocalDate startOn) {
+        MembershipPeriod p = new MembershipPeriod();
+        p.memberId = m.id;
+        p.grassrootsUnionId = grassrootsUnionId;
+        p.startOn = startOn;
+        p.memberBornOn = m.dateOfBirth;
+        return p;
+    }
+
+    /** Copies the member's (corrected) date of birth to these stays of the member. */
+    public static void bornOn(List<MembershipPeriod> stays, Member m) {
+        stays.forEach(p -> p.memberBornOn = m.dateOfBirth);
+    }
 }

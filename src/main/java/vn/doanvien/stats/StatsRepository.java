@@ -255,37 +255,35 @@ class StatsRepository {
 
     /**
      * As {@link #byPersonKey} by exact date of birth, counted from the stays, for the members born in the given
-     * ranges of days only ({from, to}, both included; the parts of years of birth an age band boundary cuts).
+     * ranges of days only ({from, to}, both included; the parts of years of birth an age band boundary cuts). The
+     * stays are found by the copy of their member's date of birth they carry (indexed), wherever the scope: every
+     * stay of such a member is among them, so the transfers that end one of the member's stays are too.
      */
     List<BirthRow> byBirthDates(Collection<Long> units, LocalDate f, LocalDate d, List<LocalDate[]> births) {
         List<BirthRow> result = new ArrayList<>();
         if (units.isEmpty() || births.isEmpty()) {
             return result;
         }
-        StringBuilder born = new StringBuilder();
-        for (int i = 0; i < births.size(); i++) {
-            born.append(i == 0 ? "" : " or ").append("(m.date_of_birth >= :b").append(i)
-                    .append(" and m.date_of_birth <= :e").append(i).append(')');
-        }
         // A stay that starts the day the member's other stay ended by TRANSFER is a transfer in, not a join: the
-        // transfer ends of the period, one row per member and day, are joined once (a correlated subquery per
-        // stay cost 2.5 million index lookups at the Confederation).
+        // transfer ends of the period, one row per member and day, are joined once.
         Query q = scoped(em.createNativeQuery("""
-                select m.date_of_birth,
+                select p.member_born_on,
                   sum(case when p.start_on <= :d and (p.end_on is null or p.end_on > :d)
                            and p.grassroots_union_id in (""" + PLACED_ON_D + """
                       ) then 1 else 0 end),
                   sum(case when p.start_on >= :f and p.start_on <= :d
                            and (t.member_id is null or (t.stays = 1 and t.stay_id = p.id)) then 1 else 0 end),
                   sum(case when p.end_on >= :f and p.end_on <= :d and p.end_reason <> 'TRANSFER' then 1 else 0 end)
-                from membership_period p join member m on m.id = p.member_id
-                left join (select member_id, end_on, min(id) as stay_id, count(*) as stays from membership_period
-                           where end_reason = 'TRANSFER' and end_on >= :f and end_on <= :d
-                           group by member_id, end_on) t on t.member_id = p.member_id and t.end_on = p.start_on
-                where (""" + born + """
-                ) and p.start_on <= :d and (p.end_on is null or p.end_on >= :f)
+                from membership_period p
+                left join (select q.member_id, q.end_on, min(q.id) as stay_id, count(*) as stays
+                           from membership_period q
+                           where """ + bornIn("q", births.size()) + """
+                             and q.end_reason = 'TRANSFER' and q.end_on >= :f and q.end_on <= :d
+                           group by q.member_id, q.end_on) t on t.member_id = p.member_id and t.end_on = p.start_on
+                where """ + bornIn("p", births.size()) + """
+                  and p.start_on <= :d and (p.end_on is null or p.end_on >= :f)
                   and p.grassroots_union_id in (""" + IN_SCOPE + """
-                ) group by m.date_of_birth""", Object[].class), units, f, d);
+                ) group by p.member_born_on""", Object[].class), units, f, d);
         for (int i = 0; i < births.size(); i++) {
             q.setParameter("b" + i, births.get(i)[0]).setParameter("e" + i, births.get(i)[1]);
         }
@@ -293,6 +291,16 @@ class StatsRepository {
             result.add(new BirthRow(date(r[0]), n(r[1]), n(r[2]), n(r[3])));
         }
         return result;
+    }
+
+    /** Stays of alias a whose member was born in one of n ranges of days, [:b0, :e0] to [:b(n-1), :e(n-1)]. */
+    private static String bornIn(String a, int n) {
+        StringBuilder born = new StringBuilder("(");
+        for (int i = 0; i < n; i++) {
+            born.append(i == 0 ? "" : " or ").append('(').append(a).append(".member_born_on >= :b").append(i)
+                    .append(" and ").append(a).append(".member_born_on <= :e").append(i).append(')');
+        }
+        return born.append(')').toString();
     }
 
     private Query scoped(Query q, Collection<Long> units, LocalDate f, LocalDate d) {

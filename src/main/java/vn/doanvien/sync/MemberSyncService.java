@@ -353,9 +353,7 @@ public class MemberSyncService {
                 Member m = newMember(p, owner);
                 created.add(m);
                 createdBy.put(p, m);
-                MembershipPeriod period = new MembershipPeriod();
-                period.grassrootsUnionId = m.grassrootsUnionId;
-                period.startOn = m.joinedOn;
+                MembershipPeriod period = MembershipPeriod.of(m, m.grassrootsUnionId, m.joinedOn);
                 period.endOn = m.leftOn;
                 period.endReason = m.leftOn == null ? null : PeriodEndReason.valueOf(m.status.name());
                 createdPeriods.add(period);
@@ -413,6 +411,7 @@ public class MemberSyncService {
             List<MembershipPeriod> stays = recordChanges ? repository.periodsOf(m.id) : List.of();
             stays.forEach(period -> before.add(span(period, m)));
             applyFields(m, p, owner);
+            MembershipPeriod.bornOn(stays, m);
             stays.forEach(period -> after.add(span(period, m)));
             if (p.transfer || p.leave) {
                 MembershipPeriod current = open.get(m.id);
@@ -421,10 +420,8 @@ public class MemberSyncService {
                 if (p.transfer) {
                     current.endOn = p.item.transferredOn();
                     current.endReason = PeriodEndReason.TRANSFER;
-                    MembershipPeriod next = new MembershipPeriod();
-                    next.memberId = m.id;
-                    next.grassrootsUnionId = p.item.grassrootsUnionId();
-                    next.startOn = p.item.transferredOn();
+                    MembershipPeriod next = MembershipPeriod.of(m, p.item.grassrootsUnionId(),
+                            p.item.transferredOn());
                     next.persist();
                     after.add(span(current, m));
                     m.grassrootsUnionId = next.grassrootsUnionId;

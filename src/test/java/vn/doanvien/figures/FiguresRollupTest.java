@@ -103,6 +103,27 @@ class FiguresRollupTest {
         rebuild();
         assertSameAsRecount();
         assertEquals(List.of(1L, 0L, 1L, 0L), total(g2));
+        // So is a stay whose copy of its member's date of birth is not the record's (A's stays, in g1 then g2; A's
+        // record has no date of birth).
+        assertEquals(java.util.Arrays.asList(null, null), bornOnOfStays(a));
+        corruptBornOn(a);
+        assertTrue(recount.differences(null, List.of(g2)).contains("of member " + a + " carries date of birth "
+                + "1991-01-01, the member record null"), recount.differences(null, List.of(g2)));
+        rebuild();
+        assertSameAsRecount();
+        assertEquals(java.util.Arrays.asList(null, null), bornOnOfStays(a));
+    }
+
+    @Transactional
+    List<?> bornOnOfStays(long member) {
+        return em.createNativeQuery("select member_born_on from membership_period where member_id = :m "
+                + "order by start_on").setParameter("m", member).getResultList();
+    }
+
+    @Transactional
+    void corruptBornOn(long member) {
+        em.createNativeQuery("update membership_period set member_born_on = date '1991-01-01' where member_id = :m")
+                .setParameter("m", member).executeUpdate();
     }
 
     @Test
