@@ -13,7 +13,7 @@ create index if not exists ix_member_search on member (search_text);
 create index if not exists ix_membership_period_member on membership_period (member_id, start_on);
 create index if not exists ix_membership_period_union on membership_period (grassroots_union_id, start_on);
 create index if not exists ix_membership_period_born on membership_period (member_born_on)
-    include (member_id, grassroots_union_id, start_on, end_on, end_reason);
+    include (id, member_id, grassroots_union_id, start_on, end_on, end_reason);
 \if :trgm
 create index if not exists ix_member_search_trgm on member using gin (search_text gin_trgm_ops);
 \endif

@@ -228,23 +228,23 @@ class StatsRepository {
             k[1] += n(r[2]);
             k[2] += n(r[3]);
         }
-        for (Object[] r : rows(scoped(em.createNativeQuery("""
-                select mb.gender, extract(year from mb.date_of_birth), s.placed, """ + EDGE_SUMS + """
-                from membership_period p join member mb on mb.id = p.member_id
-                join (""" + SCOPE_PLACED + """
-                ) s on s.id = p.grassroots_union_id
-                where """ + EDGE_DAYS + """
-                group by mb.gender, extract(year from mb.date_of_birth), s.placed""", Object[].class), units, f, d)
+        // The year of birth is on the stay itself (its copy of the member's date of birth); the gender is read
+        // from the member.
+        boolean gender = PersonKey.GENDER.equals(dimension);
+        String key = gender ? "mb.gender" : "extract(year from p.member_born_on)";
+        String sql = "select " + key + ", s.placed, " + EDGE_SUMS
+                + " from membership_period p" + (gender ? " join member mb on mb.id = p.member_id" : "")
+                + " join (" + SCOPE_PLACED + ") s on s.id = p.grassroots_union_id"
+                + " where " + EDGE_DAYS + " group by " + key + ", s.placed";
+        for (Object[] r : rows(scoped(em.createNativeQuery(sql, Object[].class), units, f, d)
                 .setParameter("de", de).setParameter("fm", fm))) {
-            String key = PersonKey.GENDER.equals(dimension)
-                    ? (r[0] == null ? PersonKey.UNKNOWN : s(r[0]))
-                    : (r[1] == null ? PersonKey.UNKNOWN : Long.toString(n(r[1])));
-            long[] k = keys.computeIfAbsent(key, x -> new long[3]);
-            if (n(r[2]) == 1) {
-                k[0] -= n(r[3]) - n(r[4]);
+            long[] k = keys.computeIfAbsent(r[0] == null ? PersonKey.UNKNOWN
+                    : gender ? s(r[0]) : Long.toString(n(r[0])), x -> new long[3]);
+            if (n(r[1]) == 1) {
+                k[0] -= n(r[2]) - n(r[3]);
             }
-            k[1] -= n(r[5]) + n(r[7]);
-            k[2] -= n(r[6]) + n(r[8]);
+            k[1] -= n(r[4]) + n(r[6]);
+            k[2] -= n(r[5]) + n(r[7]);
         }
         return keys;
     }
@@ -274,14 +274,12 @@ class StatsRepository {
                   sum(case when p.start_on >= :f and p.start_on <= :d
                            and (t.member_id is null or (t.stays = 1 and t.stay_id = p.id)) then 1 else 0 end),
                   sum(case when p.end_on >= :f and p.end_on <= :d and p.end_reason <> 'TRANSFER' then 1 else 0 end)
-                from membership_period p
+                from """ + bornIn(births.size()) + " p\n" + """
                 left join (select q.member_id, q.end_on, min(q.id) as stay_id, count(*) as stays
-                           from membership_period q
-                           where """ + bornIn("q", births.size()) + """
-                             and q.end_reason = 'TRANSFER' and q.end_on >= :f and q.end_on <= :d
+                           from """ + bornIn(births.size()) + " q\n" + """
+                           where q.end_reason = 'TRANSFER' and q.end_on >= :f and q.end_on <= :d
                            group by q.member_id, q.end_on) t on t.member_id = p.member_id and t.end_on = p.start_on
-                where """ + bornIn("p", births.size()) + """
-                  and p.start_on <= :d and (p.end_on is null or p.end_on >= :f)
+                where p.start_on <= :d and (p.end_on is null or p.end_on >= :f)
                   and p.grassroots_union_id in (""" + IN_SCOPE + """
                 ) group by p.member_born_on""", Object[].class), units, f, d);
         for (int i = 0; i < births.size(); i++) {
@@ -293,14 +291,20 @@ class StatsRepository {
         return result;
     }
 
-    /** Stays of alias a whose member was born in one of n ranges of days, [:b0, :e0] to [:b(n-1), :e(n-1)]. */
-    private static String bornIn(String a, int n) {
-        StringBuilder born = new StringBuilder("(");
+    /**
+     * The stays whose member was born in one of n ranges of days, [:b0, :e0] to [:b(n-1), :e(n-1)]: one range scan
+     * each of the index on member_born_on, which holds these columns on PostgreSQL (the ranges joined by OR would
+     * make PostgreSQL read the table: 4.5 s instead of 0.5 s for the Confederation).
+     */
+    private static String bornIn(int n) {
+        StringBuilder stays = new StringBuilder("(");
         for (int i = 0; i < n; i++) {
-            born.append(i == 0 ? "" : " or ").append('(').append(a).append(".member_born_on >= :b").append(i)
-                    .append(" and ").append(a).append(".member_born_on <= :e").append(i).append(')');
+            stays.append(i == 0 ? "" : " union all ")
+                    .append("select id, member_id, grassroots_union_id, start_on, end_on, end_reason, member_born_on")
+                    .append(" from membership_period where member_born_on >= :b").append(i)
+                    .append(" and member_born_on <= :e").append(i);
         }
-        return born.append(')').toString();
+        return stays.append(')').toString();
     }
 
     private Query scoped(Query q, Collection<Long> units, LocalDate f, LocalDate d) {
