@@ -129,7 +129,7 @@ public class JsonConfig implements ObjectMapperCustomizer {
         }
     }
 
-    /** {@code YYYY-MM-DD} exactly, year 0001 to 9999. */
+    /** {@code YYYY-MM-DD} exactly, between {@link Params#EARLIEST} and {@link Params#LATEST}. */
     static final class StrictDate extends StdScalarDeserializer<LocalDate> {
         private static final Pattern FORMAT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
@@ -144,10 +144,18 @@ public class JsonConfig implements ObjectMapperCustomizer {
             }
             String text = p.getText();
             if (FORMAT.matcher(text).matches() && !text.startsWith("0000")) {
+                LocalDate date;
                 try {
-                    return LocalDate.parse(text);
+                    date = LocalDate.parse(text);
                 } catch (DateTimeParseException e) {
-                    // reported below
+                    date = null;
+                }
+                if (date != null && Params.plausible(date)) {
+                    return date;
+                }
+                if (date != null) {
+                    return (LocalDate) ctxt.handleWeirdStringValue(LocalDate.class, text,
+                            "not a date between " + Params.EARLIEST + " and " + Params.LATEST);
                 }
             }
             return (LocalDate) ctxt.handleWeirdStringValue(LocalDate.class, text, "not a date YYYY-MM-DD");
@@ -175,7 +183,13 @@ public class JsonConfig implements ObjectMapperCustomizer {
             String text = p.getText();
             if (FORMAT.matcher(text).matches() && !text.startsWith("0000")) {
                 try {
-                    return YearMonth.parse(text);
+                    YearMonth month = YearMonth.parse(text);
+                    if (Params.plausible(month.atDay(1))) {
+                        return month;
+                    }
+                    return (YearMonth) ctxt.handleWeirdStringValue(YearMonth.class, text,
+                            "not a month between " + YearMonth.from(Params.EARLIEST) + " and "
+                                    + YearMonth.from(Params.LATEST));
                 } catch (DateTimeParseException e) {
                     // reported below
                 }

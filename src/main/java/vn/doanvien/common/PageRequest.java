@@ -12,6 +12,8 @@ import java.util.Map;
 public record PageRequest(int page, int size, Sort sort) {
 
     public static final int MAX_SIZE = 100;
+    /** The largest row offset a page may start at: far above any list, far below an int's overflow. */
+    public static final int MAX_OFFSET = 100_000_000;
 
     /**
      * @param sortParam   e.g. {@code name,-createdAt}; a leading {@code -} sorts descending
@@ -33,6 +35,9 @@ public record PageRequest(int page, int size, Sort sort) {
         }
         if (s < 1 || s > maxSize) {
             errors.add(new Problem.FieldError("size", "must be between 1 and " + maxSize));
+        } else if (p > 0 && (long) p * s > MAX_OFFSET) {
+            // the first row of the page would lie past any list this API serves (and past an int offset)
+            errors.add(new Problem.FieldError("page", "must be at most " + MAX_OFFSET / s + " with size " + s));
         }
         String spec = sortParam == null || sortParam.isBlank() ? defaultSort : sortParam;
         Sort sort = null;

@@ -123,6 +123,10 @@ public class ProblemMappers {
     public Response mapWebApplication(WebApplicationException e, UriInfo uri) {
         // The JSON reader wraps a parse error of the body in a 400; say what was wrong with it.
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof ApiProblem p) {
+                // a parameter converter's refusal (StrictParams), which JAX-RS wraps in a 404
+                return mapApiProblem(p, uri);
+            }
             if (cause instanceof UnrecognizedPropertyException u) {
                 return mapUnrecognizedProperty(u, uri);
             }

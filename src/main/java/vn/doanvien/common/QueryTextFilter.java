@@ -9,7 +9,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * Refuses query parameters and path segments with control characters or unpaired surrogates (as
  * {@link JsonConfig} refuses them in bodies) with a 400 problem naming the parameter, before they reach a
- * query: PostgreSQL rejects NUL in text, which would otherwise surface as a 500.
+ * query: PostgreSQL rejects NUL in text, which would otherwise surface as a 500. A parameter given twice is a 400
+ * too: every parameter of this API takes one value, and a reader that took the first and another that took the
+ * last would not see the same request.
  */
 public class QueryTextFilter {
 
@@ -21,6 +23,11 @@ public class QueryTextFilter {
             return ProblemMappers.respond(ApiProblem.badRequest("The path " + pathProblem).toProblem(null));
         }
         for (Map.Entry<String, List<String>> parameter : request.getUriInfo().getQueryParameters().entrySet()) {
+            if (parameter.getValue().size() > 1) {
+                return ProblemMappers.respond(ApiProblem.invalid(safeName(parameter.getKey()),
+                        "is given " + parameter.getValue().size() + " times; give it once")
+                        .toProblem("/" + path.replaceFirst("^/", "")));
+            }
             for (String value : parameter.getValue()) {
                 String problem = JsonConfig.textProblem(value);
                 if (problem == null) {

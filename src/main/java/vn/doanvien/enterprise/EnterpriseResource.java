@@ -1,5 +1,7 @@
 package vn.doanvien.enterprise;
 
+import vn.doanvien.security.Reach;
+import vn.doanvien.security.CallerScope;
 import vn.doanvien.common.Csv;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.annotation.security.RolesAllowed;
@@ -62,8 +64,10 @@ class EnterpriseResource {
 
     private final EnterpriseService service;
     private final Idempotency idempotency;
+    private final CallerScope scope;
 
-    EnterpriseResource(EnterpriseService service, Idempotency idempotency) {
+    EnterpriseResource(EnterpriseService service, Idempotency idempotency, CallerScope scope) {
+        this.scope = scope;
         this.idempotency = idempotency;
         this.service = service;
     }
@@ -97,10 +101,11 @@ class EnterpriseResource {
         EnterpriseFilter filter = new EnterpriseFilter(blankToNull(provinceCode),
                 Params.enumValue("ownership", ownership, Ownership.class), blankToNull(industry),
                 blankToNull(investorCountry), Params.integer("minWorkforce", minWorkforce),
-                Params.bool("unionized", unionized), Params.id("upperLevelUnitId", upperLevelUnitId), q);
+                Params.bool("unionized", unionized), Params.id("upperLevelUnitId", upperLevelUnitId), Params.search("q", q));
         PageRequest request = PageRequest.of(Params.integer("page", page), Params.integer("size", size), sort,
                 EnterpriseService.SORTABLE, "name");
-        return Csv.list(headers, request, p -> service.list(filter, p));
+        Reach reach = scope.reach();
+        return Csv.list(headers, request, p -> service.list(filter, reach, p));
     }
 
     @GET
@@ -114,7 +119,7 @@ class EnterpriseResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = EnterpriseResponse.class)))
     public Response getEnterprise(@PathParam("id") long id) {
-        EnterpriseResponse e = service.get(id);
+        EnterpriseResponse e = service.get(id, scope.reach());
         return Response.ok(e).header("ETag", ETags.of(e.version())).build();
     }
 
@@ -138,7 +143,7 @@ class EnterpriseResource {
     public Response createEnterprise(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull EnterpriseRequest request,
                                      @Context UriInfo uri) {
         return idempotency.execute(idempotencyKey, "POST", uri.getPath(), request, () -> {
-            EnterpriseResponse e = service.create(request);
+            EnterpriseResponse e = service.create(request, scope.reach());
             return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(e.id())).build())
                     .header("ETag", ETags.of(e.version())).entity(e).build();
         });
@@ -161,7 +166,7 @@ class EnterpriseResource {
                                      @Parameter(description = "ETag from a previous read, e.g. \"3\"")
                                      @HeaderParam("If-Match") String ifMatch,
                                      @Valid @NotNull EnterpriseRequest request) {
-        EnterpriseResponse e = service.update(id, request, ifMatch);
+        EnterpriseResponse e = service.update(id, request, ifMatch, scope.reach());
         return Response.ok(e).header("ETag", ETags.of(e.version())).build();
     }
 
@@ -172,7 +177,7 @@ class EnterpriseResource {
                     + " deleted; otherwise 409.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void deleteEnterprise(@PathParam("id") long id) {
-        service.delete(id);
+        service.delete(id, scope.reach());
     }
 
     private static String blankToNull(String value) {

@@ -17,6 +17,7 @@ import vn.doanvien.common.Today;
 import vn.doanvien.organisation.Unit;
 import vn.doanvien.organisation.UnitKind;
 import vn.doanvien.organisation.UnitRepository;
+import vn.doanvien.security.Reach;
 
 /** The rules of the enterprise registry. */
 @ApplicationScoped
@@ -37,20 +38,24 @@ class EnterpriseService {
         this.units = units;
     }
 
-    Page<EnterpriseResponse> list(EnterpriseFilter filter, PageRequest page) {
-        PanacheQuery<Enterprise> query = enterprises.search(filter, page);
+    /** Enterprises in the reach matching the filter; a unit named in it must be in the reach too (else 403). */
+    Page<EnterpriseResponse> list(EnterpriseFilter filter, Reach reach, PageRequest page) {
+        if (filter.upperLevelUnitId() != null) {
+            units.findInReach(filter.upperLevelUnitId(), reach);
+        }
+        PanacheQuery<Enterprise> query = enterprises.search(filter, reach, page);
         List<Enterprise> items = query.list();
         long total = query.count();
         Map<Long, Long> unions = enterprises.activeGrassrootsUnionIds(items.stream().map(e -> e.id).toList());
         return Page.of(items.stream().map(e -> EnterpriseResponse.of(e, unions.get(e.id))).toList(), page, total);
     }
 
-    EnterpriseResponse get(long id) {
-        return toResponse(load(id));
+    EnterpriseResponse get(long id, Reach reach) {
+        return toResponse(enterprises.get(id, reach));
     }
 
-    EnterpriseResponse create(EnterpriseRequest request) {
-        checkRules(request, null);
+    EnterpriseResponse create(EnterpriseRequest request, Reach reach) {
+        checkRules(request, null, reach);
         enterprises.findByTaxCode(request.taxCode()).ifPresent(existing -> {
             throw duplicateTaxCode(existing);
         });
@@ -60,10 +65,10 @@ class EnterpriseService {
         return EnterpriseResponse.of(e, null);
     }
 
-    EnterpriseResponse update(long id, EnterpriseRequest request, String ifMatch) {
-        Enterprise e = load(id);
+    EnterpriseResponse update(long id, EnterpriseRequest request, String ifMatch, Reach reach) {
+        Enterprise e = enterprises.getForWrite(id, reach);
         ETags.checkIfMatch(ifMatch, e.version);
-        checkRules(request, e);
+        checkRules(request, e, reach);
         enterprises.findByTaxCode(request.taxCode())
                 .filter(other -> !other.id.equals(e.id))
                 .ifPresent(other -> {
@@ -75,8 +80,8 @@ class EnterpriseService {
         return toResponse(e);
     }
 
-    void delete(long id) {
-        Enterprise e = load(id);
+    void delete(long id, Reach reach) {
+        Enterprise e = enterprises.getForWrite(id, reach);
         long unions = enterprises.countGrassrootsUnions(id);
         if (unions > 0) {
             throw ApiProblem.conflict("Enterprise " + id + " is referenced by " + unions
@@ -85,20 +90,16 @@ class EnterpriseService {
         enterprises.delete(e);
     }
 
-    private Enterprise load(long id) {
-        Enterprise e = enterprises.findById(id);
-        if (e == null) {
-            throw ApiProblem.notFound("Enterprise", id);
-        }
-        return e;
-    }
-
     private EnterpriseResponse toResponse(Enterprise e) {
         return EnterpriseResponse.of(e, enterprises.activeGrassrootsUnionIds(List.of(e.id)).get(e.id));
     }
 
     /** The cross-field rules, all reported at once. {@code current} is null on create. */
-    private void checkRules(EnterpriseRequest r, Enterprise current) {
+    private void checkRules(EnterpriseRequest r, Enterprise current, Reach reach) {
+        if (r.upperLevelUnitId() == null && !reach.everything()) {
+            // an enterprise without an upper-level union sits in no officer's subtree
+            throw reach.forbidden("an enterprise without upperLevelUnitId");
+        }
         List<Problem.FieldError> errors = new ArrayList<>();
         LocalDate today = Today.date();
         if (r.ownership() == Ownership.FOREIGN_INVESTED && r.investorCountry() == null) {
@@ -118,7 +119,7 @@ class EnterpriseService {
         // other fields of the enterprise can still be edited.
         boolean unitChanged = current == null || !Objects.equals(current.upperLevelUnitId, r.upperLevelUnitId());
         if (r.upperLevelUnitId() != null && unitChanged) {
-            Unit unit = units.findById(r.upperLevelUnitId());
+            Unit unit = units.findForPlacement(r.upperLevelUnitId(), reach).orElse(null);
             if (unit == null) {
                 errors.add(new Problem.FieldError("upperLevelUnitId",
                         "unit " + r.upperLevelUnitId() + " does not exist"));

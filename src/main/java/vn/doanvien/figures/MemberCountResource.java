@@ -1,5 +1,7 @@
 package vn.doanvien.figures;
 
+import vn.doanvien.security.Reach;
+import vn.doanvien.security.CallerScope;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -41,8 +43,10 @@ public class MemberCountResource {
     static final String COMBINE = " Counts combine with the registry as the tag describes.";
 
     private final MemberCountService service;
+    private final CallerScope scope;
 
-    MemberCountResource(MemberCountService service) {
+    MemberCountResource(MemberCountService service, CallerScope scope) {
+        this.scope = scope;
         this.service = service;
     }
 
@@ -57,7 +61,7 @@ public class MemberCountResource {
     public Response putMemberCount(@PathParam("id") long id,
                                    @Parameter(description = "YYYY-MM", example = "2026-10") @PathParam("month") String month,
                                    @HeaderParam("If-Match") String ifMatch, @Valid @NotNull MemberCountRequest request) {
-        MemberCountService.Saved saved = service.put(id, MemberCountService.month(month), ifMatch, request);
+        MemberCountService.Saved saved = service.put(id, MemberCountService.month(month), ifMatch, request, scope.reach());
         Response.ResponseBuilder b = saved.outcome() == MemberCountDtos.Outcome.CREATED
                 ? Response.created(MemberCountService.location(id, saved.count().month()))
                 : Response.ok();
@@ -69,7 +73,7 @@ public class MemberCountResource {
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.ANALYST})
     @Operation(summary = "List a grassroots union's member counts, oldest month first")
     public List<MemberCountResponse> listMemberCounts(@PathParam("id") long id) {
-        return service.list(id);
+        return service.list(id, scope.reach());
     }
 
     @GET
@@ -78,7 +82,7 @@ public class MemberCountResource {
     @Path("/{month}")
     @Operation(summary = "Get a grassroots union's member count for a month")
     public Response getMemberCount(@PathParam("id") long id, @PathParam("month") String month) {
-        MemberCountResponse c = service.get(id, MemberCountService.month(month));
+        MemberCountResponse c = service.get(id, MemberCountService.month(month), scope.reach());
         return Response.ok(c).tag(new EntityTag(String.valueOf(c.version()))).build();
     }
 
@@ -87,6 +91,6 @@ public class MemberCountResource {
     @Operation(summary = "Delete a grassroots union's member count for a month")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void deleteMemberCount(@PathParam("id") long id, @PathParam("month") String month) {
-        service.delete(id, MemberCountService.month(month));
+        service.delete(id, MemberCountService.month(month), scope.reach());
     }
 }

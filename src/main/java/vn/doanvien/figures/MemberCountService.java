@@ -1,5 +1,7 @@
 package vn.doanvien.figures;
 
+import vn.doanvien.common.Params;
+import vn.doanvien.security.Reach;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
@@ -44,28 +46,24 @@ class MemberCountService {
         this.validator = validator;
     }
 
-    Saved put(long grassrootsUnionId, YearMonth month, String ifMatch, MemberCountRequest req) {
-        GrassrootsUnion union = unions.findByIdOptional(grassrootsUnionId)
-                .orElseThrow(() -> ApiProblem.notFound("Grassroots union", grassrootsUnionId));
+    Saved put(long grassrootsUnionId, YearMonth month, String ifMatch, MemberCountRequest req, Reach reach) {
+        GrassrootsUnion union = unions.getForWrite(grassrootsUnionId, reach);
         return save(union, month, ifMatch, req.members(), req.joined(), req.left(), req.workforce(), req.note());
     }
 
-    List<MemberCountResponse> list(long grassrootsUnionId) {
-        requireUnion(grassrootsUnionId);
-        return counts.ofUnion(grassrootsUnionId).stream().map(MemberCountResponse::of).toList();
+    List<MemberCountResponse> list(long grassrootsUnionId, Reach reach) {
+        return counts.ofUnion(unions.get(grassrootsUnionId, reach)).stream().map(MemberCountResponse::of).toList();
     }
 
-    MemberCountResponse get(long grassrootsUnionId, YearMonth month) {
-        requireUnion(grassrootsUnionId);
-        return counts.findByIdOptional(new MemberCount.Key(grassrootsUnionId, month.atDay(1)))
+    MemberCountResponse get(long grassrootsUnionId, YearMonth month, Reach reach) {
+        return counts.of(unions.get(grassrootsUnionId, reach), month)
                 .map(MemberCountResponse::of)
                 .orElseThrow(() -> ApiProblem.notFound("Member count of grassroots union " + grassrootsUnionId
                         + " for", month));
     }
 
-    void delete(long grassrootsUnionId, YearMonth month) {
-        requireUnion(grassrootsUnionId);
-        MemberCount c = counts.findByIdOptional(new MemberCount.Key(grassrootsUnionId, month.atDay(1)))
+    void delete(long grassrootsUnionId, YearMonth month, Reach reach) {
+        MemberCount c = counts.of(unions.getForWrite(grassrootsUnionId, reach), month)
                 .orElseThrow(() -> ApiProblem.notFound("Member count of grassroots union " + grassrootsUnionId
                         + " for", month));
         counts.delete(c);
@@ -73,9 +71,15 @@ class MemberCountService {
 
     /**
      * Stores every valid item and rejects the others, in one transaction; an item that repeats an earlier
-     * item's union and month is rejected, so the outcome never depends on the order of duplicates.
+     * item's union and month is rejected, so the outcome never depends on the order of duplicates. A union
+     * outside the units the caller may write in refuses the whole request (403) before anything is written.
      */
-    BulkResponse bulk(List<MemberCountItem> items) {
+    BulkResponse bulk(List<MemberCountItem> items, Reach reach) {
+        for (MemberCountItem item : items) {
+            if (item != null && item.grassrootsUnionId() != null) {
+                unions.findForWrite(item.grassrootsUnionId(), reach, false);
+            }
+        }
         List<ItemResult> results = new ArrayList<>(items.size());
         Set<String> seen = new HashSet<>();
         int created = 0;
@@ -98,7 +102,7 @@ class MemberCountService {
                     throw ApiProblem.invalid("month", "grassroots union " + item.grassrootsUnionId() + " and month "
                             + month + " appear earlier in this request");
                 }
-                GrassrootsUnion union = unions.findByIdOptional(item.grassrootsUnionId()).orElseThrow(() ->
+                GrassrootsUnion union = unions.findForWrite(item.grassrootsUnionId(), reach, false).orElseThrow(() ->
                         ApiProblem.invalid("grassrootsUnionId", "grassroots union " + item.grassrootsUnionId()
                                 + " does not exist"));
                 Saved saved = save(union, month, null, item.members(), item.joined(), item.left(),
@@ -130,12 +134,11 @@ class MemberCountService {
             throw ApiProblem.invalid("members", "at least one of members, joined, left, workforce is required");
         }
         String cleanNote = note == null || note.isBlank() ? null : note.trim();
-        MemberCount.Key key = new MemberCount.Key(union.id, month.atDay(1));
-        MemberCount count = counts.findByIdOptional(key).orElse(null);
+        MemberCount count = counts.of(union, month).orElse(null);
         Outcome outcome;
         if (count == null) {
             count = new MemberCount();
-            count.key = key;
+            count.key = new MemberCount.Key(union.id, month.atDay(1));
             outcome = Outcome.CREATED;
         } else {
             ETags.checkIfMatch(ifMatch, count.version);
@@ -159,18 +162,8 @@ class MemberCountService {
         return new Saved(MemberCountResponse.of(count), outcome);
     }
 
-    private void requireUnion(long id) {
-        if (unions.findByIdOptional(id).isEmpty()) {
-            throw ApiProblem.notFound("Grassroots union", id);
-        }
-    }
-
     static YearMonth month(String value) {
-        try {
-            return YearMonth.parse(value);
-        } catch (DateTimeParseException | NullPointerException e) {
-            throw ApiProblem.invalid("month", "must be a month YYYY-MM");
-        }
+        return Params.requiredMonth("month", value);
     }
 
     static URI location(long grassrootsUnionId, String month) {

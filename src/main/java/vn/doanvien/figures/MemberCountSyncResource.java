@@ -1,5 +1,7 @@
 package vn.doanvien.figures;
 
+import vn.doanvien.security.Reach;
+import vn.doanvien.security.CallerScope;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -32,8 +34,10 @@ public class MemberCountSyncResource {
 
     private final MemberCountService service;
     private final Idempotency idempotency;
+    private final CallerScope scope;
 
-    MemberCountSyncResource(MemberCountService service, Idempotency idempotency) {
+    MemberCountSyncResource(MemberCountService service, Idempotency idempotency, CallerScope scope) {
+        this.scope = scope;
         this.service = service;
         this.idempotency = idempotency;
     }
@@ -48,6 +52,6 @@ public class MemberCountSyncResource {
     public Response syncMemberCounts(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                      @Valid @NotNull MemberCountBulkRequest request) {
         return idempotency.execute(idempotencyKey, "POST", "/api/v1/sync/member-counts", request,
-                () -> Response.ok(service.bulk(request.items())).build());
+                () -> Response.ok(service.bulk(request.items(), scope.reach())).build());
     }
 }

@@ -1,5 +1,10 @@
 package vn.doanvien.figures;
 
+import java.util.Optional;
+import java.time.YearMonth;
+import vn.doanvien.security.Unscoped;
+import vn.doanvien.security.Scoped;
+import vn.doanvien.organisation.Unit;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -8,15 +13,23 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Queries on reported monthly figures. */
+/** Queries on reported monthly figures, placed at the unit that reported them. */
 @ApplicationScoped
+@Scoped
 public class ReportedFigureRepository implements PanacheRepositoryBase<ReportedFigure, ReportedFigure.Key> {
 
-    List<ReportedFigure> ofUnit(long unitId) {
-        return list("key.unitId = ?1 order by key.monthStart", unitId);
+    @Unscoped("the reports of a unit already read in reach")
+    List<ReportedFigure> ofUnit(Unit unit) {
+        return list("key.unitId = ?1 order by key.monthStart", unit.id);
+    }
+
+    @Unscoped("the report of a unit already read in reach")
+    Optional<ReportedFigure> of(Unit unit, YearMonth month) {
+        return findByIdOptional(new ReportedFigure.Key(unit.id, month.atDay(1)));
     }
 
     /** Reports of any of the units for months up to {@code lastMonth}, oldest first. */
+    @Unscoped("aggregate figures of a subtree whose root was read in reach")
     List<ReportedFigure> ofUnitsUpTo(Collection<Long> unitIds, LocalDate lastMonth) {
         if (unitIds.isEmpty()) {
             return List.of();

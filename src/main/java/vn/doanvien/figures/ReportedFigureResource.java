@@ -1,5 +1,8 @@
 package vn.doanvien.figures;
 
+import vn.doanvien.common.Params;
+import vn.doanvien.security.Reach;
+import vn.doanvien.security.CallerScope;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -37,8 +40,10 @@ import vn.doanvien.security.Roles;
 public class ReportedFigureResource {
 
     private final ReportedFigureService service;
+    private final CallerScope scope;
 
-    ReportedFigureResource(ReportedFigureService service) {
+    ReportedFigureResource(ReportedFigureService service, CallerScope scope) {
+        this.scope = scope;
         this.service = service;
     }
 
@@ -57,7 +62,7 @@ public class ReportedFigureResource {
                                       @Parameter(description = "YYYY-MM", example = "2024-10") @PathParam("month") String month,
                                       @HeaderParam("If-Match") String ifMatch,
                                       @Valid @NotNull ReportedFigureRequest request) {
-        ReportedFigureService.Saved saved = service.put(unitId, month(month), ifMatch, request);
+        ReportedFigureService.Saved saved = service.put(unitId, month(month), ifMatch, request, scope.reach());
         Response.ResponseBuilder builder = saved.created()
                 ? Response.created(URI.create("/api/v1/units/" + unitId + "/reported-figures/" + saved.figure().month()))
                 : Response.ok();
@@ -69,7 +74,7 @@ public class ReportedFigureResource {
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.ANALYST})
     @Operation(summary = "List a unit's reported figures, oldest month first")
     public List<ReportedFigureResponse> listReportedFigures(@PathParam("unitId") long unitId) {
-        return service.list(unitId);
+        return service.list(unitId, scope.reach());
     }
 
     @GET
@@ -78,7 +83,7 @@ public class ReportedFigureResource {
     @Path("/{month}")
     @Operation(summary = "Get a unit's reported figures for a month")
     public Response getReportedFigure(@PathParam("unitId") long unitId, @PathParam("month") String month) {
-        ReportedFigureResponse f = service.get(unitId, month(month));
+        ReportedFigureResponse f = service.get(unitId, month(month), scope.reach());
         return Response.ok(f).tag(new EntityTag(String.valueOf(f.version()))).build();
     }
 
@@ -87,14 +92,10 @@ public class ReportedFigureResource {
     @Operation(summary = "Delete a unit's reported figures for a month")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void deleteReportedFigure(@PathParam("unitId") long unitId, @PathParam("month") String month) {
-        service.delete(unitId, month(month));
+        service.delete(unitId, month(month), scope.reach());
     }
 
     private static YearMonth month(String value) {
-        try {
-            return YearMonth.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.invalid("month", "must be a month YYYY-MM");
-        }
+        return Params.requiredMonth("month", value);
     }
 }

@@ -1,5 +1,7 @@
 package vn.doanvien.figures;
 
+import vn.doanvien.organisation.Unit;
+import vn.doanvien.security.Reach;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.YearMonth;
@@ -26,20 +28,19 @@ class ReportedFigureService {
         this.units = units;
     }
 
-    Saved put(long unitId, YearMonth month, String ifMatch, ReportedFigureRequest req) {
-        requireUnit(unitId);
+    Saved put(long unitId, YearMonth month, String ifMatch, ReportedFigureRequest req, Reach reach) {
+        Unit unit = units.getForWrite(unitId, reach);
         if (month.isAfter(YearMonth.from(Today.date()))) {
             throw ApiProblem.invalid("month", "must not be in the future");
         }
         if (req.members() == null && req.grassrootsUnions() == null && req.joined() == null && req.left() == null) {
             throw ApiProblem.invalid("members", "at least one of members, grassrootsUnions, joined, left is required");
         }
-        ReportedFigure.Key key = new ReportedFigure.Key(unitId, month.atDay(1));
-        ReportedFigure figure = reports.findByIdOptional(key).orElse(null);
+        ReportedFigure figure = reports.of(unit, month).orElse(null);
         boolean created = figure == null;
         if (created) {
             figure = new ReportedFigure();
-            figure.key = key;
+            figure.key = new ReportedFigure.Key(unit.id, month.atDay(1));
         } else {
             ETags.checkIfMatch(ifMatch, figure.version);
         }
@@ -55,28 +56,19 @@ class ReportedFigureService {
         return new Saved(ReportedFigureResponse.of(figure), created);
     }
 
-    ReportedFigureResponse get(long unitId, YearMonth month) {
-        requireUnit(unitId);
-        return reports.findByIdOptional(new ReportedFigure.Key(unitId, month.atDay(1)))
+    ReportedFigureResponse get(long unitId, YearMonth month, Reach reach) {
+        return reports.of(units.get(unitId, reach), month)
                 .map(ReportedFigureResponse::of)
                 .orElseThrow(() -> ApiProblem.notFound("Reported figure of unit " + unitId + " for", month));
     }
 
-    List<ReportedFigureResponse> list(long unitId) {
-        requireUnit(unitId);
-        return reports.ofUnit(unitId).stream().map(ReportedFigureResponse::of).toList();
+    List<ReportedFigureResponse> list(long unitId, Reach reach) {
+        return reports.ofUnit(units.get(unitId, reach)).stream().map(ReportedFigureResponse::of).toList();
     }
 
-    void delete(long unitId, YearMonth month) {
-        requireUnit(unitId);
-        ReportedFigure figure = reports.findByIdOptional(new ReportedFigure.Key(unitId, month.atDay(1)))
+    void delete(long unitId, YearMonth month, Reach reach) {
+        ReportedFigure figure = reports.of(units.getForWrite(unitId, reach), month)
                 .orElseThrow(() -> ApiProblem.notFound("Reported figure of unit " + unitId + " for", month));
         reports.delete(figure);
-    }
-
-    private void requireUnit(long unitId) {
-        if (units.findByIdOptional(unitId).isEmpty()) {
-            throw ApiProblem.notFound("Unit", unitId);
-        }
     }
 }

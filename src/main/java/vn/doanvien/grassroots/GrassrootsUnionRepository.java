@@ -1,8 +1,12 @@
 package vn.doanvien.grassroots;
 
+import jakarta.persistence.LockModeType;
+import vn.doanvien.security.Unscoped;
+import vn.doanvien.security.Scoped;
+import vn.doanvien.security.Reach;
+import vn.doanvien.common.ApiProblem;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,48 +18,106 @@ import vn.doanvien.common.PageRequest;
 import vn.doanvien.common.TextNormalizer;
 import vn.doanvien.member.MemberStatus;
 
-/** Queries on grassroots unions, and on the members and names their responses show. */
+/**
+ * Queries on grassroots unions, and on the members and names their responses show. A grassroots union is placed
+ * at its current upper-level union.
+ */
 @ApplicationScoped
+@Scoped
 public class GrassrootsUnionRepository implements PanacheRepository<GrassrootsUnion> {
 
+    /** The union, or 404; 403 outside the caller's reach. */
+    public GrassrootsUnion get(long id, Reach reach) {
+        GrassrootsUnion g = findById(id);
+        if (g == null) {
+            throw ApiProblem.notFound("GrassrootsUnion", id);
+        }
+        reach.requireRegistry(g.upperLevelUnitId, "grassroots union " + id);
+        return g;
+    }
+
+    /** The union for a change, or 404; 403 unless the caller may write where it is placed. */
+    public GrassrootsUnion getForWrite(long id, Reach reach) {
+        GrassrootsUnion g = get(id, reach);
+        reach.requireWrite(g.upperLevelUnitId, "grassroots union " + id);
+        return g;
+    }
+
+    /**
+     * A union that a write places something in (a member, an official, a monthly count), or empty when there is
+     * none; 403 unless the caller may write where it is placed. {@code lock} locks its row for the transaction.
+     */
+    public Optional<GrassrootsUnion> findForWrite(long id, Reach reach, boolean lock) {
+        GrassrootsUnion g = lock ? findById(id, LockModeType.PESSIMISTIC_WRITE) : findById(id);
+        if (g != null) {
+            reach.requireWrite(g.upperLevelUnitId, "grassroots union " + id);
+        }
+        return Optional.ofNullable(g);
+    }
+
+    /** A union that a read names (a filter), or empty; 403 outside the reach. */
+    public Optional<GrassrootsUnion> findInReach(long id, Reach reach) {
+        GrassrootsUnion g = findById(id);
+        if (g != null) {
+            reach.requireRegistry(g.upperLevelUnitId, "grassroots union " + id);
+        }
+        return Optional.ofNullable(g);
+    }
+
+    /** Unions by id, for the names of a breakdown. */
+    @Unscoped("the unions placed under a target's scope, which was read in reach")
+    public Map<Long, GrassrootsUnion> byIds(Collection<Long> ids) {
+        Map<Long, GrassrootsUnion> byId = new HashMap<>();
+        if (!ids.isEmpty()) {
+            for (GrassrootsUnion g : list("id in ?1", List.copyOf(ids))) {
+                byId.put(g.id, g);
+            }
+        }
+        return byId;
+    }
+
+    @Unscoped("codes are unique in the whole country; the caller reads the union with get(id, reach) after")
     public Optional<GrassrootsUnion> findByCode(String code) {
         return find("code", code).firstResultOptional();
     }
 
     /** The ACTIVE grassroots union of an enterprise, if any (there is at most one). */
+    @Unscoped("one active union per enterprise is a national rule; join requests route by it")
     public Optional<GrassrootsUnion> findActiveInEnterprise(long enterpriseId) {
         return find("enterpriseId = ?1 and status = ?2", enterpriseId, GrassrootsUnionStatus.ACTIVE)
                 .firstResultOptional();
     }
 
-    /** One page of grassroots unions matching the filter; only the filters present become conditions. */
-    PanacheQuery<GrassrootsUnion> search(GrassrootsUnionFilter f, PageRequest page) {
+    /** One page of the unions in the reach matching the filter; only the filters present become conditions. */
+    PanacheQuery<GrassrootsUnion> search(GrassrootsUnionFilter f, Reach reach, PageRequest page) {
         List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
+        Map<String, Object> params = new HashMap<>();
+        where.add(Reach.condition(reach.registryUnits(), "upperLevelUnitId", "reach", params));
         if (f.upperLevelUnitId() != null) {
             where.add("upperLevelUnitId = :upperLevelUnitId");
-            params.and("upperLevelUnitId", f.upperLevelUnitId());
+            params.put("upperLevelUnitId", f.upperLevelUnitId());
         }
         if (f.upperLevelUnitIds() != null) {
             where.add("upperLevelUnitId in :upperLevelUnitIds");
-            params.and("upperLevelUnitIds", f.upperLevelUnitIds());
+            params.put("upperLevelUnitIds", f.upperLevelUnitIds());
         }
         if (f.enterpriseId() != null) {
             where.add("enterpriseId = :enterpriseId");
-            params.and("enterpriseId", f.enterpriseId());
+            params.put("enterpriseId", f.enterpriseId());
         }
         if (f.status() != null) {
             where.add("status = :status");
-            params.and("status", f.status());
+            params.put("status", f.status());
         }
         if (f.q() != null && !TextNormalizer.fold(f.q()).isEmpty()) {
             where.add("searchText like :q escape '\\'");
-            params.and("q", TextNormalizer.containsPattern(f.q()));
+            params.put("q", TextNormalizer.containsPattern(f.q()));
         }
         return find(String.join(" and ", where), page.sort(), params).page(page.page(), page.size());
     }
 
     /** Members with status ACTIVE in this union now. */
+    @Unscoped("a count for a union already read in reach")
     long countActiveMembers(long grassrootsUnionId) {
         return getEntityManager().createQuery("select count(m) from Member m"
                         + " where m.grassrootsUnionId = :id and m.status = :active", Long.class)
@@ -65,6 +127,7 @@ public class GrassrootsUnionRepository implements PanacheRepository<GrassrootsUn
     }
 
     /** Active member counts of several unions in one grouped query; unions without members are absent. */
+    @Unscoped("counts for unions already read in reach")
     Map<Long, Long> countActiveMembers(Collection<Long> grassrootsUnionIds) {
         Map<Long, Long> counts = new HashMap<>();
         if (grassrootsUnionIds.isEmpty()) {
@@ -83,6 +146,7 @@ public class GrassrootsUnionRepository implements PanacheRepository<GrassrootsUn
     }
 
     /** Whether the member exists, is ACTIVE and belongs to this union now (the condition to chair it). */
+    @Unscoped("asks about a union already read for a write in reach; the member must be in it")
     boolean isActiveMemberOf(long memberId, long grassrootsUnionId) {
         return getEntityManager().createQuery("select count(m) from Member m"
                         + " where m.id = :member and m.grassrootsUnionId = :union and m.status = :active", Long.class)
@@ -93,11 +157,13 @@ public class GrassrootsUnionRepository implements PanacheRepository<GrassrootsUn
     }
 
     /** Names of units by id, in one query. */
+    @Unscoped("names of the units of unions already read in reach")
     Map<Long, String> unitNames(Collection<Long> unitIds) {
         return names("select u.id, u.name from Unit u where u.id in :ids", unitIds);
     }
 
     /** Names of enterprises by id, in one query. */
+    @Unscoped("names of the enterprises of unions already read in reach")
     Map<Long, String> enterpriseNames(Collection<Long> enterpriseIds) {
         return names("select e.id, e.name from Enterprise e where e.id in :ids", enterpriseIds);
     }

@@ -1,5 +1,7 @@
 package vn.doanvien.grassroots;
 
+import vn.doanvien.security.Reach;
+import vn.doanvien.security.CallerScope;
 import vn.doanvien.common.Csv;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.annotation.security.RolesAllowed;
@@ -66,8 +68,10 @@ class GrassrootsUnionResource {
 
     private final GrassrootsUnionService service;
     private final Idempotency idempotency;
+    private final CallerScope scope;
 
-    GrassrootsUnionResource(GrassrootsUnionService service, Idempotency idempotency) {
+    GrassrootsUnionResource(GrassrootsUnionService service, Idempotency idempotency, CallerScope scope) {
+        this.scope = scope;
         this.idempotency = idempotency;
         this.service = service;
     }
@@ -100,11 +104,12 @@ class GrassrootsUnionResource {
             @QueryParam("sort") String sort) {
         GrassrootsUnionFilter filter = new GrassrootsUnionFilter(Params.id("upperLevelUnitId", upperLevelUnitId),
                 null, Params.id("enterpriseId", enterpriseId),
-                Params.enumValue("status", status, GrassrootsUnionStatus.class), q);
+                Params.enumValue("status", status, GrassrootsUnionStatus.class), Params.search("q", q));
         Long unit = Params.id("unitId", unitId);
         PageRequest request = PageRequest.of(Params.integer("page", page), Params.integer("size", size), sort,
                 GrassrootsUnionService.SORTABLE, "name");
-        return Csv.list(headers, request, p -> service.list(filter, unit, p));
+        Reach reach = scope.reach();
+        return Csv.list(headers, request, p -> service.list(filter, unit, reach, p));
     }
 
     @GET
@@ -119,7 +124,7 @@ class GrassrootsUnionResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = GrassrootsUnionResponse.class)))
     public Response getGrassrootsUnion(@PathParam("id") long id) {
-        GrassrootsUnionResponse g = service.get(id);
+        GrassrootsUnionResponse g = service.get(id, scope.reach());
         return Response.ok(g).header("ETag", ETags.of(g.version())).build();
     }
 
@@ -132,7 +137,7 @@ class GrassrootsUnionResource {
                     + " the current placement.")
     @APIResponse(responseCode = "200", description = "The placements, oldest first")
     public List<PlacementResponse> getGrassrootsUnionPlacementHistory(@PathParam("id") long id) {
-        return service.placementHistory(id);
+        return service.placementHistory(id, scope.reach());
     }
 
     @POST
@@ -157,7 +162,7 @@ class GrassrootsUnionResource {
                                           @Valid @NotNull GrassrootsUnionCreateRequest request,
                                           @Context UriInfo uri) {
         return idempotency.execute(idempotencyKey, "POST", uri.getPath(), request, () -> {
-            GrassrootsUnionResponse g = service.create(request);
+            GrassrootsUnionResponse g = service.create(request, scope.reach());
             return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(g.id())).build())
                     .header("ETag", ETags.of(g.version())).entity(g).build();
         });
@@ -182,7 +187,7 @@ class GrassrootsUnionResource {
                                           @Parameter(description = "ETag from a previous read, e.g. \"3\"")
                                           @HeaderParam("If-Match") String ifMatch,
                                           @Valid @NotNull GrassrootsUnionUpdateRequest request) {
-        GrassrootsUnionResponse g = service.update(id, request, ifMatch);
+        GrassrootsUnionResponse g = service.update(id, request, ifMatch, scope.reach());
         return Response.ok(g).header("ETag", ETags.of(g.version())).build();
     }
 
@@ -204,7 +209,7 @@ class GrassrootsUnionResource {
                                             @Parameter(description = "ETag from a previous read, e.g. \"3\"")
                                             @HeaderParam("If-Match") String ifMatch,
                                             @Valid @NotNull GrassrootsUnionDissolutionRequest request) {
-        GrassrootsUnionResponse g = service.dissolve(id, request, ifMatch);
+        GrassrootsUnionResponse g = service.dissolve(id, request, ifMatch, scope.reach());
         return Response.ok(g).header("ETag", ETags.of(g.version())).build();
     }
 }

@@ -1,5 +1,6 @@
 package vn.doanvien.grassroots;
 
+import vn.doanvien.security.Reach;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -51,10 +52,20 @@ class GrassrootsUnionService {
     }
 
     /**
+     * Unions in the reach matching the filter; units and enterprises named in it must be in the reach (else 403).
+     * An officer who names no unit sees their whole subtree.
+     *
      * @param unitId when present, only unions whose current upper-level union lies in this unit's subtree today
      */
-    Page<GrassrootsUnionResponse> list(GrassrootsUnionFilter filter, Long unitId, PageRequest page) {
+    Page<GrassrootsUnionResponse> list(GrassrootsUnionFilter filter, Long unitId, Reach reach, PageRequest page) {
+        if (filter.upperLevelUnitId() != null) {
+            units.findInReach(filter.upperLevelUnitId(), reach);
+        }
+        if (filter.enterpriseId() != null) {
+            enterprises.findInReach(filter.enterpriseId(), reach);
+        }
         if (unitId != null) {
+            units.findInReach(unitId, reach);
             List<Long> subtree = units.subtreeIds(unitId, Today.date());
             if (subtree.isEmpty()) {
                 return Page.of(List.of(), page, 0);
@@ -62,7 +73,7 @@ class GrassrootsUnionService {
             filter = new GrassrootsUnionFilter(filter.upperLevelUnitId(), subtree, filter.enterpriseId(),
                     filter.status(), filter.q());
         }
-        PanacheQuery<GrassrootsUnion> query = unions.search(filter, page);
+        PanacheQuery<GrassrootsUnion> query = unions.search(filter, reach, page);
         List<GrassrootsUnion> items = query.list();
         long total = query.count();
         Set<Long> ids = items.stream().map(g -> g.id).collect(Collectors.toSet());
@@ -79,23 +90,23 @@ class GrassrootsUnionService {
         return Page.of(responses, page, total);
     }
 
-    GrassrootsUnionResponse get(long id) {
-        return toResponse(load(id));
+    GrassrootsUnionResponse get(long id, Reach reach) {
+        return toResponse(unions.get(id, reach));
     }
 
-    List<PlacementResponse> placementHistory(long id) {
-        load(id);
+    List<PlacementResponse> placementHistory(long id, Reach reach) {
+        unions.get(id, reach);
         return links.placementHistory(id);
     }
 
-    GrassrootsUnionResponse create(GrassrootsUnionCreateRequest r) {
+    GrassrootsUnionResponse create(GrassrootsUnionCreateRequest r, Reach reach) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (r.foundedOn().isAfter(Today.date())) {
             errors.add(new Problem.FieldError("foundedOn", "must not be in the future"));
         } else {
-            checkUpperLevelUnit(r.upperLevelUnitId(), r.foundedOn(), "foundedOn", errors);
+            checkUpperLevelUnit(r.upperLevelUnitId(), r.foundedOn(), "foundedOn", reach, errors);
         }
-        Enterprise enterprise = r.enterpriseId() == null ? null : lockEnterprise(r.enterpriseId(), errors);
+        Enterprise enterprise = r.enterpriseId() == null ? null : lockEnterprise(r.enterpriseId(), reach, errors);
         if (!errors.isEmpty()) {
             throw ApiProblem.invalid(errors);
         }
@@ -124,8 +135,8 @@ class GrassrootsUnionService {
         return toResponse(g);
     }
 
-    GrassrootsUnionResponse update(long id, GrassrootsUnionUpdateRequest r, String ifMatch) {
-        GrassrootsUnion g = load(id);
+    GrassrootsUnionResponse update(long id, GrassrootsUnionUpdateRequest r, String ifMatch, Reach reach) {
+        GrassrootsUnion g = unions.getForWrite(id, reach);
         ETags.checkIfMatch(ifMatch, g.version);
         if (g.status == GrassrootsUnionStatus.DISSOLVED) {
             throw ApiProblem.conflict("Grassroots union " + id + " was dissolved on " + g.dissolvedOn
@@ -143,9 +154,9 @@ class GrassrootsUnionService {
         if (effectiveOn.isAfter(today)) {
             errors.add(new Problem.FieldError("effectiveOn", "must not be in the future"));
         } else if (moves) {
-            checkUpperLevelUnit(r.upperLevelUnitId(), effectiveOn, "effectiveOn", errors);
+            checkUpperLevelUnit(r.upperLevelUnitId(), effectiveOn, "effectiveOn", reach, errors);
         }
-        Enterprise enterprise = enterpriseChanges ? lockEnterprise(r.enterpriseId(), errors) : null;
+        Enterprise enterprise = enterpriseChanges ? lockEnterprise(r.enterpriseId(), reach, errors) : null;
         if (chairChanges && !unions.isActiveMemberOf(r.chairMemberId(), g.id)) {
             errors.add(new Problem.FieldError("chairMemberId",
                     "member " + r.chairMemberId() + " is not an active member of this grassroots union"));
@@ -174,8 +185,8 @@ class GrassrootsUnionService {
         return toResponse(g);
     }
 
-    GrassrootsUnionResponse dissolve(long id, GrassrootsUnionDissolutionRequest r, String ifMatch) {
-        GrassrootsUnion g = load(id);
+    GrassrootsUnionResponse dissolve(long id, GrassrootsUnionDissolutionRequest r, String ifMatch, Reach reach) {
+        GrassrootsUnion g = unions.getForWrite(id, reach);
         ETags.checkIfMatch(ifMatch, g.version);
         if (g.status == GrassrootsUnionStatus.DISSOLVED) {
             throw ApiProblem.conflict("Grassroots union " + id + " is already dissolved (on " + g.dissolvedOn + ")");
@@ -237,8 +248,9 @@ class GrassrootsUnionService {
     }
 
     /** Adds an error naming upperLevelUnitId unless it is an upper-level union active on {@code date}. */
-    private void checkUpperLevelUnit(Long unitId, LocalDate date, String dateField, List<Problem.FieldError> errors) {
-        Unit unit = units.findById(unitId);
+    private void checkUpperLevelUnit(Long unitId, LocalDate date, String dateField, Reach reach,
+                                     List<Problem.FieldError> errors) {
+        Unit unit = units.findForPlacement(unitId, reach).orElse(null);
         if (unit == null) {
             errors.add(new Problem.FieldError("upperLevelUnitId", "unit " + unitId + " does not exist"));
         } else if (unit.kind != UnitKind.UPPER_LEVEL_UNION) {
@@ -254,8 +266,8 @@ class GrassrootsUnionService {
      * Loads the enterprise locked for update, so that two requests cannot both found an active union in it.
      * Adds an error naming enterpriseId when it does not exist.
      */
-    private Enterprise lockEnterprise(long enterpriseId, List<Problem.FieldError> errors) {
-        Enterprise e = enterprises.findById(enterpriseId, LockModeType.PESSIMISTIC_WRITE);
+    private Enterprise lockEnterprise(long enterpriseId, Reach reach, List<Problem.FieldError> errors) {
+        Enterprise e = enterprises.findForWrite(enterpriseId, reach).orElse(null);
         if (e == null) {
             errors.add(new Problem.FieldError("enterpriseId", "enterprise " + enterpriseId + " does not exist"));
         }
@@ -269,14 +281,6 @@ class GrassrootsUnionService {
                     throw ApiProblem.duplicate("enterpriseId", "Enterprise " + enterpriseId
                             + " already has an active grassroots union (id " + other.id + ")", other.id);
                 });
-    }
-
-    private GrassrootsUnion load(long id) {
-        GrassrootsUnion g = unions.findById(id);
-        if (g == null) {
-            throw ApiProblem.notFound("GrassrootsUnion", id);
-        }
-        return g;
     }
 
     private GrassrootsUnionResponse toResponse(GrassrootsUnion g) {

@@ -1,5 +1,7 @@
 package vn.doanvien.idempotency;
 
+import vn.doanvien.security.Secrets;
+import vn.doanvien.security.audit.AuditTrail;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -30,8 +32,11 @@ import vn.doanvien.common.ApiProblem;
  * key with a different request is a 422 problem. Two concurrent requests with one key: the database's
  * primary key lets one commit; the other's write is rolled back and it answers with the winner's response.
  * Failed requests (4xx problems) store nothing, so a corrected retry may reuse the key. Keys belong to the
- * caller (user, API key, or anonymous): the same key from another caller is another key, so nobody can replay,
- * block or probe someone else's answers by guessing their key.
+ * caller (user, API key): the same key from another caller is another key, so nobody can replay, block or
+ * probe someone else's answers by guessing their key. An anonymous caller has no identity to hold keys, so its
+ * keys are held by the request itself: the client address and the request's fingerprint. A retry of the same
+ * request from the same address replays; nothing else can reach that answer (a join request's receipt carries
+ * the applicant's secret).
  */
 @ApplicationScoped
 public class Idempotency {
@@ -75,7 +80,7 @@ public class Idempotency {
             purgeExpired();
         }
         String hash = hash(method, path, request);
-        String caller = callerOf();
+        String caller = callerOf(hash);
         String stored = caller + "\n" + key;
         Optional<Response> earlier = replay(stored, key, hash);
         if (earlier.isPresent()) {
@@ -115,13 +120,21 @@ public class Idempotency {
         return QuarkusTransaction.requiringNew().call(() -> records.deleteExpired(OffsetDateTime.now(ZoneOffset.UTC)));
     }
 
-    /** The caller's identity the keys belong to: {@code user:name}, {@code api-key:id} or {@code anonymous}. */
-    private String callerOf() {
+    /**
+     * Who the keys belong to: {@code user:name}, {@code api-key:id}, or for an anonymous caller
+     * {@code anonymous:<hash of client address and request>}.
+     */
+    private String callerOf(String requestHash) {
         Caller caller = Caller.of(identity);
         if (caller.apiKeyId() != null) {
             return "api-key:" + caller.apiKeyId();
         }
-        return "anonymous".equals(caller.name()) && caller.role() == null ? "anonymous" : "user:" + caller.name();
+        if (caller.role() != null) {
+            return "user:" + caller.name();
+        }
+        AuditTrail.Actor actor = AuditTrail.currentRequestActor();
+        String address = actor == null || actor.clientAddress() == null ? "unknown" : actor.clientAddress();
+        return "anonymous:" + Secrets.sha256(address + "\n" + requestHash);
     }
 
     private Optional<Response> replay(String stored, String key, String hash) {

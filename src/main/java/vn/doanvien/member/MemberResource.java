@@ -1,5 +1,7 @@
 package vn.doanvien.member;
 
+import vn.doanvien.security.Reach;
+import vn.doanvien.security.CallerScope;
 import vn.doanvien.common.Csv;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -55,8 +57,10 @@ public class MemberResource {
 
     private final MemberService service;
     private final Idempotency idempotency;
+    private final CallerScope scope;
 
-    MemberResource(MemberService service, Idempotency idempotency) {
+    MemberResource(MemberService service, Idempotency idempotency, CallerScope scope) {
+        this.scope = scope;
         this.idempotency = idempotency;
         this.service = service;
     }
@@ -89,8 +93,9 @@ public class MemberResource {
                 Params.enumValue("status", status, MemberStatus.class),
                 Params.id("unitId", unitId),
                 Params.enumValue("gender", gender, Gender.class),
-                q);
-        return Csv.list(headers, request, p -> service.list(filter, p));
+                Params.search("q", q));
+        Reach reach = scope.reach();
+        return Csv.list(headers, request, p -> service.list(filter, reach, p));
     }
 
     @POST
@@ -109,7 +114,7 @@ public class MemberResource {
     public Response createMember(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @NotNull @Valid MemberCreateRequest body,
                                  @Context UriInfo uriInfo) {
         return idempotency.execute(idempotencyKey, "POST", uriInfo.getPath(), body, () -> {
-            MemberResponse created = service.create(body);
+            MemberResponse created = service.create(body, scope.reach());
             return Response.created(uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
                     .header(HttpHeaders.ETAG, ETags.of(created.version()))
                     .entity(created)
@@ -127,7 +132,7 @@ public class MemberResource {
                     examples = @ExampleObject(name = "member", value = MEMBER_EXAMPLE)))
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.MEMBER})
     public Response getMember(@PathParam("id") long id) {
-        MemberResponse member = service.get(id);
+        MemberResponse member = service.get(id, scope.reach());
         return Response.ok(member).header(HttpHeaders.ETAG, ETags.of(member.version())).build();
     }
 
@@ -144,7 +149,7 @@ public class MemberResource {
                                  @Parameter(description = "ETag from a previous read", example = "\"0\"")
                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                  @NotNull @Valid MemberUpdateRequest body) {
-        MemberResponse member = service.update(id, body, ifMatch);
+        MemberResponse member = service.update(id, body, ifMatch, scope.reach());
         return Response.ok(member).header(HttpHeaders.ETAG, ETags.of(member.version())).build();
     }
 
@@ -155,7 +160,7 @@ public class MemberResource {
                     + "a grassroots union the chair becomes vacant. To record a departure use PUT with status LEFT.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void deleteMember(@PathParam("id") long id) {
-        service.delete(id);
+        service.delete(id, scope.reach());
     }
 
     @POST
@@ -172,7 +177,7 @@ public class MemberResource {
                                    @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                    @NotNull @Valid MemberTransferRequest body) {
         return idempotency.execute(idempotencyKey, "POST", "/api/v1/members/" + id + "/transfers", body, () -> {
-            MemberResponse member = service.transfer(id, body, ifMatch);
+            MemberResponse member = service.transfer(id, body, ifMatch, scope.reach());
             return Response.ok(member).header(HttpHeaders.ETAG, ETags.of(member.version())).build();
         });
     }
@@ -194,7 +199,7 @@ public class MemberResource {
                               "startOn": "2024-07-01", "endOn": null, "endReason": null}]""")))
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.MEMBER})
     public List<MembershipPeriodResponse> getMemberHistory(@PathParam("id") long id) {
-        return service.history(id);
+        return service.history(id, scope.reach());
     }
 
     @PUT
@@ -211,7 +216,7 @@ public class MemberResource {
             @PathParam("id") long id,
             @Parameter(description = "The evaluation year", example = "2024") @PathParam("year") String year,
             @NotNull @Valid ClassificationRequest body) {
-        return service.classify(id, year, body);
+        return service.classify(id, year, body, scope.reach());
     }
 
     @GET
@@ -220,6 +225,6 @@ public class MemberResource {
     @APIResponse(responseCode = "200", description = "Classifications by year")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.MEMBER})
     public List<ClassificationResponse> listMemberClassifications(@PathParam("id") long id) {
-        return service.classifications(id);
+        return service.classifications(id, scope.reach());
     }
 }

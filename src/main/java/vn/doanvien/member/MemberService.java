@@ -1,5 +1,6 @@
 package vn.doanvien.member;
 
+import vn.doanvien.security.Reach;
 import jakarta.persistence.LockModeType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -58,7 +59,7 @@ class MemberService {
                 p.endReason == PeriodEndReason.TRANSFER, Gender.nameOf(m.gender), m.dateOfBirth);
     }
 
-    MemberResponse create(MemberCreateRequest req) {
+    MemberResponse create(MemberCreateRequest req, Reach reach) {
         LocalDate today = Today.date();
         List<Problem.FieldError> errors = new ArrayList<>();
         MemberRules.Identity identity = MemberRules.identity(req.nationality(), req.nationalId(), req.passportNumber(), errors);
@@ -66,7 +67,7 @@ class MemberService {
             errors.add(new Problem.FieldError("joinedOn", "must not be in the future"));
         }
         MemberRules.checkDateOfBirth(req.dateOfBirth(), req.joinedOn(), today, errors);
-        GrassrootsUnion union = grassrootsUnions.findById(req.grassrootsUnionId());
+        GrassrootsUnion union = grassrootsUnions.findForWrite(req.grassrootsUnionId(), reach, false).orElse(null);
         if (union == null) {
             errors.add(new Problem.FieldError("grassrootsUnionId",
                     "no grassroots union with id " + req.grassrootsUnionId()));
@@ -77,7 +78,7 @@ class MemberService {
                     + " (founded " + union.foundedOn + (union.dissolvedOn == null ? "" : ", dissolved "
                     + union.dissolvedOn) + ")");
         }
-        checkNotDuplicate(identity, null);
+        checkNotDuplicate(identity, null, reach);
 
         Member m = new Member();
         m.fullName = req.fullName().trim();
@@ -108,15 +109,23 @@ class MemberService {
         return Member.cardNumberOf(id);
     }
 
-    Page<MemberResponse> list(MemberFilter filter, PageRequest page) {
+    /**
+     * Members in the reach matching the filter (an officer who names no unit sees their whole subtree); a unit or
+     * union named in the filter must be in the reach too (else 403).
+     */
+    Page<MemberResponse> list(MemberFilter filter, Reach reach, PageRequest page) {
         List<Long> unitIds = null;
+        if (filter.grassrootsUnionId() != null) {
+            grassrootsUnions.findInReach(filter.grassrootsUnionId(), reach);
+        }
         if (filter.unitId() != null) {
+            units.findInReach(filter.unitId(), reach);
             unitIds = units.subtreeIds(filter.unitId(), Today.date());
             if (unitIds.isEmpty()) {
                 return Page.of(List.of(), page, 0);
             }
         }
-        var query = members.search(filter, unitIds, page.sort());
+        var query = members.search(filter, unitIds, reach, page.sort());
         long total = query.count();
         List<Member> items = query.page(page.page(), page.size()).list();
         Map<Long, String> names = members.grassrootsUnionNames(
@@ -125,12 +134,12 @@ class MemberService {
                 page, total);
     }
 
-    MemberResponse get(long id) {
-        return respond(load(id));
+    MemberResponse get(long id, Reach reach) {
+        return respond(members.get(id, reach));
     }
 
-    MemberResponse update(long id, MemberUpdateRequest req, String ifMatch) {
-        Member m = loadForWrite(id);
+    MemberResponse update(long id, MemberUpdateRequest req, String ifMatch, Reach reach) {
+        Member m = members.getForWrite(id, reach);
         ETags.checkIfMatch(ifMatch, m.version);
         LocalDate today = Today.date();
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -159,13 +168,13 @@ class MemberService {
         // One booking of the stays' figures, old state out and new state in: a departure changes the last stay,
         // and a corrected gender or date of birth moves every stay in the figures by person attribute.
         boolean recordChanges = m.gender != req.gender() || !Objects.equals(m.dateOfBirth, req.dateOfBirth());
-        List<MembershipPeriod> stays = leaving || recordChanges ? periods.list("memberId", id) : List.of();
+        List<MembershipPeriod> stays = leaving || recordChanges ? periods.listByMember(m) : List.of();
         List<MembershipSpan> before = stays.stream().map(p -> span(p, m)).toList();
         if (leaving) {
             // Closing (or, for a member already gone, correcting) the last period keeps history and status in step.
             MembershipPeriod period = m.status == MemberStatus.ACTIVE
-                    ? periods.findOpen(id).orElseThrow(() -> missingPeriod(id))
-                    : periods.findLatest(id).orElseThrow(() -> missingPeriod(id));
+                    ? periods.findOpen(m).orElseThrow(() -> missingPeriod(id))
+                    : periods.findLatest(m).orElseThrow(() -> missingPeriod(id));
             if (!req.leftOn().isAfter(period.startOn)) {
                 throw ApiProblem.conflict("leftOn " + req.leftOn() + " must be after the start of the member's "
                         + "current period in their grassroots union (" + period.startOn + ")");
@@ -175,7 +184,7 @@ class MemberService {
             // A union cannot be chaired by someone who is no longer a member.
             members.clearChairOf(id, m.grassrootsUnionId);
         } else {
-            checkNotDuplicate(identity, id);
+            checkNotDuplicate(identity, id, reach);
         }
 
         m.fullName = req.fullName().trim();
@@ -198,21 +207,21 @@ class MemberService {
         return respond(m);
     }
 
-    void delete(long id) {
-        Member m = loadForWrite(id);
+    void delete(long id, Reach reach) {
+        Member m = members.getForWrite(id, reach);
         members.clearChair(id);
-        classifications.deleteByMember(id);
-        ledger.membershipsChanged(periods.list("memberId", id).stream().map(p -> span(p, m)).toList(), List.of());
-        periods.deleteByMember(id);
+        classifications.deleteByMember(m);
+        ledger.membershipsChanged(periods.listByMember(m).stream().map(p -> span(p, m)).toList(), List.of());
+        periods.deleteByMember(m);
         members.delete(m);
     }
 
-    MemberResponse transfer(long id, MemberTransferRequest req, String ifMatch) {
-        Member m = loadForWrite(id);
+    MemberResponse transfer(long id, MemberTransferRequest req, String ifMatch, Reach reach) {
+        Member m = members.getForWrite(id, reach);
         ETags.checkIfMatch(ifMatch, m.version);
         LocalDate today = Today.date();
         List<Problem.FieldError> errors = new ArrayList<>();
-        GrassrootsUnion target = grassrootsUnions.findById(req.toGrassrootsUnionId());
+        GrassrootsUnion target = grassrootsUnions.findForWrite(req.toGrassrootsUnionId(), reach, false).orElse(null);
         if (target == null) {
             errors.add(new Problem.FieldError("toGrassrootsUnionId",
                     "no grassroots union with id " + req.toGrassrootsUnionId()));
@@ -227,7 +236,7 @@ class MemberService {
         if (target.id.equals(m.grassrootsUnionId)) {
             throw ApiProblem.conflict("Member " + id + " already belongs to grassroots union " + target.id);
         }
-        MembershipPeriod current = periods.findOpen(id).orElseThrow(() -> missingPeriod(id));
+        MembershipPeriod current = periods.findOpen(m).orElseThrow(() -> missingPeriod(id));
         if (!req.effectiveOn().isAfter(current.startOn)) {
             throw ApiProblem.conflict("effectiveOn " + req.effectiveOn() + " must be after the start of the "
                     + "member's current period (" + current.startOn + ")");
@@ -248,17 +257,16 @@ class MemberService {
         return MemberResponse.of(m, target.name);
     }
 
-    List<MembershipPeriodResponse> history(long id) {
-        load(id);
-        return periods.historyWithUnions(id).stream().map(row -> {
+    List<MembershipPeriodResponse> history(long id, Reach reach) {
+        return periods.historyWithUnions(members.get(id, reach)).stream().map(row -> {
             MembershipPeriod p = (MembershipPeriod) row[0];
             return new MembershipPeriodResponse(p.grassrootsUnionId, (String) row[1], (String) row[2],
                     p.startOn, p.endOn, p.endReason);
         }).toList();
     }
 
-    ClassificationResponse classify(long id, String yearText, ClassificationRequest req) {
-        Member m = load(id);
+    ClassificationResponse classify(long id, String yearText, ClassificationRequest req, Reach reach) {
+        Member m = members.getForWrite(id, reach);
         int year;
         try {
             year = Integer.parseInt(yearText.trim());
@@ -270,11 +278,10 @@ class MemberService {
             throw ApiProblem.invalid("year", "must be between " + m.joinedOn.getYear()
                     + " (the year the member joined) and " + current);
         }
-        MemberClassification.Key key = new MemberClassification.Key(id, year);
-        MemberClassification c = classifications.findById(key);
+        MemberClassification c = classifications.findOfYear(m, year).orElse(null);
         if (c == null) {
             c = new MemberClassification();
-            c.key = key;
+            c.key = new MemberClassification.Key(id, year);
             c.classification = req.classification();
             classifications.persist(c);
         } else {
@@ -284,35 +291,12 @@ class MemberService {
         return ClassificationResponse.of(c);
     }
 
-    List<ClassificationResponse> classifications(long id) {
-        load(id);
-        return classifications.listByMember(id).stream().map(ClassificationResponse::of).toList();
-    }
-
-    /**
-     * The member, its row locked until the transaction ends: edits, transfers and removals of one member run one
-     * after the other, so none of them reads periods another is changing (a transfer racing a removal finds no
-     * member, 404, instead of a member without periods).
-     */
-    private Member loadForWrite(long id) {
-        Member m = members.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (m == null) {
-            throw ApiProblem.notFound("Member", id);
-        }
-        return m;
-    }
-
-    private Member load(long id) {
-        Member m = members.findById(id);
-        if (m == null) {
-            throw ApiProblem.notFound("Member", id);
-        }
-        return m;
+    List<ClassificationResponse> classifications(long id, Reach reach) {
+        return classifications.listByMember(members.get(id, reach)).stream().map(ClassificationResponse::of).toList();
     }
 
     private MemberResponse respond(Member m) {
-        GrassrootsUnion union = grassrootsUnions.findById(m.grassrootsUnionId);
-        return MemberResponse.of(m, union == null ? null : union.name);
+        return MemberResponse.of(m, members.grassrootsUnionNames(List.of(m.grassrootsUnionId)).get(m.grassrootsUnionId));
     }
 
     private static IllegalStateException missingPeriod(long memberId) {
@@ -327,14 +311,23 @@ class MemberService {
         return union.isActiveOn(date);
     }
 
-    private void checkNotDuplicate(MemberRules.Identity identity, Long selfId) {
+    /**
+     * One ACTIVE membership per person, in the whole country. The answer names the existing member only to a
+     * caller who reaches them: to others it says where not, so that it reveals no one's record.
+     */
+    private void checkNotDuplicate(MemberRules.Identity identity, Long selfId, Reach reach) {
         String key = Member.identityKeyOf(identity.nationalId(), identity.nationality(), identity.passportNumber());
         members.findActiveByIdentityKey(key, selfId).ifPresent(existing -> {
             boolean byNationalId = identity.nationalId() != null;
-            throw ApiProblem.duplicate(byNationalId ? "nationalId" : "passportNumber",
-                    "An ACTIVE member with this " + (byNationalId ? "national ID" : "nationality and passport number")
-                            + " already exists (member " + existing.id + ", card " + existing.cardNumber + ")",
-                    existing.id);
+            String papers = byNationalId ? "national ID" : "nationality and passport number";
+            String field = byNationalId ? "nationalId" : "passportNumber";
+            if (!members.reaches(existing, reach)) {
+                throw ApiProblem.duplicate(field, "An ACTIVE member with this " + papers
+                        + " already exists in a grassroots union outside your reach; a transfer between them is "
+                        + "made by an officer who reaches both", null);
+            }
+            throw ApiProblem.duplicate(field, "An ACTIVE member with this " + papers
+                    + " already exists (member " + existing.id + ", card " + existing.cardNumber + ")", existing.id);
         });
     }
 

@@ -1,26 +1,42 @@
 package vn.doanvien.member;
 
+import vn.doanvien.security.Unscoped;
+import vn.doanvien.security.Scoped;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
 
-/** Queries on membership periods (a member's history). */
+/**
+ * Queries on membership periods (a member's history). Periods are read through their member, which the caller
+ * has read in reach first ({@link MemberRepository#get}).
+ */
 @ApplicationScoped
+@Scoped
 public class MembershipPeriodRepository implements PanacheRepository<MembershipPeriod> {
 
     /** The member's current (open) period, if the member is still a member somewhere. */
-    public Optional<MembershipPeriod> findOpen(long memberId) {
-        return find("memberId = ?1 and endOn is null", memberId).firstResultOptional();
+    @Unscoped("the periods of a member already read in reach")
+    public Optional<MembershipPeriod> findOpen(Member member) {
+        return find("memberId = ?1 and endOn is null", member.id).firstResultOptional();
     }
 
     /** The member's most recent period, open or closed. */
-    public Optional<MembershipPeriod> findLatest(long memberId) {
-        return find("memberId = ?1 order by startOn desc, id desc", memberId).firstResultOptional();
+    @Unscoped("the periods of a member already read in reach")
+    public Optional<MembershipPeriod> findLatest(Member member) {
+        return find("memberId = ?1 order by startOn desc, id desc", member.id).firstResultOptional();
+    }
+
+    /** All of the member's periods. */
+    @Unscoped("the periods of a member already read in reach")
+    public List<MembershipPeriod> listByMember(Member member) {
+        return list("memberId", member.id);
     }
 
     /** The member's periods oldest first, each row {@code [MembershipPeriod, union code, union name]}. */
-    public List<Object[]> historyWithUnions(long memberId) {
+    @Unscoped("the periods of a member already read in reach")
+    public List<Object[]> historyWithUnions(Member member) {
+        long memberId = member.id;
         return getEntityManager().createQuery("""
                         select p, g.code, g.name from MembershipPeriod p
                         join GrassrootsUnion g on g.id = p.grassrootsUnionId
@@ -30,7 +46,8 @@ public class MembershipPeriodRepository implements PanacheRepository<MembershipP
                 .getResultList();
     }
 
-    public long deleteByMember(long memberId) {
-        return delete("memberId", memberId);
+    @Unscoped("the periods of a member already read for a write in reach")
+    public long deleteByMember(Member member) {
+        return delete("memberId", member.id);
     }
 }

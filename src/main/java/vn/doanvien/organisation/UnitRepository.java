@@ -1,5 +1,6 @@
 package vn.doanvien.organisation;
 
+import jakarta.persistence.LockModeType;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
@@ -11,11 +12,76 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.doanvien.common.ApiProblem;
+import vn.doanvien.security.Reach;
+import vn.doanvien.security.Scoped;
+import vn.doanvien.security.Unscoped;
 import vn.doanvien.common.TextNormalizer;
 
-/** Queries on units and the dated tree they form. */
+/**
+ * Queries on units and the dated tree they form. A unit is placed at itself: an officer reaches the units of
+ * their subtree (today's tree), admins and analysts every unit.
+ */
 @ApplicationScoped
+@Scoped
 public class UnitRepository implements PanacheRepository<Unit> {
+
+    /** The unit, or 404; 403 when it lies outside the caller's reach. */
+    public Unit get(long id, Reach reach) {
+        Unit unit = findById(id);
+        if (unit == null) {
+            throw ApiProblem.notFound("Unit", id);
+        }
+        reach.requireRegistry(unit.id, "unit " + id);
+        return unit;
+    }
+
+    /** The unit for a change, or 404; 403 unless the caller may write in it. */
+    public Unit getForWrite(long id, Reach reach) {
+        Unit unit = get(id, reach);
+        reach.requireWrite(unit.id, "unit " + id);
+        return unit;
+    }
+
+    /** The unit, its row locked for the transaction (one chair at a time), or 404; 403 unless writable. */
+    public Unit lockForWrite(long id, Reach reach) {
+        Unit unit = getForWrite(id, reach);
+        getEntityManager().lock(unit, LockModeType.PESSIMISTIC_WRITE);
+        return unit;
+    }
+
+    /** Locks a unit already read in reach for the transaction (a change below it, its dissolution). */
+    @Unscoped("a unit already read in reach")
+    void lock(Unit unit) {
+        getEntityManager().lock(unit, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Moves a unit's version on although no column changed (its parent did), so its ETag changes. */
+    @Unscoped("a unit already read for a write in reach")
+    void incrementVersion(Unit unit) {
+        getEntityManager().lock(unit, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+    }
+
+    /**
+     * A unit that something is being placed under (a new child, an enterprise, a target), or empty when there is
+     * no such unit; 403 unless the caller may write in it.
+     */
+    public Optional<Unit> findForPlacement(long id, Reach reach) {
+        Unit unit = findById(id);
+        if (unit != null) {
+            reach.requireWrite(unit.id, "unit " + id);
+        }
+        return Optional.ofNullable(unit);
+    }
+
+    /** A unit that a read names (a statistic's scope, a list's filter), or empty; 403 outside the reach. */
+    public Optional<Unit> findInReach(long id, Reach reach) {
+        Unit unit = findById(id);
+        if (unit != null) {
+            reach.requireRegistry(unit.id, "unit " + id);
+        }
+        return Optional.ofNullable(unit);
+    }
 
     /** Guards the recursive queries against a corrupt (cyclic) tree; the real tree is 3 levels deep. */
     private static final int MAX_DEPTH = 32;
@@ -25,6 +91,7 @@ public class UnitRepository implements PanacheRepository<Unit> {
      * (links and units valid on that date), the root included.
      */
     @SuppressWarnings("unchecked")
+    @Unscoped("ids only, to compute a reach or to expand a unit already read in reach")
     public List<Long> subtreeIds(long rootId, LocalDate asOf) {
         return getEntityManager().createNativeQuery("""
                 with recursive tree (id) as (
@@ -58,19 +125,24 @@ public class UnitRepository implements PanacheRepository<Unit> {
             )
             """.formatted(MAX_DEPTH);
 
-    /** A page of the descendants of {@code rootId} on {@code asOf} (root excluded), by depth, name, id. */
-    public List<TreeNode> subtreePage(long rootId, LocalDate asOf, UnitKind kind, int page, int size) {
-        @SuppressWarnings("unchecked")
+    /**
+     * A page of the descendants of {@code rootId} on {@code asOf} (root excluded), by depth, name, id; only
+     * those in the reach (an officer reading a past date does not see units that have left their subtree).
+     */
+    public List<TreeNode> subtreePage(long rootId, LocalDate asOf, UnitKind kind, Reach reach, int page, int size) {
+        Map<String, Object> params = new HashMap<>();
+        String inReach = Reach.condition(reach.registryUnits(), "t.id", "reach", params);
         var query = getEntityManager().createNativeQuery(SUBTREE_CTE + """
                 select t.id, t.parent_id, t.depth from tree t join unit u on u.id = t.id
-                where t.depth > 0 and (cast(:kind as varchar(32)) is null or u.kind = :kind)
+                where t.depth > 0 and (cast(:kind as varchar(32)) is null or u.kind = :kind) and %s
                 order by t.depth, u.name, u.id
-                """)
+                """.formatted(inReach))
                 .setParameter("root", rootId)
                 .setParameter("d", asOf)
                 .setParameter("kind", kind == null ? null : kind.name())
-                .setFirstResult(page * size)
+                .setFirstResult(Math.multiplyExact(page, size))
                 .setMaxResults(size);
+        params.forEach(query::setParameter);
         List<TreeNode> nodes = new ArrayList<>();
         for (Object row : query.getResultList()) {
             Object[] r = (Object[]) row;
@@ -81,29 +153,35 @@ public class UnitRepository implements PanacheRepository<Unit> {
     }
 
     /** How many descendants {@link #subtreePage} pages through. */
-    public long countSubtree(long rootId, LocalDate asOf, UnitKind kind) {
-        Object n = getEntityManager().createNativeQuery(SUBTREE_CTE + """
+    public long countSubtree(long rootId, LocalDate asOf, UnitKind kind, Reach reach) {
+        Map<String, Object> params = new HashMap<>();
+        String inReach = Reach.condition(reach.registryUnits(), "t.id", "reach", params);
+        var query = getEntityManager().createNativeQuery(SUBTREE_CTE + """
                 select count(*) from tree t join unit u on u.id = t.id
-                where t.depth > 0 and (cast(:kind as varchar(32)) is null or u.kind = :kind)
-                """)
+                where t.depth > 0 and (cast(:kind as varchar(32)) is null or u.kind = :kind) and %s
+                """.formatted(inReach))
                 .setParameter("root", rootId)
                 .setParameter("d", asOf)
-                .setParameter("kind", kind == null ? null : kind.name())
-                .getSingleResult();
+                .setParameter("kind", kind == null ? null : kind.name());
+        params.forEach(query::setParameter);
+        Object n = query.getSingleResult();
         return ((Number) n).longValue();
     }
 
+    @Unscoped("codes are unique in the whole country; the caller reads the unit with get(id, reach) after")
     public Optional<Unit> findByCode(String code) {
         return find("code", code).firstResultOptional();
     }
 
     /** A Confederation that is still active on or after {@code date} (the earliest, if several). */
+    @Unscoped("one Confederation at a time is a national rule")
     public Optional<Unit> confederationActiveOnOrAfter(LocalDate date) {
         return find("kind = ?1 and (validTo is null or validTo > ?2)", Sort.by("validFrom").and("id"),
                 UnitKind.CONFEDERATION, date).firstResultOptional();
     }
 
     /** Units by id, for resolving parent names of a page in one query. */
+    @Unscoped("the parents and scopes of rows already read in reach, for their names")
     public Map<Long, Unit> byIds(Collection<Long> ids) {
         Map<Long, Unit> units = new HashMap<>();
         if (!ids.isEmpty()) {
@@ -117,13 +195,17 @@ public class UnitRepository implements PanacheRepository<Unit> {
     /** Filters of the unit list; null fields are not applied. */
     record Filter(UnitKind kind, UnitCategory category, Long parentId, String provinceCode, String q,
                   LocalDate asOf) {
+        Filter withParent(Long parent) {
+            return new Filter(kind, category, parent, provinceCode, q, asOf);
+        }
     }
 
-    /** Units valid on {@code filter.asOf} matching the filters present, sorted for paging. */
-    public PanacheQuery<Unit> search(Filter filter, Sort sort) {
+    /** Units valid on {@code filter.asOf} in the reach matching the filters present, sorted for paging. */
+    public PanacheQuery<Unit> search(Filter filter, Reach reach, Sort sort) {
         StringBuilder where = new StringBuilder("validFrom <= :asOf and (validTo is null or validTo > :asOf)");
         Map<String, Object> params = new HashMap<>();
         params.put("asOf", filter.asOf());
+        where.append(" and ").append(Reach.condition(reach.registryUnits(), "id", "reach", params));
         if (filter.kind() != null) {
             where.append(" and kind = :kind");
             params.put("kind", filter.kind());

@@ -35,6 +35,8 @@ import vn.doanvien.common.Page;
 import vn.doanvien.common.PageRequest;
 import vn.doanvien.common.Params;
 import vn.doanvien.common.Today;
+import vn.doanvien.security.CallerScope;
+import vn.doanvien.security.Reach;
 import vn.doanvien.security.Roles;
 
 /** HTTP face of the organisation tree: units of levels 1-3 and their dated parent links. */
@@ -63,10 +65,12 @@ class UnitResource {
 
     private final UnitService service;
     private final Idempotency idempotency;
+    private final CallerScope scope;
 
-    UnitResource(UnitService service, Idempotency idempotency) {
+    UnitResource(UnitService service, Idempotency idempotency, CallerScope scope) {
         this.idempotency = idempotency;
         this.service = service;
+        this.scope = scope;
     }
 
     @POST
@@ -84,7 +88,7 @@ class UnitResource {
     public Response createUnit(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull UnitCreateRequest request,
                                @Context UriInfo uri) {
         return idempotency.execute(idempotencyKey, "POST", uri.getPath(), request, () -> {
-            UnitResponse created = service.create(request);
+            UnitResponse created = service.create(request, scope.reach());
             return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
                     .header(HttpHeaders.ETAG, ETags.of(created.version()))
                     .entity(created)
@@ -124,10 +128,11 @@ class UnitResource {
                 Params.enumValue("category", category, UnitCategory.class),
                 Params.id("parentId", parentId),
                 blankToNull(provinceCode),
-                blankToNull(q),
+                Params.search("q", q),
                 Today.orToday(Params.date("asOf", asOf)));
         PageRequest request = pageRequest(page, size, sort);
-        return Csv.list(headers, request, p -> service.list(filter, p));
+        Reach reach = scope.reach();
+        return Csv.list(headers, request, p -> service.list(filter, reach, p));
     }
 
     @GET
@@ -144,7 +149,7 @@ class UnitResource {
             @PathParam("id") long id,
             @Parameter(description = AS_OF, schema = @Schema(type = SchemaType.STRING, format = "date"))
             @QueryParam("asOf") String asOf) {
-        UnitResponse unit = service.get(id, Params.date("asOf", asOf));
+        UnitResponse unit = service.get(id, Params.date("asOf", asOf), scope.reach());
         return Response.ok(unit).header(HttpHeaders.ETAG, ETags.of(unit.version())).build();
     }
 
@@ -163,7 +168,8 @@ class UnitResource {
             @Parameter(description = SIZE, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size,
             @Parameter(description = "e.g. name,-validFrom") @QueryParam("sort") String sort) {
         PageRequest request = pageRequest(page, size, sort);
-        return Csv.list(headers, request, p -> service.children(id, Params.date("asOf", asOf), p));
+        Reach reach = scope.reach();
+        return Csv.list(headers, request, p -> service.children(id, Params.date("asOf", asOf), reach, p));
     }
 
     @GET
@@ -186,8 +192,9 @@ class UnitResource {
         // The subtree has a fixed order (depth, name, id); PageRequest is used only to validate page and size.
         PageRequest request = PageRequest.of(Params.integer("page", page), Params.integer("size", size),
                 null, Map.of("name", "name"), "name");
-        return Csv.list(headers, request, p -> service.subtree(id, Params.date("asOf", asOf), Params.enumValue("kind", kind, UnitKind.class),
-                p));
+        Reach reach = scope.reach();
+        return Csv.list(headers, request, p -> service.subtree(id, Params.date("asOf", asOf),
+                Params.enumValue("kind", kind, UnitKind.class), reach, p));
     }
 
     @GET
@@ -198,7 +205,7 @@ class UnitResource {
             description = "Every parent the unit has had, oldest first, each for [validFrom, validTo).")
     @APIResponse(responseCode = "200", description = "The parent links")
     public List<UnitParentLinkResponse> listUnitParentHistory(@PathParam("id") long id) {
-        return service.parentHistory(id);
+        return service.parentHistory(id, scope.reach());
     }
 
     @PUT
@@ -216,7 +223,7 @@ class UnitResource {
                                @Parameter(description = "ETag from a previous read, e.g. \"3\"")
                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @Valid @NotNull UnitUpdateRequest request) {
-        UnitResponse unit = service.update(id, request, ifMatch);
+        UnitResponse unit = service.update(id, request, ifMatch, scope.reach());
         return Response.ok(unit).header(HttpHeaders.ETAG, ETags.of(unit.version())).build();
     }
 
@@ -234,7 +241,7 @@ class UnitResource {
                                  @Parameter(description = "ETag from a previous read, e.g. \"3\"")
                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                  @Valid @NotNull UnitDissolutionRequest request) {
-        UnitResponse unit = service.dissolve(id, request, ifMatch);
+        UnitResponse unit = service.dissolve(id, request, ifMatch, scope.reach());
         return Response.ok(unit).header(HttpHeaders.ETAG, ETags.of(unit.version())).build();
     }
 

@@ -2,7 +2,6 @@ package vn.doanvien.organisation;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import vn.doanvien.common.PageRequest;
 import vn.doanvien.common.Problem;
 import vn.doanvien.common.Today;
 import vn.doanvien.figures.MembershipLedger;
+import vn.doanvien.security.Reach;
 
 /**
  * The rules of the organisation tree: which kind of unit sits under which, one Confederation at a time,
@@ -55,10 +55,14 @@ class UnitService {
         this.links = links;
     }
 
-    UnitResponse create(UnitCreateRequest req) {
+    UnitResponse create(UnitCreateRequest req, Reach reach) {
         LocalDate validFrom = Today.orToday(req.validFrom());
         requireNotFuture("validFrom", validFrom);
-        Unit parent = checkKindRules(req.kind(), req.category(), req.parentId());
+        if (req.parentId() == null && !reach.everything()) {
+            // a unit without a parent sits in no one's subtree
+            throw reach.forbidden("a new unit without parentId");
+        }
+        Unit parent = checkKindRules(req.kind(), req.category(), req.parentId(), reach);
         requireCodeFree(req.code(), null);
         if (req.kind() == UnitKind.CONFEDERATION) {
             units.confederationActiveOnOrAfter(validFrom).ifPresent(other -> {
@@ -86,26 +90,35 @@ class UnitService {
         return response(unit, Today.date());
     }
 
-    Page<UnitResponse> list(UnitRepository.Filter filter, PageRequest page) {
-        PanacheQuery<Unit> query = units.search(filter, page.sort());
+    /**
+     * Units matching the filter, in the reach. An officer who names no parent sees the children of their own
+     * unit; a parent outside the reach is a 403.
+     */
+    Page<UnitResponse> list(UnitRepository.Filter filter, Reach reach, PageRequest page) {
+        if (filter.parentId() != null) {
+            units.findInReach(filter.parentId(), reach);
+        } else if (reach.rootUnitId() != null) {
+            filter = filter.withParent(reach.rootUnitId());
+        }
+        PanacheQuery<Unit> query = units.search(filter, reach, page.sort());
         List<Unit> items = query.page(page.page(), page.size()).list();
         return Page.of(responses(items, filter.asOf()), page, query.count());
     }
 
-    UnitResponse get(long id, LocalDate asOf) {
-        return response(require(id), Today.orToday(asOf));
+    UnitResponse get(long id, LocalDate asOf, Reach reach) {
+        return response(units.get(id, reach), Today.orToday(asOf));
     }
 
-    Page<UnitResponse> children(long id, LocalDate asOf, PageRequest page) {
-        require(id);
-        return list(new UnitRepository.Filter(null, null, id, null, null, Today.orToday(asOf)), page);
+    Page<UnitResponse> children(long id, LocalDate asOf, Reach reach, PageRequest page) {
+        units.get(id, reach);
+        return list(new UnitRepository.Filter(null, null, id, null, null, Today.orToday(asOf)), reach, page);
     }
 
-    Page<UnitTreeNodeResponse> subtree(long id, LocalDate asOf, UnitKind kind, PageRequest page) {
-        require(id);
+    Page<UnitTreeNodeResponse> subtree(long id, LocalDate asOf, UnitKind kind, Reach reach, PageRequest page) {
+        units.get(id, reach);
         LocalDate date = Today.orToday(asOf);
-        List<UnitRepository.TreeNode> nodes = units.subtreePage(id, date, kind, page.page(), page.size());
-        long total = units.countSubtree(id, date, kind);
+        List<UnitRepository.TreeNode> nodes = units.subtreePage(id, date, kind, reach, page.page(), page.size());
+        long total = units.countSubtree(id, date, kind, reach);
         Set<Long> ids = new HashSet<>();
         for (UnitRepository.TreeNode n : nodes) {
             ids.add(n.id());
@@ -121,20 +134,20 @@ class UnitService {
         return Page.of(items, page, total);
     }
 
-    List<UnitParentLinkResponse> parentHistory(long id) {
-        require(id);
+    List<UnitParentLinkResponse> parentHistory(long id, Reach reach) {
+        units.get(id, reach);
         List<UnitLink> history = links.history(id);
         Map<Long, Unit> parents = units.byIds(history.stream().map(l -> l.parentId).collect(Collectors.toSet()));
         return history.stream().map(l -> UnitMapper.toParentLink(l, parents.get(l.parentId))).toList();
     }
 
-    UnitResponse update(long id, UnitUpdateRequest req, String ifMatch) {
-        Unit unit = require(id);
+    UnitResponse update(long id, UnitUpdateRequest req, String ifMatch, Reach reach) {
+        Unit unit = units.getForWrite(id, reach);
         ETags.checkIfMatch(ifMatch, unit.version);
         requireNotDissolved(unit);
         LocalDate effectiveOn = Today.orToday(req.effectiveOn());
         requireNotFuture("effectiveOn", effectiveOn);
-        Unit parent = checkKindRules(unit.kind, req.category(), req.parentId());
+        Unit parent = checkKindRules(unit.kind, req.category(), req.parentId(), reach);
         if (!unit.code.equals(req.code())) {
             requireCodeFree(req.code(), unit.id);
         }
@@ -158,14 +171,14 @@ class UnitService {
         unit.provinceCode = req.provinceCode();
         if (moved && !edited) {
             // The parent is part of the representation, so a move alone must change the version (and ETag) too.
-            units.getEntityManager().lock(unit, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+            units.incrementVersion(unit);
         }
         units.flush();
         return response(unit, Today.date());
     }
 
-    UnitResponse dissolve(long id, UnitDissolutionRequest req, String ifMatch) {
-        Unit unit = require(id);
+    UnitResponse dissolve(long id, UnitDissolutionRequest req, String ifMatch, Reach reach) {
+        Unit unit = units.getForWrite(id, reach);
         ETags.checkIfMatch(ifMatch, unit.version);
         requireNotDissolved(unit);
         LocalDate on = req.dissolvedOn();
@@ -199,7 +212,7 @@ class UnitService {
     // --- rules shared by create, re-parenting and dissolution ---
 
     /** Checks category and parent against the kind; returns the parent (null for the Confederation). */
-    private Unit checkKindRules(UnitKind kind, UnitCategory category, Long parentId) {
+    private Unit checkKindRules(UnitKind kind, UnitCategory category, Long parentId, Reach reach) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (kind == UnitKind.UPPER_LEVEL_UNION && category == null) {
             errors.add(new Problem.FieldError("category", "is required for kind UPPER_LEVEL_UNION"));
@@ -214,7 +227,7 @@ class UnitService {
         } else if (!allowed.isEmpty() && parentId == null) {
             errors.add(new Problem.FieldError("parentId", "is required for kind " + kind));
         } else if (parentId != null) {
-            parent = units.findById(parentId);
+            parent = units.findForPlacement(parentId, reach).orElse(null);
             if (parent == null) {
                 errors.add(new Problem.FieldError("parentId", "unit " + parentId + " does not exist"));
             } else if (!allowed.contains(parent.kind)) {
@@ -315,7 +328,7 @@ class UnitService {
      * version, so a writer that waited for a dissolution fails with a conflict instead of using a stale unit.
      */
     private void lockForTreeChange(Unit unit) {
-        units.getEntityManager().lock(unit, LockModeType.PESSIMISTIC_WRITE);
+        units.lock(unit);
     }
 
     private static void requireNotDissolved(Unit unit) {
@@ -335,14 +348,6 @@ class UnitService {
         units.findByCode(code).filter(u -> !u.id.equals(selfId)).ifPresent(u -> {
             throw ApiProblem.duplicate("code", "A unit with code " + code + " already exists", u.id);
         });
-    }
-
-    private Unit require(long id) {
-        Unit unit = units.findById(id);
-        if (unit == null) {
-            throw ApiProblem.notFound("Unit", id);
-        }
-        return unit;
     }
 
     // --- mapping with parents resolved in bulk ---

@@ -1,5 +1,7 @@
 package vn.doanvien.recruitment;
 
+import vn.doanvien.security.Unscoped;
+import vn.doanvien.security.Scoped;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -11,6 +13,7 @@ import vn.doanvien.enterprise.Ownership;
 
 /** Queries for recruitment: enterprises without an active grassroots union, workers of eligible enterprises. */
 @ApplicationScoped
+@Scoped
 class RecruitmentRepository {
 
     /** A grassroots union is active on :d from its founding to the day before its dissolution. */
@@ -26,6 +29,7 @@ class RecruitmentRepository {
     record LeadFilter(Collection<Long> unitIds, int minWorkforce, Ownership ownership, String industry, LocalDate day) {
     }
 
+    @Unscoped("the units are limited to the reach by the service (Reach.registryPart) or lie below a unit read in reach")
     List<LeadResponse> leads(LeadFilter f, int page, int size) {
         Query q = em.createNativeQuery("""
                 select e.id, e.tax_code, e.name, e.ownership, e.investor_country, e.industry, e.province_code,
@@ -45,12 +49,14 @@ class RecruitmentRepository {
         return result;
     }
 
+    @Unscoped("the units are limited to the reach by the service (Reach.registryPart) or lie below a unit read in reach")
     long countLeads(LeadFilter f) {
         Query q = em.createNativeQuery("select count(*) from enterprise e " + where(f), Long.class);
         return ((Number) bind(q, f).getSingleResult()).longValue();
     }
 
     /** {workers of eligible enterprises, workers of those with an active grassroots union on d}. */
+    @Unscoped("the units are limited to the reach by the service (Reach.registryPart) or lie below a unit read in reach")
     long[] workers(Collection<Long> unitIds, int minWorkforce, LocalDate d) {
         if (unitIds.isEmpty()) {
             return new long[2];

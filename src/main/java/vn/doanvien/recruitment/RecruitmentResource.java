@@ -1,5 +1,7 @@
 package vn.doanvien.recruitment;
 
+import vn.doanvien.security.Reach;
+import vn.doanvien.security.CallerScope;
 import jakarta.annotation.security.RolesAllowed;
 import vn.doanvien.security.Roles;
 import jakarta.ws.rs.GET;
@@ -34,8 +36,10 @@ public class RecruitmentResource {
     static final int DEFAULT_MIN_WORKFORCE = 25;
 
     private final RecruitmentService service;
+    private final CallerScope scope;
 
-    RecruitmentResource(RecruitmentService service) {
+    RecruitmentResource(RecruitmentService service, CallerScope scope) {
+        this.scope = scope;
         this.service = service;
     }
 
@@ -68,7 +72,8 @@ public class RecruitmentResource {
         String ind = industry(industry);
         PageRequest request = PageRequest.of(Params.integer("page", page), Params.integer("size", size), null,
                 Map.of("workforce", "workforce"), "workforce");
-        return Csv.list(headers, request, p -> service.leads(unit, min, own, ind, p));
+        Reach reach = scope.reach();
+        return Csv.list(headers, request, p -> service.leads(unit, min, own, ind, reach, p));
     }
 
     @GET
@@ -88,7 +93,7 @@ public class RecruitmentResource {
             @Parameter(description = "At least this many workers; 25 when absent",
                     schema = @Schema(type = SchemaType.INTEGER, defaultValue = "25"))
             @QueryParam("minWorkforce") String minWorkforce) {
-        return service.coverage(requiredUnit(unitId), minWorkforce(minWorkforce));
+        return service.coverage(requiredUnit(unitId), minWorkforce(minWorkforce), scope.reach());
     }
 
     static long requiredUnit(String unitId) {

@@ -1,5 +1,6 @@
 package vn.doanvien.recruitment;
 
+import vn.doanvien.security.Reach;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -37,16 +38,17 @@ class RecruitmentService {
         this.units = units;
     }
 
-    Page<LeadResponse> leads(long unitId, int minWorkforce, Ownership ownership, String industry, PageRequest page) {
-        Unit unit = unit(unitId);
+    Page<LeadResponse> leads(long unitId, int minWorkforce, Ownership ownership, String industry, Reach reach,
+                             PageRequest page) {
+        Unit unit = units.get(unitId, reach);
         LocalDate today = Today.date();
-        Set<Long> subtree = figures.tree().subtreeOn(unit.id, today);
+        Set<Long> subtree = reach.registryPart(figures.tree().subtreeOn(unit.id, today));
         var filter = new RecruitmentRepository.LeadFilter(subtree, minWorkforce, ownership, industry, today);
         return Page.of(repository.leads(filter, page.page(), page.size()), page, repository.countLeads(filter));
     }
 
-    CoverageResponse coverage(long unitId, int minWorkforce) {
-        Unit unit = unit(unitId);
+    CoverageResponse coverage(long unitId, int minWorkforce, Reach reach) {
+        Unit unit = units.get(unitId, reach);
         LocalDate today = Today.date();
         UnitTree tree = figures.tree();
         List<Long> children = tree.childrenOn(unit.id, today);
@@ -72,13 +74,5 @@ class RecruitmentService {
         Double share = counts[0] == 0 ? null : Math.round(counts[1] * 10000.0 / counts[0]) / 100.0;
         return new CoverageRow(unitId, code, name, counts[0], counts[1], counts[0] - counts[1], share,
                 workers[0], workers[1]);
-    }
-
-    private Unit unit(long unitId) {
-        Unit unit = units.findById(unitId);
-        if (unit == null) {
-            throw ApiProblem.notFound("unit", unitId);
-        }
-        return unit;
     }
 }

@@ -56,7 +56,7 @@ public class AccountResource {
                                @NotNull @Valid AuthDtos.UserCreateRequest body, @Context UriInfo uri) {
         return idempotency.execute(idempotencyKey, "POST", uri.getPath(), body, () -> {
             AppUser u = accounts.createUser(body.username().trim(), body.password(), body.role(), body.unitId(),
-                    body.memberId());
+                    body.memberId(), scope.reach());
             return Response.status(201).entity(AuthDtos.UserResponse.of(u)).build();
         });
     }
@@ -67,7 +67,7 @@ public class AccountResource {
     @APIResponse(responseCode = "200", description = "A page of users")
     public Page<AuthDtos.UserResponse> listUsers(@QueryParam("page") String page, @QueryParam("size") String size) {
         return accounts.listUsers(PageRequest.of(Params.integer("page", page), Params.integer("size", size), null,
-                Map.of("username", "username"), "username"));
+                Map.of("username", "username"), "username"), scope.reach());
     }
 
     @POST
@@ -81,7 +81,7 @@ public class AccountResource {
     public Response createApiKey(@jakarta.ws.rs.HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                  @NotNull @Valid AuthDtos.ApiKeyCreateRequest body, @Context UriInfo uri) {
         return idempotency.execute(idempotencyKey, "POST", uri.getPath(), body, () -> Response.status(201)
-                .entity(accounts.createApiKey(body, scope.caller().name())).build());
+                .entity(accounts.createApiKey(body, scope.caller().name(), scope.reach())).build());
     }
 
     @GET
@@ -89,7 +89,7 @@ public class AccountResource {
     @Operation(summary = "List API keys", description = "Without their secrets.")
     @APIResponse(responseCode = "200", description = "The keys")
     public List<AuthDtos.ApiKeyResponse> listApiKeys() {
-        return accounts.listApiKeys();
+        return accounts.listApiKeys(scope.reach());
     }
 
     @DELETE
@@ -99,6 +99,6 @@ public class AccountResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AuthDtos.ApiKeyResponse.class)))
     public AuthDtos.ApiKeyResponse revokeApiKey(@PathParam("id") long id) {
-        return accounts.revokeApiKey(id);
+        return accounts.revokeApiKey(id, scope.reach());
     }
 }

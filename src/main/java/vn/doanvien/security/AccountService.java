@@ -8,10 +8,19 @@ import vn.doanvien.common.ApiProblem;
 import vn.doanvien.common.Page;
 import vn.doanvien.common.PageRequest;
 
-/** Users and API keys, managed by admins. */
+/**
+ * Users and API keys, managed by admins: every operation the API offers on them takes the caller's reach and
+ * refuses anyone who does not reach everything (accounts grant reach, so only an admin may hand it out).
+ */
 @ApplicationScoped
 @Transactional
 public class AccountService {
+
+    /** Creates a user on an admin's request. */
+    AppUser createUser(String username, String password, String role, Long unitId, Long memberId, Reach reach) {
+        requireAdmin(reach, "accounts");
+        return createUser(username, password, role, unitId, memberId);
+    }
 
     /** Creates a user; the password is stored as a bcrypt hash. Used by the API, the bootstrap and the demo. */
     public AppUser createUser(String username, String password, String role, Long unitId, Long memberId) {
@@ -49,14 +58,16 @@ public class AccountService {
         return AppUser.count("lower(username) = ?1", username.toLowerCase()) > 0;
     }
 
-    Page<AuthDtos.UserResponse> listUsers(PageRequest page) {
+    Page<AuthDtos.UserResponse> listUsers(PageRequest page, Reach reach) {
+        requireAdmin(reach, "accounts");
         var query = AppUser.findAll(io.quarkus.panache.common.Sort.by("username").and("id"));
         long total = query.count();
         List<AppUser> items = query.page(page.page(), page.size()).list();
         return Page.of(items.stream().map(AuthDtos.UserResponse::of).toList(), page, total);
     }
 
-    AuthDtos.ApiKeyResponse createApiKey(AuthDtos.ApiKeyCreateRequest req, String createdBy) {
+    AuthDtos.ApiKeyResponse createApiKey(AuthDtos.ApiKeyCreateRequest req, String createdBy, Reach reach) {
+        requireAdmin(reach, "API keys");
         if (count("select count(*) from unit where id = ?1", req.unitId()) == 0) {
             throw ApiProblem.invalid("unitId", "no unit with id " + req.unitId());
         }
@@ -72,12 +83,14 @@ public class AccountService {
         return AuthDtos.ApiKeyResponse.of(key, secret);
     }
 
-    List<AuthDtos.ApiKeyResponse> listApiKeys() {
+    List<AuthDtos.ApiKeyResponse> listApiKeys(Reach reach) {
+        requireAdmin(reach, "API keys");
         List<ApiKey> keys = ApiKey.list("order by id");
         return keys.stream().map(k -> AuthDtos.ApiKeyResponse.of(k, null)).toList();
     }
 
-    AuthDtos.ApiKeyResponse revokeApiKey(long id) {
+    AuthDtos.ApiKeyResponse revokeApiKey(long id, Reach reach) {
+        requireAdmin(reach, "API keys");
         ApiKey key = ApiKey.findById(id);
         if (key == null) {
             throw ApiProblem.notFound("API key", id);
@@ -86,6 +99,12 @@ public class AccountService {
             key.revokedAt = OffsetDateTime.now();
         }
         return AuthDtos.ApiKeyResponse.of(key, null);
+    }
+
+    private static void requireAdmin(Reach reach, String what) {
+        if (!reach.everything()) {
+            throw reach.forbidden(what);
+        }
     }
 
     private static long count(String sql, Long id) {

@@ -72,8 +72,14 @@ public class AuthResource {
     @APIResponse(responseCode = "401", description = "Unknown, used or expired refresh token",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(ref = "#/components/schemas/Problem")))
-    public AuthDtos.TokenResponse refreshToken(@NotNull @Valid AuthDtos.RefreshRequest body) {
-        return tokens.refresh(body.refreshToken());
+    @APIResponse(responseCode = "429", description = "Too many failed attempts from this address or with this "
+            + "token; retry after the given seconds",
+            headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
+    public AuthDtos.TokenResponse refreshToken(@NotNull @Valid AuthDtos.RefreshRequest body,
+                                               @Context HttpServerRequest request) {
+        return tokens.refresh(body.refreshToken(), ClientInfo.address(request));
     }
 
     @GET

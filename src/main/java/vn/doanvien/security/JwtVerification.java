@@ -1,5 +1,6 @@
 package vn.doanvien.security;
 
+import java.time.Duration;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import jakarta.annotation.Priority;
@@ -25,6 +26,7 @@ public class JwtVerification {
     private final Optional<String> oidcIssuer;
     private final Optional<String> jwksUrl;
     private final String groupsPath;
+    private final Duration clockSkew;
 
     JwtVerification(@ConfigProperty(name = "doanvien.security.mode", defaultValue = "local") String mode,
                     @ConfigProperty(name = "doanvien.security.token.issuer", defaultValue = "https://doanvien.vn")
@@ -32,7 +34,10 @@ public class JwtVerification {
                     @ConfigProperty(name = "doanvien.security.oidc.issuer") Optional<String> oidcIssuer,
                     @ConfigProperty(name = "doanvien.security.oidc.jwks-url") Optional<String> jwksUrl,
                     @ConfigProperty(name = "doanvien.security.oidc.groups-path", defaultValue = "groups")
-                    String groupsPath) {
+                    String groupsPath,
+                    @ConfigProperty(name = "doanvien.security.token.clock-skew", defaultValue = "PT5S")
+                    Duration clockSkew) {
+        this.clockSkew = clockSkew;
         this.mode = mode;
         this.issuer = issuer;
         this.oidcIssuer = oidcIssuer;
@@ -61,6 +66,8 @@ public class JwtVerification {
         }
         info.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256));
         info.setExpGracePeriodSecs(0);
+        // The library's default tolerates 60 s past expiry (and before issue); only real clock drift is forgiven.
+        info.setClockSkew((int) clockSkew.toSeconds());
         return info;
     }
 }

@@ -1,30 +1,27 @@
 package vn.doanvien.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Brute-force protection, in memory (one instance): failed logins per username and per client address, and
- * requests per client address on the open endpoints (join requests). A key with too many events in the window
- * is refused with 429 and Retry-After until its oldest event leaves the window.
+ * Brute-force protection: attempts per username and per client address at logins, refreshes and join-secret
+ * checks, and requests per client address on the open join endpoint. An attempt is counted when it starts, in
+ * the same step that checks the limit ({@link ThrottleStore#tryRecord}), so concurrent attempts are counted
+ * before any of them is evaluated; one that succeeds is taken back afterwards. A key at its limit is refused
+ * with 429 and Retry-After until its oldest attempt leaves the window, even with the right password.
  */
 @ApplicationScoped
 public class LoginThrottle {
 
-    private final Map<String, Deque<Long>> events = new ConcurrentHashMap<>();
+    private final ThrottleStore store;
     private final int maxFailuresPerUser;
     private final int maxFailuresPerAddress;
     private final int maxJoinRequestsPerAddress;
-    private final long windowMillis;
-    private final Clock clock = Clock.systemUTC();
+    private final Duration window;
 
-    LoginThrottle(@ConfigProperty(name = "doanvien.security.login.max-failures-per-user", defaultValue = "5")
+    LoginThrottle(ThrottleStore store,
+                  @ConfigProperty(name = "doanvien.security.login.max-failures-per-user", defaultValue = "5")
                   int maxFailuresPerUser,
                   @ConfigProperty(name = "doanvien.security.login.max-failures-per-address", defaultValue = "20")
                   int maxFailuresPerAddress,
@@ -32,62 +29,71 @@ public class LoginThrottle {
                   int maxJoinRequestsPerAddress,
                   @ConfigProperty(name = "doanvien.security.throttle.window", defaultValue = "PT15M")
                   Duration window) {
+        this.store = store;
         this.maxFailuresPerUser = maxFailuresPerUser;
         this.maxFailuresPerAddress = maxFailuresPerAddress;
         this.maxJoinRequestsPerAddress = maxJoinRequestsPerAddress;
-        this.windowMillis = window.toMillis();
+        this.window = window;
     }
 
-    /** Throws 429 when the username or the address has failed too often recently. */
-    public void checkLogin(String username, String address) {
-        check("user:" + username.toLowerCase(), maxFailuresPerUser);
-        check("addr:" + address, maxFailuresPerAddress);
+    /** An attempt counted against its keys until it is known to have succeeded. */
+    public final class Attempt {
+        private final String subjectKey;
+        private final String addressKey;
+
+        private Attempt(String subjectKey, String addressKey) {
+            this.subjectKey = subjectKey;
+            this.addressKey = addressKey;
+        }
+
+        /** The right secret: the subject's failures are forgotten and this attempt no longer counts. */
+        public void succeeded() {
+            store.clear(subjectKey);
+            store.undo(addressKey);
+        }
     }
 
-    public void loginFailed(String username, String address) {
-        record("user:" + username.toLowerCase());
-        record("addr:" + address);
+    /**
+     * Counts a login attempt for the username and the address; 429 when either is at its limit. Call
+     * {@link Attempt#succeeded()} once the password is right; a wrong one stays counted.
+     */
+    public Attempt beginLogin(String username, String address) {
+        return begin("user:" + username.toLowerCase(), maxFailuresPerUser, "addr:" + address);
     }
 
-    public void loginSucceeded(String username) {
-        events.remove("user:" + username.toLowerCase());
+    /** Counts an attempt to use a refresh token from this address (the token itself is the subject). */
+    public Attempt beginRefresh(String tokenHash, String address) {
+        return begin("refresh:" + tokenHash, maxFailuresPerUser, "addr:" + address);
     }
 
-    /** Counts one request on an open endpoint from this address; throws 429 past the limit. */
+    /** Counts an attempt to read a join request with its secret. */
+    public Attempt beginJoinSecret(String reference, String address) {
+        return begin("join:" + reference, maxFailuresPerUser, "addr:" + address);
+    }
+
+    /** Counts one request on the open join endpoint from this address; 429 past the limit. */
     public void joinRequest(String address) {
-        check("join:" + address, maxJoinRequestsPerAddress);
-        record("join:" + address);
+        refuseIfFull(store.tryRecord("joins:" + address, maxJoinRequestsPerAddress, window));
     }
 
     /** Forgets everything (tests). */
     public void reset() {
-        events.clear();
+        store.clearAll();
     }
 
-    private void check(String key, int max) {
-        Deque<Long> times = events.get(key);
-        if (times == null) {
-            return;
+    private Attempt begin(String subjectKey, int maxPerSubject, String addressKey) {
+        refuseIfFull(store.tryRecord(addressKey, maxFailuresPerAddress, window));
+        long wait = store.tryRecord(subjectKey, maxPerSubject, window);
+        if (wait > 0) {
+            store.undo(addressKey);
+            refuseIfFull(wait);
         }
-        synchronized (times) {
-            long now = clock.millis();
-            while (!times.isEmpty() && times.peekFirst() <= now - windowMillis) {
-                times.pollFirst();
-            }
-            if (times.size() >= max) {
-                long retryAfter = Math.max(1, (times.peekFirst() + windowMillis - now + 999) / 1000);
-                throw new TooManyRequests(retryAfter);
-            }
-        }
+        return new Attempt(subjectKey, addressKey);
     }
 
-    private void record(String key) {
-        Deque<Long> times = events.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (times) {
-            times.addLast(clock.millis());
-            while (times.size() > 1000) {
-                times.pollFirst();
-            }
+    private static void refuseIfFull(long retryAfterSeconds) {
+        if (retryAfterSeconds > 0) {
+            throw new TooManyRequests(retryAfterSeconds);
         }
     }
 

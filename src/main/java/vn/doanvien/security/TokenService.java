@@ -45,21 +45,24 @@ public class TokenService {
     AuthDtos.TokenResponse login(String username, String password, String address) {
         checkLocal();
         String name = username.trim();
-        throttle.checkLogin(name, address);
+        LoginThrottle.Attempt attempt = throttle.beginLogin(name, address);
         AppUser user = AppUser.find("lower(username) = ?1", name.toLowerCase()).firstResult();
         boolean ok = Secrets.bcryptMatches(password, user == null ? DUMMY_HASH : user.passwordHash);
         if (user == null || !ok || !user.enabled) {
-            throttle.loginFailed(name, address);
             LOG.infof("failed login for a username from %s", address);
             throw unauthorized("Wrong username or password");
         }
-        throttle.loginSucceeded(name);
+        attempt.succeeded();
         return issue(user);
     }
 
-    AuthDtos.TokenResponse refresh(String refreshToken) {
+    AuthDtos.TokenResponse refresh(String refreshToken, String address) {
         checkLocal();
-        RefreshToken stored = RefreshToken.find("tokenHash", Secrets.sha256(refreshToken)).firstResult();
+        String hash = Secrets.sha256(refreshToken);
+        LoginThrottle.Attempt attempt = throttle.beginRefresh(hash, address);
+        // Locked: two concurrent uses of one token cannot both pass the "not used yet" check.
+        RefreshToken stored = RefreshToken.<RefreshToken>find("tokenHash", hash)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResult();
         OffsetDateTime now = OffsetDateTime.now();
         if (stored == null || stored.usedAt != null || stored.expiresAt.isBefore(now)) {
             if (stored != null && stored.usedAt != null) {
@@ -73,6 +76,7 @@ public class TokenService {
         if (user == null || !user.enabled) {
             throw unauthorized("The account is disabled");
         }
+        attempt.succeeded();
         return issue(user);
     }
 

@@ -1,5 +1,7 @@
 package vn.doanvien.stats;
 
+import vn.doanvien.security.Reach;
+import vn.doanvien.security.CallerScope;
 import jakarta.annotation.security.RolesAllowed;
 import vn.doanvien.security.Roles;
 import jakarta.ws.rs.GET;
@@ -36,8 +38,10 @@ import vn.doanvien.stats.StatsDtos.SeriesResponse;
 public class StatsResource {
 
     private final StatsService service;
+    private final CallerScope scope;
 
-    StatsResource(StatsService service) {
+    StatsResource(StatsService service, CallerScope scope) {
+        this.scope = scope;
         this.service = service;
     }
 
@@ -80,7 +84,7 @@ public class StatsResource {
             @Parameter(schema = @Schema(implementation = GroupBy.class, defaultValue = "CHILD_UNIT"))
             @QueryParam("groupBy") String groupBy) {
         return service.membership(requiredUnit(unitId), Params.date("asOf", asOf), Params.date("from", from),
-                Params.enumValue("groupBy", groupBy, GroupBy.class));
+                Params.enumValue("groupBy", groupBy, GroupBy.class), scope.reach());
     }
 
     @GET
@@ -148,7 +152,7 @@ public class StatsResource {
     private SeriesResponse series(String unitId, String from, String to, String interval) {
         Interval i = interval == null || interval.isBlank() ? null
                 : Params.enumValue("interval", interval.trim().toUpperCase(), Interval.class);
-        return service.series(requiredUnit(unitId), month("from", from), month("to", to), i);
+        return service.series(requiredUnit(unitId), month("from", from), month("to", to), i, scope.reach());
     }
 
     private static long requiredUnit(String unitId) {
@@ -160,13 +164,6 @@ public class StatsResource {
     }
 
     private static YearMonth month(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return YearMonth.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.invalid(name, "must be a month YYYY-MM");
-        }
+        return Params.month(name, value);
     }
 }

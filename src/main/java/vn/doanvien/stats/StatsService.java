@@ -1,5 +1,6 @@
 package vn.doanvien.stats;
 
+import vn.doanvien.security.Reach;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -55,8 +56,9 @@ class StatsService {
         this.repository = repository;
     }
 
-    MembershipResponse membership(long unitId, LocalDate asOfParam, LocalDate fromParam, GroupBy groupByParam) {
-        Unit unit = unit(unitId);
+    MembershipResponse membership(long unitId, LocalDate asOfParam, LocalDate fromParam, GroupBy groupByParam,
+                                  Reach reach) {
+        Unit unit = units.get(unitId, reach);
         LocalDate today = Today.date();
         LocalDate d = asOfParam == null ? today : asOfParam;
         if (d.isAfter(today)) {
@@ -105,8 +107,9 @@ class StatsService {
         return new MembershipResponse(unit.id, unit.code, unit.name, groupBy, f, d, rows, totalRow, total.source());
     }
 
-    SeriesResponse series(long unitId, YearMonth fromParam, YearMonth toParam, Interval intervalParam) {
-        Unit unit = unit(unitId);
+    SeriesResponse series(long unitId, YearMonth fromParam, YearMonth toParam, Interval intervalParam,
+                          Reach reach) {
+        Unit unit = units.get(unitId, reach);
         LocalDate today = Today.date();
         Interval interval = intervalParam == null ? Interval.MONTH : intervalParam;
         YearMonth to = toParam == null ? YearMonth.from(today) : toParam;
@@ -140,14 +143,6 @@ class StatsService {
                     p.members(), p.unions(), p.joined(), p.left(), p.members() - previous.members(), p.source()));
         }
         return new SeriesResponse(unit.id, unit.code, unit.name, interval, result);
-    }
-
-    Unit unit(long unitId) {
-        Unit unit = units.findById(unitId);
-        if (unit == null) {
-            throw ApiProblem.notFound("unit", unitId);
-        }
-        return unit;
     }
 
     /** Rows per child unit on d from the maintained figures, or per grassroots union under an upper-level union. */

@@ -1,5 +1,9 @@
 package vn.doanvien.sync;
 
+import java.util.Set;
+import java.util.HashSet;
+import vn.doanvien.security.Scoped;
+import vn.doanvien.security.Reach;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
@@ -7,8 +11,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-/** Reads the change feed. */
+/**
+ * Reads the change feed. An entry is placed at the unit it was filed under when it changed, and at the unit it
+ * left on a move.
+ */
 @ApplicationScoped
+@Scoped
 class ChangeFeedRepository {
 
     record Row(long seq, ChangeEntityType type, long entityId, ChangeOperation operation, Long unitId,
@@ -22,10 +30,21 @@ class ChangeFeedRepository {
     }
 
     /**
-     * Up to {@code limit} changes after {@code after}, oldest first, in one statement (one snapshot); when
-     * {@code unitIds} is not null, only those filed under one of the units, or moved away from one.
+     * Up to {@code limit} changes after {@code after} in the reach, oldest first, in one statement (one snapshot);
+     * when {@code unitIds} is not null, only those filed under one of the units, or moved away from one.
      */
-    List<Row> after(long after, Collection<Long> unitIds, int limit) {
+    List<Row> after(long after, Collection<Long> unitIds, Reach reach, int limit) {
+        Set<Long> reachUnits = reach.personalUnits();
+        if (reachUnits != null) {
+            Set<Long> limited = new HashSet<>(reachUnits);
+            if (unitIds != null) {
+                limited.retainAll(unitIds);
+            }
+            unitIds = limited;
+        }
+        if (unitIds != null && unitIds.isEmpty()) {
+            return List.of();
+        }
         String filter = unitIds == null ? "" : " and (unit_id in (:units) or previous_unit_id in (:units))";
         var q = em.createNativeQuery("select seq, entity_type, entity_id, operation, unit_id, previous_unit_id, "
                         + "changed_at from change_log where seq > :after" + filter + " order by seq", Object[].class)

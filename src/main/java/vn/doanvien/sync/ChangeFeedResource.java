@@ -1,5 +1,7 @@
 package vn.doanvien.sync;
 
+import vn.doanvien.security.Reach;
+import vn.doanvien.security.CallerScope;
 import jakarta.annotation.security.RolesAllowed;
 import vn.doanvien.security.Roles;
 import jakarta.ws.rs.GET;
@@ -24,8 +26,10 @@ import vn.doanvien.common.Problem;
 public class ChangeFeedResource {
 
     private final ChangeFeedService service;
+    private final CallerScope scope;
 
-    ChangeFeedResource(ChangeFeedService service) {
+    ChangeFeedResource(ChangeFeedService service, CallerScope scope) {
+        this.scope = scope;
         this.service = service;
     }
 
@@ -51,6 +55,6 @@ public class ChangeFeedResource {
             @QueryParam("limit") String limit,
             @Parameter(description = "Only changes within this unit's subtree", example = "7")
             @QueryParam("unitId") String unitId) {
-        return service.changes(since, Params.integer("limit", limit), Params.id("unitId", unitId));
+        return service.changes(since, Params.integer("limit", limit), Params.id("unitId", unitId), scope.reach());
     }
 }

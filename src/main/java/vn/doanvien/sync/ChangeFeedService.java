@@ -1,5 +1,6 @@
 package vn.doanvien.sync;
 
+import vn.doanvien.security.Reach;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ class ChangeFeedService {
         this.units = units;
     }
 
-    ChangeFeedResponse changes(String since, Integer limit, Long unitId) {
+    ChangeFeedResponse changes(String since, Integer limit, Long unitId, Reach reach) {
         long after = decode(since);
         int n = limit == null ? DEFAULT_LIMIT : limit;
         if (n < 1 || n > MAX_LIMIT) {
@@ -34,12 +35,10 @@ class ChangeFeedService {
         }
         List<Long> subtree = null;
         if (unitId != null) {
-            if (units.findById(unitId) == null) {
-                throw ApiProblem.notFound("Unit", unitId);
-            }
+            units.get(unitId, reach);
             subtree = units.subtreeIds(unitId, Today.date());
         }
-        List<ChangeFeedRepository.Row> rows = feed.after(after, subtree, n + 1);
+        List<ChangeFeedRepository.Row> rows = feed.after(after, subtree, reach, n + 1);
         boolean more = rows.size() > n;
         if (more) {
             rows = rows.subList(0, n);

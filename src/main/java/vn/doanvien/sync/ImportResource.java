@@ -1,5 +1,7 @@
 package vn.doanvien.sync;
 
+import vn.doanvien.security.Reach;
+import vn.doanvien.security.CallerScope;
 import jakarta.annotation.security.RolesAllowed;
 import vn.doanvien.security.Roles;
 import jakarta.ws.rs.Consumes;
@@ -43,8 +45,10 @@ public class ImportResource {
     private final ImportService service;
     private final ImportRunner runner;
     private final Idempotency idempotency;
+    private final CallerScope scope;
 
-    ImportResource(ImportService service, ImportRunner runner, Idempotency idempotency) {
+    ImportResource(ImportService service, ImportRunner runner, Idempotency idempotency, CallerScope scope) {
+        this.scope = scope;
         this.service = service;
         this.runner = runner;
         this.idempotency = idempotency;
@@ -90,7 +94,7 @@ public class ImportResource {
         byte[] content = body == null ? new byte[0] : body;
         Fingerprint fingerprint = new Fingerprint(fileName, grassrootsUnionId, upperLevelUnitId, sha256(content));
         Response response = idempotency.execute(idempotencyKey, "POST", "/api/v1/imports", fingerprint, () -> {
-            ImportJobResponse job = service.create(content, fileName, union, upper);
+            ImportJobResponse job = service.create(content, fileName, union, upper, scope.caller(), scope.reach());
             return Response.accepted(job).type(MediaType.APPLICATION_JSON)
                     .location(uriInfo.getBaseUriBuilder().path("api/v1/imports").path(String.valueOf(job.id())).build())
                     .build();
@@ -112,7 +116,7 @@ public class ImportResource {
     @APIResponse(responseCode = "404", description = "No such job",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ImportJobResponse getImport(@PathParam("id") long id) {
-        return service.get(id);
+        return service.get(id, scope.reach());
     }
 
     @GET
@@ -127,7 +131,7 @@ public class ImportResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response getImportRejectedRows(@PathParam("id") long id) {
         StringBuilder csv = new StringBuilder("\uFEFFrow,reason,data\r\n");
-        for (ImportRejectedRow r : service.rejected(id)) {
+        for (ImportRejectedRow r : service.rejected(id, scope.reach())) {
             csv.append(r.key.rowNumber()).append(',').append(quote(Csv.inert(r.reason))).append(',')
                     .append(quote(Csv.inert(PersonalData.decrypt(r.rawLine)))).append("\r\n");
         }

@@ -1,14 +1,12 @@
 package vn.doanvien.sync;
 
+import vn.doanvien.grassroots.GrassrootsUnion;
+import vn.doanvien.security.Reach;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.doanvien.common.ApiProblem;
@@ -16,9 +14,7 @@ import vn.doanvien.common.Problem;
 import vn.doanvien.common.Today;
 import vn.doanvien.organisation.UnitRepository;
 import vn.doanvien.security.Caller;
-import vn.doanvien.security.CallerScope;
 import vn.doanvien.security.PersonalData;
-import vn.doanvien.security.Roles;
 import vn.doanvien.security.audit.AuditTrail;
 
 /**
@@ -32,36 +28,43 @@ import vn.doanvien.security.audit.AuditTrail;
 @Transactional
 public class ImportService {
 
-    private final EntityManager em;
+    private final ImportJobRepository jobs;
     private final MemberSyncService sync;
     private final SyncRepository repository;
     private final UnitRepository units;
-    private final CallerScope scope;
     private final int chunkSize;
     /** Parsed files of running jobs, so that each chunk does not parse the file again. */
     private final Map<Long, MemberFile.Table> parsed = new ConcurrentHashMap<>();
 
-    ImportService(EntityManager em, MemberSyncService sync, SyncRepository repository, UnitRepository units,
-                  CallerScope scope,
+    ImportService(ImportJobRepository jobs, MemberSyncService sync, SyncRepository repository, UnitRepository units,
                   @ConfigProperty(name = "doanvien.import.chunk-size", defaultValue = "500") int chunkSize) {
-        this.em = em;
+        this.jobs = jobs;
         this.sync = sync;
         this.repository = repository;
         this.units = units;
-        this.scope = scope;
         this.chunkSize = chunkSize;
     }
 
     /** Checks the file's header and stores the job, RUNNING with nothing done; the caller starts it. */
-    ImportJobResponse create(byte[] content, String fileName, Long grassrootsUnionId, Long upperLevelUnitId) {
+    ImportJobResponse create(byte[] content, String fileName, Long grassrootsUnionId, Long upperLevelUnitId,
+                             Caller caller, Reach reach) {
         if (content == null || content.length == 0) {
             throw ApiProblem.invalid("file", "is empty; send the CSV or XLSX file as the request body");
         }
         if (upperLevelUnitId != null && !repository.isUpperLevelUnion(upperLevelUnitId)) {
             throw ApiProblem.invalid("upperLevelUnitId", "no upper-level union with id " + upperLevelUnitId);
         }
-        if (grassrootsUnionId != null && repository.grassrootsUnions(List.of(grassrootsUnionId)).isEmpty()) {
-            throw ApiProblem.invalid("grassrootsUnionId", "no grassroots union with id " + grassrootsUnionId);
+        if (upperLevelUnitId != null) {
+            reach.requireWrite(upperLevelUnitId, "unit " + upperLevelUnitId);
+        }
+        if (grassrootsUnionId != null) {
+            GrassrootsUnion union = repository.grassrootsUnions(List.of(grassrootsUnionId)).stream().findFirst()
+                    .orElseThrow(() -> ApiProblem.invalid("grassrootsUnionId",
+                            "no grassroots union with id " + grassrootsUnionId));
+            reach.requireWrite(union.upperLevelUnitId, "grassroots union " + grassrootsUnionId);
+        }
+        if (!reach.everything() && reach.rootUnitId() == null) {
+            throw reach.forbidden("an import");
         }
         MemberFile.Format format = MemberFile.detect(content, null);
         MemberFile.Table table = MemberFile.read(content, format);
@@ -77,33 +80,30 @@ public class ImportService {
         job.grassrootsUnionId = grassrootsUnionId;
         job.upperLevelUnitId = upperLevelUnitId;
         job.rowsTotal = table.rows().size();
-        Caller caller = scope.caller();
         AuditTrail.Actor actor = AuditTrail.currentRequestActor();
         job.createdBy = caller.name();
         job.createdByRole = caller.role();
         job.apiKeyId = caller.apiKeyId();
         job.clientAddress = actor == null ? null : actor.clientAddress();
         job.userAgent = actor == null ? null : actor.userAgent();
-        job.scopeUnitId = caller.is(Roles.OFFICER) ? caller.unitId() : null;
-        em.persist(job);
-        em.flush();
+        // the job runs in the background in the uploader's reach: an officer's subtree, or everything for an admin
+        job.scopeUnitId = reach.rootUnitId();
+        jobs.persist(job);
+        jobs.flush();
         return ImportJobResponse.of(job);
     }
 
-    ImportJobResponse get(long id) {
-        return ImportJobResponse.of(load(id));
+    ImportJobResponse get(long id, Reach reach) {
+        return ImportJobResponse.of(jobs.get(id, reach));
     }
 
     /** The rejected rows, in file order. */
-    List<ImportRejectedRow> rejected(long id) {
-        load(id);
-        return em.createQuery("from ImportRejectedRow r where r.key.jobId = :id order by r.key.rowNumber",
-                ImportRejectedRow.class).setParameter("id", id).getResultList();
+    List<ImportRejectedRow> rejected(long id, Reach reach) {
+        return jobs.rejectedRows(jobs.get(id, reach));
     }
 
     List<Long> runningJobIds() {
-        return em.createQuery("select j.id from ImportJob j where j.status = :s order by j.id", Long.class)
-                .setParameter("s", ImportStatus.RUNNING).getResultList();
+        return jobs.runningJobIds();
     }
 
     /**
@@ -111,7 +111,7 @@ public class ImportService {
      * locked so two runners never take the same chunk. Returns true while rows remain.
      */
     boolean processChunk(long id) {
-        ImportJob job = em.find(ImportJob.class, id, LockModeType.PESSIMISTIC_WRITE);
+        ImportJob job = jobs.lockForRun(id).orElse(null);
         if (job == null || job.status != ImportStatus.RUNNING) {
             return false;
         }
@@ -130,8 +130,7 @@ public class ImportService {
         MemberFile.Table table = parsed.computeIfAbsent(id, k -> MemberFile.read(PersonalData.openFile(job.content),
                 job.format));
         // An officer's upload stays inside their unit's subtree as it stands today, like their own requests.
-        Set<Long> reach = job.scopeUnitId == null ? null
-                : new HashSet<>(units.subtreeIds(job.scopeUnitId, Today.date()));
+        Reach reach = reachOf(job);
         MemberColumns columns = MemberColumns.of(table.header(), job.grassrootsUnionId != null);
         int from = job.rowsDone;
         int to = Math.min(table.rows().size(), from + chunkSize);
@@ -162,13 +161,24 @@ public class ImportService {
             job.content = null;
             parsed.remove(id);
         }
-        em.flush();
+        jobs.flush();
         return job.status == ImportStatus.RUNNING;
+    }
+
+    /** The uploader's reach: an officer's (or API key's) subtree today, everything for an admin's job. */
+    private Reach reachOf(ImportJob job) {
+        if (job.scopeUnitId == null) {
+            return Reach.background("import " + job.id + " of an admin");
+        }
+        List<Long> subtree = units.subtreeIds(job.scopeUnitId, Today.date());
+        // the uploader's unit was dissolved meanwhile: the rest of the file is rejected row by row
+        return subtree.isEmpty() ? Reach.subtree(job.scopeUnitId, List.of(job.scopeUnitId))
+                : Reach.subtree(job.scopeUnitId, subtree);
     }
 
     /** Marks a job FAILED (an unexpected error), so it is not resumed forever. */
     void fail(long id, String why) {
-        ImportJob job = em.find(ImportJob.class, id, LockModeType.PESSIMISTIC_WRITE);
+        ImportJob job = jobs.lockForRun(id).orElse(null);
         if (job != null && job.status == ImportStatus.RUNNING) {
             job.status = ImportStatus.FAILED;
             job.failure = why.length() > 1000 ? why.substring(0, 1000) : why;
@@ -184,7 +194,7 @@ public class ImportService {
         // The cells hold personal data: stored encrypted, shown in clear only in the rejected rows' download.
         String raw = String.join(";", row.cells());
         r.rawLine = PersonalData.encrypt(raw.length() > 2000 ? raw.substring(0, 2000) : raw);
-        em.persist(r);
+        jobs.addRejectedRow(r);
         job.rowsRejected++;
     }
 
@@ -195,11 +205,4 @@ public class ImportService {
         return p.detail() == null ? p.title() : p.detail();
     }
 
-    private ImportJob load(long id) {
-        ImportJob job = em.find(ImportJob.class, id);
-        if (job == null) {
-            throw ApiProblem.notFound("Import", id);
-        }
-        return job;
-    }
 }

@@ -1,5 +1,7 @@
 package vn.doanvien.sync;
 
+import vn.doanvien.security.Reach;
+import vn.doanvien.security.CallerScope;
 import jakarta.annotation.security.RolesAllowed;
 import vn.doanvien.security.Roles;
 import jakarta.ws.rs.Consumes;
@@ -28,8 +30,10 @@ public class MemberSyncResource {
 
     private final MemberSyncService service;
     private final Idempotency idempotency;
+    private final CallerScope scope;
 
-    MemberSyncResource(MemberSyncService service, Idempotency idempotency) {
+    MemberSyncResource(MemberSyncService service, Idempotency idempotency, CallerScope scope) {
+        this.scope = scope;
         this.service = service;
         this.idempotency = idempotency;
     }
@@ -57,6 +61,6 @@ public class MemberSyncResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response syncMembers(@HeaderParam(Idempotency.HEADER) String idempotencyKey, SyncMembersRequest request) {
         return idempotency.execute(idempotencyKey, "POST", "/api/v1/sync/members", request,
-                () -> Response.ok(service.sync(request)).build());
+                () -> Response.ok(service.sync(request, scope.reach())).build());
     }
 }

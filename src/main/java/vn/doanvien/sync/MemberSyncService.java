@@ -1,5 +1,6 @@
 package vn.doanvien.sync;
 
+import vn.doanvien.security.Reach;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
@@ -28,7 +29,6 @@ import vn.doanvien.member.MemberRules;
 import vn.doanvien.member.MemberStatus;
 import vn.doanvien.member.MembershipPeriod;
 import vn.doanvien.member.PeriodEndReason;
-import vn.doanvien.security.CallerScope;
 
 /**
  * Bulk upsert of members in one transaction. Every item is checked against the registry as it stands and
@@ -50,15 +50,12 @@ public class MemberSyncService {
     private final MembershipLedger ledger;
     private final ChangeRecorder changes;
     private final Validator validator;
-    private final CallerScope scope;
 
-    MemberSyncService(SyncRepository repository, MembershipLedger ledger, ChangeRecorder changes, Validator validator,
-                      CallerScope scope) {
+    MemberSyncService(SyncRepository repository, MembershipLedger ledger, ChangeRecorder changes, Validator validator) {
         this.repository = repository;
         this.ledger = ledger;
         this.changes = changes;
         this.validator = validator;
-        this.scope = scope;
     }
 
     /** What to do with one item, decided before anything is written. */
@@ -80,7 +77,7 @@ public class MemberSyncService {
         }
     }
 
-    public SyncMembersResponse sync(SyncMembersRequest request) {
+    public SyncMembersResponse sync(SyncMembersRequest request, Reach reach) {
         if (request == null || request.members() == null || request.members().isEmpty()) {
             throw ApiProblem.invalid("members", "must hold 1 to " + MAX_ITEMS + " members");
         }
@@ -92,15 +89,19 @@ public class MemberSyncService {
         if (owner != null && !repository.isUpperLevelUnion(owner)) {
             throw ApiProblem.invalid("upperLevelUnitId", "no upper-level union with id " + owner);
         }
-        return SyncMembersResponse.of(upsert(owner, request.members(), scope.unitFilter()));
+        if (owner != null) {
+            reach.requireWrite(owner, "unit " + owner);
+        }
+        return SyncMembersResponse.of(upsert(owner, request.members(), reach));
     }
 
     /**
-     * Runs the items in the current transaction and answers one result per item, in order. With a {@code reach}
-     * (the unit ids an officer reaches), an item that names a grassroots union outside it, or matches a member
-     * who belongs to one, is REJECTED (403).
+     * Runs the items in the current transaction and answers one result per item, in order. An item that names a
+     * grassroots union outside the units the caller may write in, or matches a member who belongs to one, is
+     * REJECTED (403).
      */
-    List<SyncMembersResponse.Item> upsert(Long owner, List<SyncMemberItem> items, Set<Long> reach) {
+    List<SyncMembersResponse.Item> upsert(Long owner, List<SyncMemberItem> items, Reach callerReach) {
+        Set<Long> reach = callerReach.writableUnits();
         LocalDate today = Today.date();
         List<Plan> plans = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
@@ -330,7 +331,7 @@ public class MemberSyncService {
         for (Member m : matched) {
             GrassrootsUnion from = m == null ? null : unions.get(m.grassrootsUnionId);
             if (m != null && (from == null || !reach.contains(from.upperLevelUnitId))) {
-                return forbidden("member " + m.id + " belongs to a grassroots union outside your reach");
+                return forbidden("this person is a member of a grassroots union outside your reach");
             }
         }
         return null;

@@ -1,5 +1,7 @@
 package vn.doanvien.sync;
 
+import vn.doanvien.security.Unscoped;
+import vn.doanvien.security.Scoped;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
@@ -35,6 +37,7 @@ import vn.doanvien.security.audit.AuditTrail;
 
 /** The queries and bulk writes of member sync: a few round trips per request, none per member. */
 @ApplicationScoped
+@Scoped
 class SyncRepository {
 
     private final EntityManager em;
@@ -52,6 +55,7 @@ class SyncRepository {
      * table, is answered by reading the whole table, comparing each row with every parameter; H2 does not use
      * the list on the second column of (owner, external id) at all.
      */
+    @Unscoped("bulk matching by national keys; MemberSyncService.decide refuses every matched member outside the reach, item by item")
     List<Member> membersMatching(Collection<String> identityKeys, Long ownerId, Collection<String> externalIds) {
         Set<Long> ids = new LinkedHashSet<>();
         if (!identityKeys.isEmpty()) {
@@ -90,6 +94,7 @@ class SyncRepository {
         });
     }
 
+    @Unscoped("the unions a batch names; MemberSyncService.decide refuses those outside the reach, item by item")
     List<GrassrootsUnion> grassrootsUnions(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
@@ -99,12 +104,14 @@ class SyncRepository {
     }
 
     /** Every stay of one member. */
+    @Unscoped("the periods of a member the batch already matched in reach")
     List<MembershipPeriod> periodsOf(long memberId) {
         return em.createQuery("from MembershipPeriod where memberId = :m", MembershipPeriod.class)
                 .setParameter("m", memberId).getResultList();
     }
 
     /** The open membership periods of these members. */
+    @Unscoped("the periods of members the batch already matched in reach")
     List<MembershipPeriod> openPeriods(Collection<Long> memberIds) {
         if (memberIds.isEmpty()) {
             return List.of();
@@ -119,6 +126,7 @@ class SyncRepository {
     }
 
     /** The grassroots unions chaired by any of these members. */
+    @Unscoped("the chairs held by members the batch already matched in reach")
     List<GrassrootsUnion> chairedBy(Collection<Long> memberIds) {
         if (memberIds.isEmpty()) {
             return List.of();
@@ -127,6 +135,7 @@ class SyncRepository {
                 .setParameter("ids", memberIds).getResultList();
     }
 
+    @Unscoped("a kind check of a unit whose writability the caller checks")
     boolean isUpperLevelUnion(long unitId) {
         return !em.createNativeQuery("select 1 from unit where id = :id and kind = 'UPPER_LEVEL_UNION'")
                 .setParameter("id", unitId).getResultList().isEmpty();
@@ -138,6 +147,7 @@ class SyncRepository {
      * own sequences, a whole request's worth in one query. Their audit trail entries are written too (the
      * entity interceptor does not see these inserts).
      */
+    @Unscoped("writes members whose unions were checked against the reach")
     void insert(List<Member> members, List<MembershipPeriod> periods) {
         if (members.isEmpty()) {
             return;

@@ -1,5 +1,6 @@
 package vn.doanvien.target;
 
+import vn.doanvien.security.Reach;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -52,15 +53,15 @@ class ProgressService {
         this.grassroots = grassroots;
     }
 
-    ProgressResponse progress(long id, LocalDate asOfParam) {
-        Target t = targets.find(id);
+    ProgressResponse progress(long id, LocalDate asOfParam, Reach reach) {
+        Target t = targets.find(id, reach);
         LocalDate asOf = asOfParam == null ? Today.date() : asOfParam;
         LocalDate b = t.baselineDate;
         if (asOf.isBefore(b)) {
             throw ApiProblem.invalid("asOf", "must be on or after the target's baselineDate " + b);
         }
         UnitTree tree = figures.tree();
-        Unit scope = units.findById(t.scopeUnitId);
+        Unit scope = units.byIds(List.of(t.scopeUnitId)).get(t.scopeUnitId);
 
         // The days whose values are needed: baseline, the pace windows, month ends for the projection, asOf.
         TreeSet<LocalDate> days = new TreeSet<>();
@@ -113,8 +114,8 @@ class ProgressService {
                 values.eligible(asOf), values.covered(asOf), now.source(), allocation, breakdown);
     }
 
-    SeriesResponse series(long id, YearMonth fromParam, YearMonth toParam) {
-        Target t = targets.find(id);
+    SeriesResponse series(long id, YearMonth fromParam, YearMonth toParam, Reach reach) {
+        Target t = targets.find(id, reach);
         YearMonth from = fromParam == null ? YearMonth.from(t.baselineDate) : fromParam;
         YearMonth to = toParam == null ? YearMonth.from(t.deadline) : toParam;
         if (to.isBefore(from)) {
@@ -227,12 +228,7 @@ class ProgressService {
             }
         } else if (t.metric != TargetMetric.ENTERPRISE_COVERAGE) {
             Map<Long, Point[]> points = figures.grassrootsPoints(t.scopeUnitId, b, d);
-            Map<Long, GrassrootsUnion> byId = new HashMap<>();
-            if (!points.isEmpty()) {
-                for (GrassrootsUnion g : grassroots.list("id in ?1", List.copyOf(points.keySet()))) {
-                    byId.put(g.id, g);
-                }
-            }
+            Map<Long, GrassrootsUnion> byId = grassroots.byIds(points.keySet());
             for (Map.Entry<Long, Point[]> e : points.entrySet()) {
                 GrassrootsUnion g = byId.get(e.getKey());
                 Point[] p = e.getValue();
@@ -272,13 +268,7 @@ class ProgressService {
     }
 
     private Map<Long, Unit> unitsById(List<Long> ids) {
-        Map<Long, Unit> byId = new HashMap<>();
-        if (!ids.isEmpty()) {
-            for (Unit u : units.list("id in ?1", ids)) {
-                byId.put(u.id, u);
-            }
-        }
-        return byId;
+        return units.byIds(ids);
     }
 
     static double coveragePercent(long[] c) {

@@ -1,5 +1,7 @@
 package vn.doanvien.target;
 
+import vn.doanvien.security.Reach;
+import vn.doanvien.security.CallerScope;
 import vn.doanvien.common.Csv;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -59,8 +61,10 @@ public class TargetResource {
     private final TargetService targets;
     private final ProgressService progress;
     private final Idempotency idempotency;
+    private final CallerScope scope;
 
-    TargetResource(TargetService targets, ProgressService progress, Idempotency idempotency) {
+    TargetResource(TargetService targets, ProgressService progress, Idempotency idempotency, CallerScope scope) {
+        this.scope = scope;
         this.targets = targets;
         this.progress = progress;
         this.idempotency = idempotency;
@@ -77,7 +81,7 @@ public class TargetResource {
     public Response createTarget(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                  @Valid @NotNull TargetCreateRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
         return idempotency.execute(idempotencyKey, "POST", "/api/v1/targets", request, () -> {
-            TargetResponse created = targets.create(request);
+            TargetResponse created = targets.create(request, scope.reach());
             return Response.created(URI.create("/api/v1/targets/" + created.id()))
                     .tag(new EntityTag(String.valueOf(created.version()))).entity(created).build();
         });
@@ -99,8 +103,12 @@ public class TargetResource {
         PageRequest request = PageRequest.of(Params.integer("page", page), Params.integer("size", size), sort,
                 TargetDtos.sortable(), "name");
         Boolean top = Params.bool("topLevel", topLevel);
-        return Csv.list(headers, request, p -> targets.list(Params.id("scopeUnitId", scopeUnitId), Params.enumValue("metric", metric, TargetMetric.class),
-                Params.id("parentTargetId", parentTargetId), top != null && top, p));
+        Long scopeUnit = Params.id("scopeUnitId", scopeUnitId);
+        TargetMetric metricValue = Params.enumValue("metric", metric, TargetMetric.class);
+        Long parent = Params.id("parentTargetId", parentTargetId);
+        Reach reach = scope.reach();
+        return Csv.list(headers, request, p -> targets.list(scopeUnit, metricValue, parent, top != null && top,
+                reach, p));
     }
 
     @GET
@@ -109,7 +117,7 @@ public class TargetResource {
     @Path("/{id}")
     @Operation(summary = "Get a target")
     public Response getTarget(@PathParam("id") long id) {
-        TargetResponse t = targets.get(id);
+        TargetResponse t = targets.get(id, scope.reach());
         return Response.ok(t).tag(new EntityTag(String.valueOf(t.version()))).build();
     }
 
@@ -119,7 +127,7 @@ public class TargetResource {
             + "you read to avoid overwriting a concurrent change (412 if stale).")
     public Response updateTarget(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
                                  @Valid @NotNull TargetUpdateRequest request) {
-        TargetResponse t = targets.update(id, ifMatch, request);
+        TargetResponse t = targets.update(id, ifMatch, request, scope.reach());
         return Response.ok(t).tag(new EntityTag(String.valueOf(t.version()))).build();
     }
 
@@ -128,7 +136,7 @@ public class TargetResource {
     @Operation(summary = "Delete a target", description = "Refused (409) while it has allocations.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void deleteTarget(@PathParam("id") long id) {
-        targets.delete(id);
+        targets.delete(id, scope.reach());
     }
 
     @POST
@@ -141,7 +149,7 @@ public class TargetResource {
     @APIResponse(responseCode = "200", description = "The target's allocations after the change",
             content = @Content(schema = @Schema(implementation = AllocationResponse.class)))
     public AllocationResponse allocateTarget(@PathParam("id") long id, @Valid @NotNull AllocationRequest request) {
-        return targets.allocate(id, request.allocations());
+        return targets.allocate(id, request.allocations(), scope.reach());
     }
 
     @GET
@@ -150,7 +158,7 @@ public class TargetResource {
     @Path("/{id}/allocations")
     @Operation(summary = "List a target's allocations")
     public AllocationResponse listTargetAllocations(@PathParam("id") long id) {
-        return targets.allocations(id);
+        return targets.allocations(id, scope.reach());
     }
 
     @GET
@@ -178,7 +186,7 @@ public class TargetResource {
                                               @Parameter(description = "YYYY-MM-DD; today when absent",
                                                       schema = @Schema(type = SchemaType.STRING, format = "date"))
                                               @QueryParam("asOf") String asOf) {
-        return progress.progress(id, Params.date("asOf", asOf));
+        return progress.progress(id, Params.date("asOf", asOf), scope.reach());
     }
 
     @GET
@@ -199,7 +207,7 @@ public class TargetResource {
                                           @QueryParam("from") String from,
                                           @Parameter(description = "YYYY-MM; the deadline month when absent")
                                           @QueryParam("to") String to) {
-        return progress.series(id, month("from", from), month("to", to));
+        return progress.series(id, month("from", from), month("to", to), scope.reach());
     }
 
     @GET
@@ -220,8 +228,8 @@ public class TargetResource {
                                  @QueryParam("from") String from,
                                  @Parameter(description = "YYYY-MM; the deadline month when absent")
                                  @QueryParam("to") String to) {
-        TargetResponse t = targets.get(id);
-        SeriesResponse s = progress.series(id, month("from", from), month("to", to));
+        TargetResponse t = targets.get(id, scope.reach());
+        SeriesResponse s = progress.series(id, month("from", from), month("to", to), scope.reach());
         List<String> labels = new ArrayList<>();
         List<Double> actual = new ArrayList<>();
         List<Double> required = new ArrayList<>();
@@ -252,14 +260,7 @@ public class TargetResource {
     }
 
     static YearMonth month(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return YearMonth.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.invalid(name, "must be a month YYYY-MM");
-        }
+        return Params.month(name, value);
     }
 
     /** 15,000,000; a fractional value (a coverage percent) as it is. */

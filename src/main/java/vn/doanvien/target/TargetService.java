@@ -1,5 +1,6 @@
 package vn.doanvien.target;
 
+import vn.doanvien.security.Reach;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -39,13 +40,13 @@ class TargetService {
         this.figures = figures;
     }
 
-    TargetResponse create(TargetCreateRequest req) {
-        Unit scope = units.findByIdOptional(req.scopeUnitId())
+    TargetResponse create(TargetCreateRequest req, Reach reach) {
+        Unit scope = units.findForPlacement(req.scopeUnitId(), reach)
                 .orElseThrow(() -> ApiProblem.invalid("scopeUnitId", "unit " + req.scopeUnitId() + " does not exist"));
         checkDates(req.baselineDate(), req.deadline());
         checkMetricFields(req.metric(), req.targetValue(), req.minWorkforce());
         if (req.parentTargetId() != null) {
-            Target parent = targets.findByIdOptional(req.parentTargetId()).orElseThrow(() ->
+            Target parent = targets.findInReach(req.parentTargetId(), reach).orElseThrow(() ->
                     ApiProblem.invalid("parentTargetId", "target " + req.parentTargetId() + " does not exist"));
             if (parent.metric != req.metric()) {
                 throw ApiProblem.invalid("metric", "must be the parent target's metric " + parent.metric);
@@ -70,44 +71,29 @@ class TargetService {
         return toResponse(t, scope);
     }
 
-    TargetResponse get(long id) {
-        Target t = find(id);
-        return toResponse(t, units.findById(t.scopeUnitId));
+    TargetResponse get(long id, Reach reach) {
+        Target t = targets.get(id, reach);
+        return toResponse(t, scopeOf(t));
     }
 
+    /** Targets in the reach; a unit or parent target named in the filter must be in the reach too (else 403). */
     Page<TargetResponse> list(Long scopeUnitId, TargetMetric metric, Long parentTargetId, boolean topLevel,
-                              PageRequest page) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
+                              Reach reach, PageRequest page) {
         if (scopeUnitId != null) {
-            q.append(" and scopeUnitId = :scope");
-            params.put("scope", scopeUnitId);
-        }
-        if (metric != null) {
-            q.append(" and metric = :metric");
-            params.put("metric", metric);
+            units.findInReach(scopeUnitId, reach);
         }
         if (parentTargetId != null) {
-            q.append(" and parentTargetId = :parent");
-            params.put("parent", parentTargetId);
-        } else if (topLevel) {
-            q.append(" and parentTargetId is null");
+            targets.findInReach(parentTargetId, reach);
         }
-        var query = targets.find(q.toString(), page.sort(), params);
+        var query = targets.search(scopeUnitId, metric, parentTargetId, topLevel, reach, page.sort());
         List<Target> items = query.page(page.page(), page.size()).list();
-        long total = targets.count(q.toString(), params);
-        Map<Long, Unit> scopes = new HashMap<>();
-        List<Long> scopeIds = items.stream().map(t -> t.scopeUnitId).distinct().toList();
-        if (!scopeIds.isEmpty()) {
-            for (Unit u : units.list("id in ?1", scopeIds)) {
-                scopes.put(u.id, u);
-            }
-        }
+        long total = query.count();
+        Map<Long, Unit> scopes = units.byIds(items.stream().map(t -> t.scopeUnitId).distinct().toList());
         return Page.of(items.stream().map(t -> toResponse(t, scopes.get(t.scopeUnitId))).toList(), page, total);
     }
 
-    TargetResponse update(long id, String ifMatch, TargetUpdateRequest req) {
-        Target t = find(id);
+    TargetResponse update(long id, String ifMatch, TargetUpdateRequest req, Reach reach) {
+        Target t = targets.getForWrite(id, reach);
         ETags.checkIfMatch(ifMatch, t.version);
         checkDates(req.baselineDate(), req.deadline());
         checkMetricFields(t.metric, req.targetValue(), req.minWorkforce());
@@ -118,11 +104,11 @@ class TargetService {
         t.baselineDate = req.baselineDate();
         t.deadline = req.deadline();
         targets.flush();
-        return toResponse(t, units.findById(t.scopeUnitId));
+        return toResponse(t, scopeOf(t));
     }
 
-    void delete(long id) {
-        Target t = find(id);
+    void delete(long id, Reach reach) {
+        Target t = targets.getForWrite(id, reach);
         if (targets.countChildren(id) > 0) {
             throw ApiProblem.conflict("Target " + id + " has allocations; delete them first");
         }
@@ -133,8 +119,8 @@ class TargetService {
      * Creates or replaces one child target per listed unit. Each unit must be a child of the target's scope
      * today. Child targets copy the metric, dates and minimum workforce of the parent.
      */
-    AllocationResponse allocate(long id, List<AllocationItem> items) {
-        Target parent = find(id);
+    AllocationResponse allocate(long id, List<AllocationItem> items, Reach reach) {
+        Target parent = targets.getForWrite(id, reach);
         LocalDate today = Today.date();
         UnitTree tree = figures.tree();
         List<Long> children = tree.childrenOn(parent.scopeUnitId, today);
@@ -153,8 +139,9 @@ class TargetService {
         if (!errors.isEmpty()) {
             throw ApiProblem.invalid(errors);
         }
+        Map<Long, Unit> byId = units.byIds(items.stream().map(AllocationItem::unitId).toList());
         for (AllocationItem item : items) {
-            Unit unit = units.findById(item.unitId());
+            Unit unit = byId.get(item.unitId());
             Target child = targets.childFor(parent.id, unit.id).orElseGet(() -> {
                 Target c = new Target();
                 c.parentTargetId = parent.id;
@@ -176,19 +163,14 @@ class TargetService {
         return allocations(parent, tree, today);
     }
 
-    AllocationResponse allocations(long id) {
-        return allocations(find(id), figures.tree(), Today.date());
+    AllocationResponse allocations(long id, Reach reach) {
+        return allocations(targets.get(id, reach), figures.tree(), Today.date());
     }
 
     AllocationResponse allocations(Target parent, UnitTree tree, LocalDate on) {
         List<Target> children = targets.childrenOf(parent.id);
         List<Long> current = tree.childrenOn(parent.scopeUnitId, on);
-        Map<Long, Unit> byId = new HashMap<>();
-        if (!children.isEmpty()) {
-            for (Unit u : units.list("id in ?1", children.stream().map(c -> c.scopeUnitId).toList())) {
-                byId.put(u.id, u);
-            }
-        }
+        Map<Long, Unit> byId = units.byIds(children.stream().map(c -> c.scopeUnitId).toList());
         List<Allocation> rows = new ArrayList<>();
         BigDecimal allocated = BigDecimal.ZERO;
         for (Target c : children) {
@@ -209,8 +191,13 @@ class TargetService {
                 plain(diff.signum() < 0 ? diff.negate() : BigDecimal.ZERO), rows);
     }
 
-    Target find(long id) {
-        return targets.findByIdOptional(id).orElseThrow(() -> ApiProblem.notFound("Target", id));
+    /** The target in the reach, for progress and series. */
+    Target find(long id, Reach reach) {
+        return targets.get(id, reach);
+    }
+
+    private Unit scopeOf(Target t) {
+        return units.byIds(List.of(t.scopeUnitId)).get(t.scopeUnitId);
     }
 
     private static void checkDates(LocalDate baseline, LocalDate deadline) {

@@ -1,5 +1,6 @@
 package vn.doanvien.training;
 
+import vn.doanvien.security.Reach;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -36,9 +37,9 @@ class EnrolmentService {
         this.officials = officials;
     }
 
-    EnrolmentResponse enrol(long courseId, EnrolmentRequest req) {
-        TrainingCourse course = lockCourse(courseId);
-        Official official = officials.findById(req.officialId());
+    EnrolmentResponse enrol(long courseId, EnrolmentRequest req, Reach reach) {
+        TrainingCourse course = courses.getForWrite(courseId, reach);
+        Official official = officials.findForWrite(req.officialId(), reach).orElse(null);
         if (official == null) {
             throw ApiProblem.invalid("officialId", "official " + req.officialId() + " does not exist");
         }
@@ -59,15 +60,15 @@ class EnrolmentService {
         return EnrolmentResponse.of(e, course, official, 0, CompletionRule.status(course, 0, false, Today.date()));
     }
 
-    EnrolmentResponse get(long courseId, long enrolmentId) {
-        TrainingCourse course = loadCourse(courseId);
+    EnrolmentResponse get(long courseId, long enrolmentId, Reach reach) {
+        TrainingCourse course = courses.get(courseId, reach);
         TrainingEnrolment e = loadEnrolment(course, enrolmentId);
         return describe(course, e, attendance.presentCount(e.id));
     }
 
     /** Enrolments in enrolment order, optionally only those with one status; computed, so paged in memory. */
-    Page<EnrolmentResponse> list(long courseId, CompletionStatus status, PageRequest page) {
-        TrainingCourse course = loadCourse(courseId);
+    Page<EnrolmentResponse> list(long courseId, CompletionStatus status, Reach reach, PageRequest page) {
+        TrainingCourse course = courses.get(courseId, reach);
         List<TrainingEnrolment> all = enrolments.byCourse(courseId);
         Map<Long, Integer> present = attendance.presentCountsByCourse(courseId);
         Map<Long, Official> people = officialsOf(all);
@@ -85,8 +86,8 @@ class EnrolmentService {
         return Page.of(rows.subList(from, to), page, rows.size());
     }
 
-    void withdraw(long courseId, long enrolmentId) {
-        TrainingCourse course = lockCourse(courseId);
+    void withdraw(long courseId, long enrolmentId, Reach reach) {
+        TrainingCourse course = courses.getForWrite(courseId, reach);
         TrainingEnrolment e = loadEnrolment(course, enrolmentId);
         if (attendance.presentCount(e.id) > 0 || e.assignmentSubmitted) {
             throw ApiProblem.conflict("Enrolment " + enrolmentId + " has attended sessions or a submitted assignment; "
@@ -96,8 +97,9 @@ class EnrolmentService {
         enrolments.delete(e);
     }
 
-    EnrolmentResponse recordAssignment(long courseId, long enrolmentId, AssignmentRequest req, String ifMatch) {
-        TrainingCourse course = loadCourse(courseId);
+    EnrolmentResponse recordAssignment(long courseId, long enrolmentId, AssignmentRequest req, String ifMatch,
+                                       Reach reach) {
+        TrainingCourse course = courses.getForWrite(courseId, reach);
         TrainingEnrolment e = loadEnrolment(course, enrolmentId);
         ETags.checkIfMatch(ifMatch, e.version);
         if (!req.submitted() && req.grade() != null) {
@@ -109,8 +111,8 @@ class EnrolmentService {
         return describe(course, e, attendance.presentCount(e.id));
     }
 
-    SessionAttendanceResponse recordAttendance(long courseId, int session, AttendanceRequest req) {
-        TrainingCourse course = lockCourse(courseId);
+    SessionAttendanceResponse recordAttendance(long courseId, int session, AttendanceRequest req, Reach reach) {
+        TrainingCourse course = courses.getForWrite(courseId, reach);
         checkSession(course, session);
         List<TrainingEnrolment> all = enrolments.byCourse(courseId);
         Map<Long, TrainingEnrolment> byId = all.stream().collect(Collectors.toMap(e -> e.id, Function.identity()));
@@ -167,8 +169,8 @@ class EnrolmentService {
         return sessionView(course, session, all, rows);
     }
 
-    SessionAttendanceResponse getAttendance(long courseId, int session) {
-        TrainingCourse course = loadCourse(courseId);
+    SessionAttendanceResponse getAttendance(long courseId, int session, Reach reach) {
+        TrainingCourse course = courses.get(courseId, reach);
         checkSession(course, session);
         return sessionView(course, session, enrolments.byCourse(courseId), attendance.bySession(courseId, session));
     }
@@ -198,7 +200,7 @@ class EnrolmentService {
     }
 
     private EnrolmentResponse describe(TrainingCourse course, TrainingEnrolment e, int attended) {
-        Official o = officials.findById(e.officialId);
+        Official o = officials.byIds(List.of(e.officialId)).stream().findFirst().orElse(null);
         return EnrolmentResponse.of(e, course, o, attended,
                 CompletionRule.status(course, attended, e.assignmentSubmitted, Today.date()));
     }
@@ -217,26 +219,9 @@ class EnrolmentService {
         }
     }
 
-    private TrainingCourse loadCourse(long courseId) {
-        return course(courseId, false);
-    }
-
-    /** The course locked for the transaction: enrolments, withdrawals and roll-calls on it are serialised. */
-    private TrainingCourse lockCourse(long courseId) {
-        return course(courseId, true);
-    }
-
-    private TrainingCourse course(long courseId, boolean lock) {
-        TrainingCourse c = lock ? courses.findByIdLocked(courseId) : courses.findById(courseId);
-        if (c == null) {
-            throw ApiProblem.notFound("TrainingCourse", courseId);
-        }
-        return c;
-    }
-
     private TrainingEnrolment loadEnrolment(TrainingCourse course, long enrolmentId) {
-        TrainingEnrolment e = enrolments.findById(enrolmentId);
-        if (e == null || !e.courseId.equals(course.id)) {
+        TrainingEnrolment e = enrolments.ofCourse(course, enrolmentId).orElse(null);
+        if (e == null) {
             throw ApiProblem.notFound("Enrolment", enrolmentId + " on course " + course.id);
         }
         return e;

@@ -1,5 +1,10 @@
 package vn.doanvien.training;
 
+import java.util.Set;
+import vn.doanvien.security.Unscoped;
+import vn.doanvien.security.Scoped;
+import vn.doanvien.security.Reach;
+import vn.doanvien.common.ApiProblem;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +18,38 @@ import vn.doanvien.common.TextNormalizer;
 
 /** Queries on union officials. */
 @ApplicationScoped
+@Scoped
 public class OfficialRepository implements PanacheRepository<Official> {
+
+    /** The official, or 404; 403 outside the caller's reach. */
+    public Official get(long id, Reach reach) {
+        return check(findById(id), id, reach, false);
+    }
+
+    /** The official for a change, or 404; 403 unless the caller may write where they serve. */
+    public Official getForWrite(long id, Reach reach) {
+        return check(findById(id), id, reach, true);
+    }
+
+    /** An official that a write names (an enrolment), or empty; 403 unless the caller may write where they serve. */
+    public Optional<Official> findForWrite(long id, Reach reach) {
+        Official o = findById(id);
+        return o == null ? Optional.empty() : Optional.of(check(o, id, reach, true));
+    }
+
+    private Official check(Official o, long id, Reach reach, boolean write) {
+        if (o == null) {
+            throw ApiProblem.notFound("Official", id);
+        }
+        Long place = o.unitId != null ? o.unitId : getEntityManager()
+                .createQuery("select g.upperLevelUnitId from GrassrootsUnion g where g.id = :id", Long.class)
+                .setParameter("id", o.grassrootsUnionId).getResultStream().findFirst().orElse(null);
+        reach.requirePersonal(place, "official " + id);
+        if (write) {
+            reach.requireWrite(place, "official " + id);
+        }
+        return o;
+    }
 
     /** JPQL: the grassroots unions placed under one of {@code :units} on {@code :asOf}. */
     private static final String PLACED_ON_AS_OF = "select l.grassrootsUnionId from GrassrootsUnionLink l "
@@ -48,6 +84,7 @@ public class OfficialRepository implements PanacheRepository<Official> {
      * Another CHAIR at the same place whose term overlaps [start, end); {@code end} null means open-ended.
      * {@code unitId} or {@code grassrootsUnionId} names the place, the other one is null.
      */
+    @Unscoped("one chair per place at a time: a place already read for a write in reach")
     public Optional<Official> overlappingChair(Long unitId, Long grassrootsUnionId, LocalDate start, LocalDate end,
                                                Long excludeId) {
         StringBuilder q = new StringBuilder("post = :post and (termEnd is null or termEnd > :start)");
@@ -75,6 +112,7 @@ public class OfficialRepository implements PanacheRepository<Official> {
      * union placed under them on {@code asOf} or, if it was dissolved between {@code from} and {@code asOf}, on its
      * last day ({@link #SERVED_SUBTREE_DURING}).
      */
+    @Unscoped("the training report's subtree, of a unit already read in reach")
     public List<Official> servingSubtree(Collection<Long> unitIds, LocalDate asOf, LocalDate from, LocalDate to) {
         return find("from Official o where " + SERVED_SUBTREE_DURING + " and " + TERM_OVERLAPS,
                 Parameters.with("units", unitIds).and("asOf", asOf).and("from", from).and("to", to)).list();
@@ -85,9 +123,18 @@ public class OfficialRepository implements PanacheRepository<Official> {
                          OfficialPost post, Employment employment, LocalDate activeOn, Long memberId) {
     }
 
-    public Page<Official> search(Filter f, PageRequest page) {
+    /** Officials in the reach matching the filters present. */
+    public Page<Official> search(Filter f, Reach reach, PageRequest page) {
         StringBuilder q = new StringBuilder("from Official o where 1 = 1");
         Parameters p = new Parameters();
+        Set<Long> units = reach.personalUnits();
+        if (units != null && units.isEmpty()) {
+            q.append(" and 1 = 0");
+        } else if (units != null) {
+            q.append(" and (o.unitId in :reach or o.grassrootsUnionId in (select g.id from GrassrootsUnion g"
+                    + " where g.upperLevelUnitId in :reach))");
+            p.and("reach", units);
+        }
         if (f.q() != null && !f.q().isBlank()) {
             q.append(" and o.searchText like :q escape '\\'");
             p.and("q", TextNormalizer.containsPattern(f.q()));
@@ -123,6 +170,7 @@ public class OfficialRepository implements PanacheRepository<Official> {
         return Page.of(items, page, count(q.toString(), p));
     }
 
+    @Unscoped("the officials enrolled on a course already read in reach")
     public List<Official> byIds(Collection<Long> ids) {
         return ids.isEmpty() ? List.of() : list("id in ?1", ids);
     }

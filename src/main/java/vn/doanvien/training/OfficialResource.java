@@ -1,5 +1,7 @@
 package vn.doanvien.training;
 
+import vn.doanvien.security.Reach;
+import vn.doanvien.security.CallerScope;
 import vn.doanvien.common.Csv;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -61,8 +63,10 @@ public class OfficialResource {
 
     private final OfficialService service;
     private final Idempotency idempotency;
+    private final CallerScope scope;
 
-    OfficialResource(OfficialService service, Idempotency idempotency) {
+    OfficialResource(OfficialService service, Idempotency idempotency, CallerScope scope) {
+        this.scope = scope;
         this.idempotency = idempotency;
         this.service = service;
     }
@@ -80,7 +84,7 @@ public class OfficialResource {
     public Response createOfficial(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull OfficialRequest request,
                                    @Context UriInfo uri) {
         return idempotency.execute(idempotencyKey, "POST", uri.getPath(), request, () -> {
-            OfficialResponse created = service.create(request);
+            OfficialResponse created = service.create(request, scope.reach());
             return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
                     .header(HttpHeaders.ETAG, ETags.of(created.version()))
                     .entity(created)
@@ -112,11 +116,13 @@ public class OfficialResource {
             @Parameter(description = "Linked to this member") @QueryParam("memberId") String memberId) {
         PageRequest request = PageRequest.of(Params.integer("page", page), Params.integer("size", size), sort,
                 SORTABLE, "fullName");
-        OfficialRepository.Filter filter = new OfficialRepository.Filter(q, Params.id("unitId", unitId), null, null,
+        OfficialRepository.Filter filter = new OfficialRepository.Filter(Params.search("q", q), Params.id("unitId", unitId), null, null,
                 Params.id("grassrootsUnionId", grassrootsUnionId), Params.enumValue("post", post, OfficialPost.class),
                 Params.enumValue("employment", employment, Employment.class), Params.date("activeOn", activeOn),
                 Params.id("memberId", memberId));
-        return Csv.list(headers, request, p -> service.list(filter, Boolean.TRUE.equals(Params.bool("subtree", subtree)), p));
+        boolean wholeSubtree = Boolean.TRUE.equals(Params.bool("subtree", subtree));
+        Reach reach = scope.reach();
+        return Csv.list(headers, request, p -> service.list(filter, wholeSubtree, reach, p));
     }
 
     @GET
@@ -127,7 +133,7 @@ public class OfficialResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = OfficialResponse.class)))
     public Response getOfficial(@PathParam("id") long id) {
-        OfficialResponse o = service.get(id);
+        OfficialResponse o = service.get(id, scope.reach());
         return Response.ok(o).header(HttpHeaders.ETAG, ETags.of(o.version())).build();
     }
 
@@ -141,7 +147,7 @@ public class OfficialResource {
                     schema = @Schema(implementation = OfficialResponse.class)))
     public Response updateOfficial(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
                                    @Valid @NotNull OfficialRequest request) {
-        OfficialResponse o = service.update(id, request, ifMatch);
+        OfficialResponse o = service.update(id, request, ifMatch, scope.reach());
         return Response.ok(o).header(HttpHeaders.ETAG, ETags.of(o.version())).build();
     }
 
@@ -155,7 +161,7 @@ public class OfficialResource {
                     schema = @Schema(implementation = OfficialResponse.class)))
     public Response endOfficialTerm(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
                                     @Valid @NotNull OfficialEndTermRequest request) {
-        OfficialResponse o = service.endTerm(id, request, ifMatch);
+        OfficialResponse o = service.endTerm(id, request, ifMatch, scope.reach());
         return Response.ok(o).header(HttpHeaders.ETAG, ETags.of(o.version())).build();
     }
 
@@ -165,6 +171,6 @@ public class OfficialResource {
             + "official has training enrolments: end the term instead, so that training history still adds up.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void deleteOfficial(@PathParam("id") long id) {
-        service.delete(id);
+        service.delete(id, scope.reach());
     }
 }

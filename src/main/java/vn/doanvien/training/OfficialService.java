@@ -1,7 +1,7 @@
 package vn.doanvien.training;
 
+import vn.doanvien.security.Reach;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -37,21 +37,34 @@ class OfficialService {
         this.members = members;
     }
 
-    OfficialResponse create(OfficialRequest req) {
+    OfficialResponse create(OfficialRequest req, Reach reach) {
         Official o = new Official();
-        apply(o, req);
+        apply(o, req, reach);
         officials.persist(o);
         officials.flush();
         return OfficialResponse.of(o, Today.date());
     }
 
-    OfficialResponse get(long id) {
-        return OfficialResponse.of(load(id), Today.date());
+    OfficialResponse get(long id, Reach reach) {
+        return OfficialResponse.of(officials.get(id, reach), Today.date());
     }
 
-    Page<OfficialResponse> list(OfficialRepository.Filter filter, boolean subtree, PageRequest page) {
+    /**
+     * Officials in the reach (an officer who names nothing sees their whole subtree); a unit, union or member
+     * named in the filter must be in the reach too (else 403).
+     */
+    Page<OfficialResponse> list(OfficialRepository.Filter filter, boolean subtree, Reach reach, PageRequest page) {
         LocalDate today = Today.date();
         OfficialRepository.Filter f = filter;
+        if (filter.unitId() != null) {
+            units.findInReach(filter.unitId(), reach);
+        }
+        if (filter.grassrootsUnionId() != null) {
+            grassrootsUnions.findInReach(filter.grassrootsUnionId(), reach);
+        }
+        if (filter.memberId() != null) {
+            members.findInReach(filter.memberId(), reach);
+        }
         if (subtree) {
             if (filter.unitId() == null) {
                 throw ApiProblem.invalid("subtree", "requires unitId");
@@ -60,19 +73,19 @@ class OfficialService {
                     units.subtreeIds(filter.unitId(), today), today, filter.grassrootsUnionId(), filter.post(),
                     filter.employment(), filter.activeOn(), filter.memberId());
         }
-        return officials.search(f, page).map(o -> OfficialResponse.of(o, today));
+        return officials.search(f, reach, page).map(o -> OfficialResponse.of(o, today));
     }
 
-    OfficialResponse update(long id, OfficialRequest req, String ifMatch) {
-        Official o = load(id);
+    OfficialResponse update(long id, OfficialRequest req, String ifMatch, Reach reach) {
+        Official o = officials.getForWrite(id, reach);
         ETags.checkIfMatch(ifMatch, o.version);
-        apply(o, req);
+        apply(o, req, reach);
         officials.flush();
         return OfficialResponse.of(o, Today.date());
     }
 
-    OfficialResponse endTerm(long id, OfficialEndTermRequest req, String ifMatch) {
-        Official o = load(id);
+    OfficialResponse endTerm(long id, OfficialEndTermRequest req, String ifMatch, Reach reach) {
+        Official o = officials.getForWrite(id, reach);
         ETags.checkIfMatch(ifMatch, o.version);
         LocalDate today = Today.date();
         if (o.termEnd != null && !o.termEnd.isAfter(today)) {
@@ -86,38 +99,31 @@ class OfficialService {
         return OfficialResponse.of(o, today);
     }
 
-    void delete(long id) {
-        Official o = load(id);
+    void delete(long id, Reach reach) {
+        Official o = officials.getForWrite(id, reach);
         if (enrolments.existsForOfficial(id)) {
             throw ApiProblem.conflict("Official " + id + " has training enrolments; end the term instead of deleting");
         }
         officials.delete(o);
     }
 
-    private Official load(long id) {
-        Official o = officials.findById(id);
-        if (o == null) {
-            throw ApiProblem.notFound("Official", id);
-        }
-        return o;
-    }
-
-    private void apply(Official o, OfficialRequest req) {
+    private void apply(Official o, OfficialRequest req, Reach reach) {
         List<Problem.FieldError> errors = new ArrayList<>();
         LocalDate today = Today.date();
         if (req.unitId() == null && req.grassrootsUnionId() == null) {
             errors.add(new Problem.FieldError("unitId", "one of unitId and grassrootsUnionId is required"));
         } else if (req.unitId() != null && req.grassrootsUnionId() != null) {
             errors.add(new Problem.FieldError("grassrootsUnionId", "must be absent when unitId is given"));
-        } else if (req.unitId() != null && units.findById(req.unitId()) == null) {
+        } else if (req.unitId() != null && units.findForPlacement(req.unitId(), reach).isEmpty()) {
             errors.add(new Problem.FieldError("unitId", "unit " + req.unitId() + " does not exist"));
-        } else if (req.grassrootsUnionId() != null && grassrootsUnions.findById(req.grassrootsUnionId()) == null) {
+        } else if (req.grassrootsUnionId() != null
+                && grassrootsUnions.findForWrite(req.grassrootsUnionId(), reach, false).isEmpty()) {
             errors.add(new Problem.FieldError("grassrootsUnionId",
                     "grassroots union " + req.grassrootsUnionId() + " does not exist"));
         }
         Member member = null;
         if (req.memberId() != null) {
-            member = members.findById(req.memberId());
+            member = members.findForWrite(req.memberId(), reach).orElse(null);
             if (member == null) {
                 errors.add(new Problem.FieldError("memberId", "member " + req.memberId() + " does not exist"));
             }
@@ -137,7 +143,7 @@ class OfficialService {
             throw ApiProblem.invalid(errors);
         }
         if (req.post() == OfficialPost.CHAIR) {
-            checkSingleChair(req, o.id);
+            checkSingleChair(req, o.id, reach);
         }
         o.memberId = req.memberId();
         if (member != null) {
@@ -158,11 +164,11 @@ class OfficialService {
     }
 
     /** One CHAIR per unit or grassroots union at a time; the place is locked so two writers cannot both pass. */
-    private void checkSingleChair(OfficialRequest req, Long selfId) {
+    private void checkSingleChair(OfficialRequest req, Long selfId, Reach reach) {
         if (req.unitId() != null) {
-            units.findById(req.unitId(), LockModeType.PESSIMISTIC_WRITE);
+            units.lockForWrite(req.unitId(), reach);
         } else {
-            grassrootsUnions.findById(req.grassrootsUnionId(), LockModeType.PESSIMISTIC_WRITE);
+            grassrootsUnions.findForWrite(req.grassrootsUnionId(), reach, true);
         }
         officials.overlappingChair(req.unitId(), req.grassrootsUnionId(), req.termStart(), req.termEnd(), selfId)
                 .ifPresent(other -> {

@@ -1,5 +1,11 @@
 package vn.doanvien.training;
 
+import java.util.Map;
+import java.util.HashMap;
+import vn.doanvien.security.Unscoped;
+import vn.doanvien.security.Scoped;
+import vn.doanvien.security.Reach;
+import vn.doanvien.common.ApiProblem;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,16 +17,37 @@ import vn.doanvien.common.Page;
 import vn.doanvien.common.PageRequest;
 import vn.doanvien.common.TextNormalizer;
 
-/** Queries on training courses. */
+/** Queries on training courses. A course is placed at its organising unit. */
 @ApplicationScoped
+@Scoped
 public class TrainingCourseRepository implements PanacheRepository<TrainingCourse> {
 
-    /** The course, locked until the transaction ends, so that enrolments against its capacity are serialised. */
-    public TrainingCourse findByIdLocked(long id) {
-        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    /** The course, or 404; 403 outside the caller's reach. */
+    public TrainingCourse get(long id, Reach reach) {
+        return check(findById(id), id, reach, false);
+    }
+
+    /**
+     * The course, locked until the transaction ends so that enrolments against its capacity are serialised, or
+     * 404; 403 unless the caller may write where it is organised.
+     */
+    public TrainingCourse getForWrite(long id, Reach reach) {
+        return check(findById(id, LockModeType.PESSIMISTIC_WRITE), id, reach, true);
+    }
+
+    private static TrainingCourse check(TrainingCourse c, long id, Reach reach, boolean write) {
+        if (c == null) {
+            throw ApiProblem.notFound("TrainingCourse", id);
+        }
+        reach.requirePersonal(c.organisingUnitId, "training course " + id);
+        if (write) {
+            reach.requireWrite(c.organisingUnitId, "training course " + id);
+        }
+        return c;
     }
 
     /** Courses organised by the given units that start between {@code from} and {@code to}, both included. */
+    @Unscoped("the training report's subtree, of a unit already read in reach")
     public List<TrainingCourse> organisedBy(Collection<Long> unitIds, LocalDate from, LocalDate to) {
         return list("organisingUnitId in :units and startsOn >= :from and startsOn <= :to order by startsOn, id",
                 Parameters.with("units", unitIds).and("from", from).and("to", to));
@@ -31,9 +58,13 @@ public class TrainingCourseRepository implements PanacheRepository<TrainingCours
                          TrainingAudience audience) {
     }
 
-    public Page<TrainingCourse> search(Filter f, PageRequest page) {
-        StringBuilder q = new StringBuilder("1 = 1");
+    /** Courses in the reach matching the filters present. */
+    public Page<TrainingCourse> search(Filter f, Reach reach, PageRequest page) {
+        Map<String, Object> reachParams = new HashMap<>();
+        StringBuilder q = new StringBuilder(Reach.condition(reach.personalUnits(), "organisingUnitId", "reach",
+                reachParams));
         Parameters p = new Parameters();
+        reachParams.forEach(p::and);
         if (f.q() != null && !f.q().isBlank()) {
             q.append(" and searchText like :q escape '\\'");
             p.and("q", TextNormalizer.containsPattern(f.q()));
@@ -58,6 +89,7 @@ public class TrainingCourseRepository implements PanacheRepository<TrainingCours
         return Page.of(items, page, count(q.toString(), p));
     }
 
+    @Unscoped("the courses of enrolments in a training report of a unit already read in reach")
     public List<TrainingCourse> byIds(Collection<Long> ids) {
         return ids.isEmpty() ? List.of() : list("id in ?1", ids);
     }

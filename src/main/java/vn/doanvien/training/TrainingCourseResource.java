@@ -1,5 +1,7 @@
 package vn.doanvien.training;
 
+import vn.doanvien.security.Reach;
+import vn.doanvien.security.CallerScope;
 import vn.doanvien.common.Csv;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -63,8 +65,10 @@ public class TrainingCourseResource {
     private final TrainingCourseService courses;
     private final EnrolmentService enrolments;
     private final Idempotency idempotency;
+    private final CallerScope scope;
 
-    TrainingCourseResource(TrainingCourseService courses, EnrolmentService enrolments, Idempotency idempotency) {
+    TrainingCourseResource(TrainingCourseService courses, EnrolmentService enrolments, Idempotency idempotency, CallerScope scope) {
+        this.scope = scope;
         this.idempotency = idempotency;
         this.courses = courses;
         this.enrolments = enrolments;
@@ -82,7 +86,7 @@ public class TrainingCourseResource {
     public Response createTrainingCourse(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull CourseRequest request,
                                          @Context UriInfo uri) {
         return idempotency.execute(idempotencyKey, "POST", uri.getPath(), request, () -> {
-            CourseResponse created = courses.create(request);
+            CourseResponse created = courses.create(request, scope.reach());
             return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
                     .header(HttpHeaders.ETAG, ETags.of(created.version()))
                     .entity(created)
@@ -108,9 +112,12 @@ public class TrainingCourseResource {
             @Parameter(description = "A TrainingAudience") @QueryParam("audience") String audience) {
         PageRequest request = PageRequest.of(Params.integer("page", page), Params.integer("size", size), sort,
                 SORTABLE, "startsOn");
-        return Csv.list(headers, request, p -> courses.list(new TrainingCourseRepository.Filter(q, Params.id("organisingUnitId", organisingUnitId),
-                Params.integer("year", year), Params.enumValue("topic", topic, TrainingTopic.class),
-                Params.enumValue("audience", audience, TrainingAudience.class)), p));
+        TrainingCourseRepository.Filter filter = new TrainingCourseRepository.Filter(Params.search("q", q),
+                Params.id("organisingUnitId", organisingUnitId), Params.integer("year", year),
+                Params.enumValue("topic", topic, TrainingTopic.class),
+                Params.enumValue("audience", audience, TrainingAudience.class));
+        Reach reach = scope.reach();
+        return Csv.list(headers, request, p -> courses.list(filter, reach, p));
     }
 
     @GET
@@ -121,7 +128,7 @@ public class TrainingCourseResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CourseResponse.class)))
     public Response getTrainingCourse(@PathParam("id") long id) {
-        CourseResponse c = courses.get(id);
+        CourseResponse c = courses.get(id, scope.reach());
         return Response.ok(c).header(HttpHeaders.ETAG, ETags.of(c.version())).build();
     }
 
@@ -136,7 +143,7 @@ public class TrainingCourseResource {
                     schema = @Schema(implementation = CourseResponse.class)))
     public Response updateTrainingCourse(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
                                          @Valid @NotNull CourseRequest request) {
-        CourseResponse c = courses.update(id, request, ifMatch);
+        CourseResponse c = courses.update(id, request, ifMatch, scope.reach());
         return Response.ok(c).header(HttpHeaders.ETAG, ETags.of(c.version())).build();
     }
 
@@ -145,7 +152,7 @@ public class TrainingCourseResource {
     @Operation(summary = "Delete a training course", description = "Only while nobody is enrolled (409 otherwise).")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void deleteTrainingCourse(@PathParam("id") long id) {
-        courses.delete(id);
+        courses.delete(id, scope.reach());
     }
 
     @POST
@@ -161,7 +168,7 @@ public class TrainingCourseResource {
     public Response createEnrolment(@PathParam("id") long id, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                     @Valid @NotNull EnrolmentRequest request, @Context UriInfo uri) {
         return idempotency.execute(idempotencyKey, "POST", uri.getPath(), request, () -> {
-            EnrolmentResponse e = enrolments.enrol(id, request);
+            EnrolmentResponse e = enrolments.enrol(id, request, scope.reach());
             return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(e.id())).build())
                     .header(HttpHeaders.ETAG, ETags.of(e.version()))
                     .entity(e)
@@ -184,7 +191,9 @@ public class TrainingCourseResource {
             @QueryParam("status") String status) {
         PageRequest request = PageRequest.of(Params.integer("page", page), Params.integer("size", size), null,
                 Map.of("id", "id"), "id");
-        return Csv.list(headers, request, p -> enrolments.list(id, Params.enumValue("status", status, CompletionStatus.class), p));
+        CompletionStatus completion = Params.enumValue("status", status, CompletionStatus.class);
+        Reach reach = scope.reach();
+        return Csv.list(headers, request, p -> enrolments.list(id, completion, reach, p));
     }
 
     @GET
@@ -195,7 +204,7 @@ public class TrainingCourseResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = EnrolmentResponse.class)))
     public Response getEnrolment(@PathParam("id") long id, @PathParam("enrolmentId") long enrolmentId) {
-        EnrolmentResponse e = enrolments.get(id, enrolmentId);
+        EnrolmentResponse e = enrolments.get(id, enrolmentId, scope.reach());
         return Response.ok(e).header(HttpHeaders.ETAG, ETags.of(e.version())).build();
     }
 
@@ -205,7 +214,7 @@ public class TrainingCourseResource {
             + "submitted the assignment (409 otherwise: their absence is part of the record).")
     @APIResponse(responseCode = "204", description = "Withdrawn")
     public void deleteEnrolment(@PathParam("id") long id, @PathParam("enrolmentId") long enrolmentId) {
-        enrolments.withdraw(id, enrolmentId);
+        enrolments.withdraw(id, enrolmentId, scope.reach());
     }
 
     @PUT
@@ -220,7 +229,7 @@ public class TrainingCourseResource {
     public Response updateAssignment(@PathParam("id") long id, @PathParam("enrolmentId") long enrolmentId,
                                      @HeaderParam("If-Match") String ifMatch,
                                      @Valid @NotNull AssignmentRequest request) {
-        EnrolmentResponse e = enrolments.recordAssignment(id, enrolmentId, request, ifMatch);
+        EnrolmentResponse e = enrolments.recordAssignment(id, enrolmentId, request, ifMatch, scope.reach());
         return Response.ok(e).header(HttpHeaders.ETAG, ETags.of(e.version())).build();
     }
 
@@ -236,7 +245,7 @@ public class TrainingCourseResource {
     public SessionAttendanceResponse updateSessionAttendance(@PathParam("id") long id,
                                                              @PathParam("session") int session,
                                                              @Valid @NotNull AttendanceRequest request) {
-        return enrolments.recordAttendance(id, session, request);
+        return enrolments.recordAttendance(id, session, request, scope.reach());
     }
 
     @GET
@@ -247,6 +256,6 @@ public class TrainingCourseResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = SessionAttendanceResponse.class)))
     public SessionAttendanceResponse getSessionAttendance(@PathParam("id") long id, @PathParam("session") int session) {
-        return enrolments.getAttendance(id, session);
+        return enrolments.getAttendance(id, session, scope.reach());
     }
 }

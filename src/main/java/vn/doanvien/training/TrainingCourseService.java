@@ -1,5 +1,6 @@
 package vn.doanvien.training;
 
+import vn.doanvien.security.Reach;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -32,33 +33,34 @@ class TrainingCourseService {
         this.units = units;
     }
 
-    CourseResponse create(CourseRequest req) {
+    CourseResponse create(CourseRequest req, Reach reach) {
         TrainingCourse c = new TrainingCourse();
-        apply(c, req);
+        apply(c, req, reach);
         courses.persist(c);
         courses.flush();
         return CourseResponse.of(c, 0);
     }
 
-    CourseResponse get(long id) {
-        TrainingCourse c = load(id);
+    CourseResponse get(long id, Reach reach) {
+        TrainingCourse c = courses.get(id, reach);
         return CourseResponse.of(c, enrolments.countByCourse(id));
     }
 
-    Page<CourseResponse> list(TrainingCourseRepository.Filter filter, PageRequest page) {
+    /** Courses in the reach; an organising unit named in the filter must be in the reach too (else 403). */
+    Page<CourseResponse> list(TrainingCourseRepository.Filter filter, Reach reach, PageRequest page) {
         if (filter.year() != null && (filter.year() < 1900 || filter.year() > 2200)) {
             throw ApiProblem.invalid("year", "must be a year such as 2024");
         }
-        Page<TrainingCourse> found = courses.search(filter, page);
+        if (filter.organisingUnitId() != null) {
+            units.findInReach(filter.organisingUnitId(), reach);
+        }
+        Page<TrainingCourse> found = courses.search(filter, reach, page);
         Map<Long, Long> counts = enrolments.countsByCourse(found.items().stream().map(c -> c.id).toList());
         return found.map(c -> CourseResponse.of(c, counts.getOrDefault(c.id, 0L)));
     }
 
-    CourseResponse update(long id, CourseRequest req, String ifMatch) {
-        TrainingCourse c = courses.findByIdLocked(id);
-        if (c == null) {
-            throw ApiProblem.notFound("TrainingCourse", id);
-        }
+    CourseResponse update(long id, CourseRequest req, String ifMatch, Reach reach) {
+        TrainingCourse c = courses.getForWrite(id, reach);
         ETags.checkIfMatch(ifMatch, c.version);
         long enrolled = enrolments.countByCourse(id);
         if (req.capacity() < enrolled) {
@@ -70,30 +72,22 @@ class TrainingCourseService {
             throw ApiProblem.conflict("sessions " + req.sessions() + " is below session " + recorded
                     + ", which already has a roll-call");
         }
-        apply(c, req);
+        apply(c, req, reach);
         courses.flush();
         return CourseResponse.of(c, enrolled);
     }
 
-    void delete(long id) {
-        TrainingCourse c = load(id);
+    void delete(long id, Reach reach) {
+        TrainingCourse c = courses.getForWrite(id, reach);
         if (enrolments.countByCourse(id) > 0) {
             throw ApiProblem.conflict("Course " + id + " has enrolments; withdraw them first");
         }
         courses.delete(c);
     }
 
-    TrainingCourse load(long id) {
-        TrainingCourse c = courses.findById(id);
-        if (c == null) {
-            throw ApiProblem.notFound("TrainingCourse", id);
-        }
-        return c;
-    }
-
-    private void apply(TrainingCourse c, CourseRequest req) {
+    private void apply(TrainingCourse c, CourseRequest req, Reach reach) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        if (units.findById(req.organisingUnitId()) == null) {
+        if (units.findForPlacement(req.organisingUnitId(), reach).isEmpty()) {
             errors.add(new Problem.FieldError("organisingUnitId", "unit " + req.organisingUnitId() + " does not exist"));
         }
         if (req.endsOn().isBefore(req.startsOn())) {

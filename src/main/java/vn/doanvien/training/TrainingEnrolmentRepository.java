@@ -1,5 +1,7 @@
 package vn.doanvien.training;
 
+import vn.doanvien.security.Unscoped;
+import vn.doanvien.security.Scoped;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -11,6 +13,7 @@ import java.util.Optional;
 
 /** Queries on enrolments. */
 @ApplicationScoped
+@Scoped
 public class TrainingEnrolmentRepository implements PanacheRepository<TrainingEnrolment> {
 
     /** An enrolment with what decides its completion: sessions attended and whether the assignment is in. */
@@ -18,23 +21,34 @@ public class TrainingEnrolmentRepository implements PanacheRepository<TrainingEn
                                  int attended) {
     }
 
+    /** The enrolment if it is one of this course's (a course already read in reach). */
+    @Unscoped("the enrolments of a course already read in reach")
+    public Optional<TrainingEnrolment> ofCourse(TrainingCourse course, long enrolmentId) {
+        return find("id = ?1 and courseId = ?2", enrolmentId, course.id).firstResultOptional();
+    }
+
+    @Unscoped("the enrolments of a course already read in reach")
     public List<TrainingEnrolment> byCourse(long courseId) {
         return list("courseId = ?1 order by id", courseId);
     }
 
+    @Unscoped("the enrolments of courses already read in reach")
     public Optional<TrainingEnrolment> byCourseAndOfficial(long courseId, long officialId) {
         return find("courseId = ?1 and officialId = ?2", courseId, officialId).firstResultOptional();
     }
 
+    @Unscoped("the enrolments of courses already read in reach")
     public long countByCourse(long courseId) {
         return count("courseId", courseId);
     }
 
+    @Unscoped("the enrolments of an official already read for a write in reach")
     public boolean existsForOfficial(long officialId) {
         return count("officialId", officialId) > 0;
     }
 
     /** Number of enrolments per course, for the given courses (courses without enrolments are absent). */
+    @Unscoped("the enrolments of courses already read in reach")
     public Map<Long, Long> countsByCourse(Collection<Long> courseIds) {
         Map<Long, Long> counts = new HashMap<>();
         if (courseIds.isEmpty()) {
@@ -54,6 +68,7 @@ public class TrainingEnrolmentRepository implements PanacheRepository<TrainingEn
      * in [from, to] that was organised by one of {@code units}, or whose official serves that subtree
      * ({@link OfficialRepository#servingSubtree}) with a term overlapping the year.
      */
+    @Unscoped("the training report's subtree, of a unit already read in reach")
     public List<EnrolmentFacts> factsForReport(Collection<Long> units, LocalDate asOf, LocalDate from, LocalDate to) {
         return getEntityManager().createQuery("""
                 select e.id, e.courseId, e.officialId, e.assignmentSubmitted,

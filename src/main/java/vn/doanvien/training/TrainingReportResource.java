@@ -1,5 +1,7 @@
 package vn.doanvien.training;
 
+import vn.doanvien.security.Reach;
+import vn.doanvien.security.CallerScope;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,8 +28,10 @@ import vn.doanvien.security.Roles;
 public class TrainingReportResource {
 
     private final TrainingReportService service;
+    private final CallerScope scope;
 
-    TrainingReportResource(TrainingReportService service) {
+    TrainingReportResource(TrainingReportService service, CallerScope scope) {
+        this.scope = scope;
         this.service = service;
     }
 
@@ -51,6 +55,6 @@ public class TrainingReportResource {
             @QueryParam("unitId") String unitId,
             @Parameter(description = "The year, 1900..2200", required = true, example = "2024")
             @QueryParam("year") String year) {
-        return service.report(Params.id("unitId", unitId), Params.integer("year", year));
+        return service.report(Params.id("unitId", unitId), Params.integer("year", year), scope.reach());
     }
 }

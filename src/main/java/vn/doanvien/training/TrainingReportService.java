@@ -1,5 +1,6 @@
 package vn.doanvien.training;
 
+import vn.doanvien.security.Reach;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -54,9 +55,9 @@ class TrainingReportService {
         }
     }
 
-    TrainingReport report(Long unitId, Integer year) {
+    TrainingReport report(Long unitId, Integer year, Reach reach) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        Unit root = unitId == null ? null : units.findById(unitId);
+        Unit root = unitId == null ? null : units.findInReach(unitId, reach).orElse(null);
         if (unitId == null) {
             errors.add(new Problem.FieldError("unitId", "is required"));
         } else if (root == null) {
@@ -161,7 +162,7 @@ class TrainingReportService {
                 .collect(Collectors.toSet());
         List<TrainingReport.UnitCounts> perUnit = new ArrayList<>();
         if (!organisers.isEmpty()) {
-            for (Unit u : units.list("id in ?1", organisers)) {
+            for (Unit u : units.byIds(organisers).values()) {
                 Counts c = counts(organised, rowsByCourse, course -> course.organisingUnitId.equals(u.id));
                 perUnit.add(new TrainingReport.UnitCounts(u.id, u.code, u.name, c.courses(), c.enrolled(),
                         c.trainees(), c.completed(), c.neverAttended()));

@@ -1,5 +1,8 @@
 package vn.doanvien.sync;
 
+import vn.doanvien.security.Roles;
+import vn.doanvien.security.Reach;
+import vn.doanvien.security.Caller;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -177,7 +180,8 @@ class ImportTest {
             csv.append("Người Thứ ").append(i).append(',').append(ids[i]).append(",2021-01-0").append(i + 1).append("\r\n");
         }
         // Created but not started, then one chunk (2 rows) committed: the state a crash leaves behind.
-        long id = imports.create(csv.toString().getBytes(StandardCharsets.UTF_8), "restart.csv", union.id, null).id();
+        long id = imports.create(csv.toString().getBytes(StandardCharsets.UTF_8), "restart.csv", union.id, null,
+                new Caller("admin", Roles.ADMIN, null, null, null), Reach.background("the test's upload")).id();
         assertTrue(QuarkusTransaction.requiringNew().call(() -> imports.processChunk(id)));
         JsonPath half = given().get(IMPORTS + "/" + id).then().extract().jsonPath();
         assertEquals("RUNNING", half.getString("status"));

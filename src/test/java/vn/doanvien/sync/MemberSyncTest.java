@@ -93,7 +93,7 @@ class MemberSyncTest {
         duplicate.put("fullName", "Lê Văn Tám (bản sao)");
         Map<String, Object> noUnion = item(999_999_999L, "Đỗ Minh Quân");
         Map<String, Object> future = item(union.id, "Võ Thị Sáu");
-        future.put("joinedOn", "2999-01-01");
+        future.put("joinedOn", "2099-01-01");
         Map<String, Object> beforeFounding = item(union.id, "Hồ Văn Lực");
         beforeFounding.put("joinedOn", "2019-06-01");
         long before = fixtures.memberCount();

@@ -1,9 +1,8 @@
 package vn.doanvien.security.audit;
 
+import vn.doanvien.security.Reach;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -15,10 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -28,7 +25,6 @@ import vn.doanvien.common.ApiProblem;
 import vn.doanvien.common.Page;
 import vn.doanvien.common.PageRequest;
 import vn.doanvien.common.Params;
-import vn.doanvien.common.Today;
 import vn.doanvien.security.CallerScope;
 import vn.doanvien.security.Roles;
 
@@ -48,9 +44,11 @@ public class AuditResource {
     }
 
     private final AuditService audit;
+    private final CallerScope scope;
 
-    AuditResource(AuditService audit) {
+    AuditResource(AuditService audit, CallerScope scope) {
         this.audit = audit;
+        this.scope = scope;
     }
 
     @GET
@@ -70,7 +68,8 @@ public class AuditResource {
             @Parameter(description = "Page size, 1 to 100") @QueryParam("size") String size) {
         PageRequest request = PageRequest.of(Params.integer("page", page), Params.integer("size", size), null,
                 java.util.Map.of("occurredAt", "occurredAt"), "-occurredAt");
-        return audit.search(entityType, entityId, actor, Params.date("from", from), Params.date("to", to), request);
+        return audit.search(entityType, entityId, actor, Params.date("from", from), Params.date("to", to),
+                scope.reach(), request);
     }
 
     /** The query behind the resource. */
@@ -78,56 +77,28 @@ public class AuditResource {
     @Transactional
     static class AuditService {
 
-        private final CallerScope scope;
+        private final AuditRepository entries;
         private final ObjectMapper json;
 
-        AuditService(CallerScope scope, ObjectMapper json) {
-            this.scope = scope;
+        AuditService(AuditRepository entries, ObjectMapper json) {
+            this.entries = entries;
             this.json = json;
         }
 
         Page<AuditEntryResponse> search(String entityType, String entityId, String actor, LocalDate from,
-                                        LocalDate to, PageRequest page) {
+                                        LocalDate to, Reach reach, PageRequest page) {
             if (from != null && to != null && to.isBefore(from)) {
                 throw ApiProblem.invalid("to", "must not be before from");
             }
-            List<String> where = new ArrayList<>();
-            Parameters params = new Parameters();
-            if (entityType != null && !entityType.isBlank()) {
-                where.add("entityType = :type");
-                params.and("type", entityType.trim());
-            }
-            if (entityId != null && !entityId.isBlank()) {
-                where.add("entityId = :eid");
-                params.and("eid", entityId.trim());
-            }
-            if (actor != null && !actor.isBlank()) {
-                where.add("actor = :actor");
-                params.and("actor", actor.trim());
-            }
-            if (from != null) {
-                where.add("occurredAt >= :from");
-                params.and("from", from.atStartOfDay(Today.ZONE).toOffsetDateTime());
-            }
-            if (to != null) {
-                where.add("occurredAt < :to");
-                params.and("to", to.plusDays(1).atStartOfDay(Today.ZONE).toOffsetDateTime());
-            }
-            Set<Long> units = scope.unitFilter();
-            if (units != null) {
-                if (units.isEmpty()) {
-                    return Page.of(List.of(), page, 0);
-                }
-                where.add("(unitId in :units or grassrootsUnionId in (select g.id from GrassrootsUnion g "
-                        + "where g.upperLevelUnitId in :units))");
-                params.and("units", units);
-            }
-            String query = where.isEmpty() ? "" : String.join(" and ", where);
-            var q = AuditEntry.<AuditEntry>find(query, Sort.descending("occurredAt").and("id", Sort.Direction.Descending),
-                    params);
+            var q = entries.search(new AuditRepository.Criteria(trimmed(entityType), trimmed(entityId),
+                    trimmed(actor), from, to), reach);
             long total = q.count();
             List<AuditEntryResponse> items = q.page(page.page(), page.size()).list().stream().map(this::of).toList();
             return Page.of(items, page, total);
+        }
+
+        private static String trimmed(String s) {
+            return s == null || s.isBlank() ? null : s.trim();
         }
 
         private static final TypeReference<Map<String, Object>> CHANGES = new TypeReference<>() {

@@ -1,5 +1,7 @@
 package vn.doanvien.security.joining;
 
+import vn.doanvien.security.Reach;
+import vn.doanvien.security.CallerScope;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -49,8 +51,10 @@ public class JoinRequestResource {
     private final JoinRequestService service;
     private final LoginThrottle throttle;
     private final Idempotency idempotency;
+    private final CallerScope scope;
 
-    JoinRequestResource(JoinRequestService service, LoginThrottle throttle, Idempotency idempotency) {
+    JoinRequestResource(JoinRequestService service, LoginThrottle throttle, Idempotency idempotency, CallerScope scope) {
+        this.scope = scope;
         this.service = service;
         this.throttle = throttle;
         this.idempotency = idempotency;
@@ -101,7 +105,7 @@ public class JoinRequestResource {
             @PathParam("reference") String reference,
             @Parameter(description = "The secret returned at submission") @HeaderParam(SECRET_HEADER) String secret,
             @Context HttpServerRequest request) {
-        return service.status(reference, secret, ClientInfo.address(request));
+        return service.status(reference, secret, ClientInfo.address(request), scope.caller(), scope.reach());
     }
 
     @GET
@@ -115,7 +119,7 @@ public class JoinRequestResource {
         if (status != null && !status.matches("PENDING|APPROVED|REJECTED")) {
             throw ApiProblem.invalid("status", "must be PENDING, APPROVED or REJECTED");
         }
-        return service.list(status, PageRequest.of(Params.integer("page", page), Params.integer("size", size), null,
+        return service.list(status, scope.reach(), PageRequest.of(Params.integer("page", page), Params.integer("size", size), null,
                 Map.of("createdAt", "createdAt"), "-createdAt"));
     }
 
@@ -130,7 +134,7 @@ public class JoinRequestResource {
                     schema = @Schema(implementation = JoinRequestDtos.Response.class)))
     public JoinRequestDtos.Response approveJoinRequest(@PathParam("reference") String reference,
                                                        @Valid JoinRequestDtos.Approval body) {
-        return service.approve(reference, body);
+        return service.approve(reference, body, scope.caller(), scope.reach());
     }
 
     @POST
@@ -142,6 +146,6 @@ public class JoinRequestResource {
                     schema = @Schema(implementation = JoinRequestDtos.Response.class)))
     public JoinRequestDtos.Response rejectJoinRequest(@PathParam("reference") String reference,
                                                       @NotNull @Valid JoinRequestDtos.Rejection body) {
-        return service.reject(reference, body.reason());
+        return service.reject(reference, body.reason(), scope.caller(), scope.reach());
     }
 }

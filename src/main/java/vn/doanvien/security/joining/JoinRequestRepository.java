@@ -1,0 +1,117 @@
+package vn.doanvien.security.joining;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import vn.doanvien.common.ApiProblem;
+import vn.doanvien.security.Reach;
+import vn.doanvien.security.Scoped;
+import vn.doanvien.security.Unscoped;
+
+/**
+ * Queries on online join requests. A request is placed at the upper-level unit of the grassroots union it was
+ * routed to (where that union sits today), or, for a recruitment lead, at the upper-level union responsible for
+ * the employer.
+ */
+@ApplicationScoped
+@Scoped
+class JoinRequestRepository implements PanacheRepository<JoinRequest> {
+
+    /** Where the employer stands: its id, its upper-level union, its active grassroots union and that union's unit. */
+    record Employer(long enterpriseId, Long upperLevelUnitId, Long grassrootsUnionId, Long unionUnitId) {
+    }
+
+    /** The request, or 404; 403 outside the caller's reach. */
+    JoinRequest get(String reference, Reach reach) {
+        return check(find("reference", reference).firstResult(), reference, reach, false);
+    }
+
+    /** The request for a decision, locked, or 404; 403 unless the caller may write where it is placed. */
+    JoinRequest getForWrite(String reference, Reach reach) {
+        JoinRequest r = find("reference", reference).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        return check(r, reference, reach, true);
+    }
+
+    private JoinRequest check(JoinRequest r, String reference, Reach reach, boolean write) {
+        if (r == null) {
+            throw ApiProblem.notFound("Join request", reference);
+        }
+        Long unit = placeOf(r);
+        reach.requirePersonal(unit, "join request " + reference);
+        if (write) {
+            reach.requireWrite(unit, "join request " + reference);
+        }
+        return r;
+    }
+
+    private Long placeOf(JoinRequest r) {
+        if (r.grassrootsUnionId != null) {
+            return getEntityManager().createQuery("select g.upperLevelUnitId from GrassrootsUnion g where g.id = :id",
+                            Long.class)
+                    .setParameter("id", r.grassrootsUnionId).getResultStream().findFirst().orElse(null);
+        }
+        return r.unitId;
+    }
+
+    /** Requests in the reach, newest first. */
+    PanacheQuery<JoinRequest> search(String status, Reach reach) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder();
+        Set<Long> units = reach.personalUnits();
+        if (units != null && units.isEmpty()) {
+            where.append("1 = 0");
+        } else if (units != null) {
+            where.append("(grassrootsUnionId in (select g.id from GrassrootsUnion g where g.upperLevelUnitId in :reach)"
+                    + " or grassrootsUnionId is null and unitId in :reach)");
+            params.put("reach", units);
+        } else {
+            where.append("1 = 1");
+        }
+        if (status != null) {
+            where.append(" and status = :status");
+            params.put("status", status);
+        }
+        return find(where.toString(), Sort.descending("createdAt").and("id", Sort.Direction.Descending), params);
+    }
+
+    @Unscoped("the applicant's own view, authorised by the secret given at submission")
+    Optional<JoinRequest> findByReference(String reference) {
+        return find("reference", reference).firstResultOptional();
+    }
+
+    @Unscoped("routing a public join request by the employer's tax code is national")
+    Optional<Employer> employer(String taxCode, LocalDate on) {
+        List<Object[]> rows = getEntityManager().createQuery(
+                        "select e.id, e.upperLevelUnitId from Enterprise e where e.taxCode = :tax", Object[].class)
+                .setParameter("tax", taxCode).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        long enterpriseId = (Long) rows.get(0)[0];
+        Long upper = (Long) rows.get(0)[1];
+        List<Object[]> unions = getEntityManager().createQuery("""
+                        select g.id, g.upperLevelUnitId from GrassrootsUnion g
+                        where g.enterpriseId = :e and g.status = vn.doanvien.grassroots.GrassrootsUnionStatus.ACTIVE
+                          and g.foundedOn <= :d and (g.dissolvedOn is null or g.dissolvedOn > :d)
+                        order by g.foundedOn desc, g.id""", Object[].class)
+                .setParameter("e", enterpriseId).setParameter("d", on).setMaxResults(1).getResultList();
+        if (unions.isEmpty()) {
+            return Optional.of(new Employer(enterpriseId, upper, null, null));
+        }
+        return Optional.of(new Employer(enterpriseId, upper, (Long) unions.get(0)[0], (Long) unions.get(0)[1]));
+    }
+
+    @Unscoped("the card number of the member a request in reach (or the applicant's own) created")
+    Optional<String> cardNumberOf(long memberId) {
+        return getEntityManager().createQuery("select m.cardNumber from Member m where m.id = :id", String.class)
+                .setParameter("id", memberId).getResultStream().findFirst();
+    }
+}
