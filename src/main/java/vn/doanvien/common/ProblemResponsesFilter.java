@@ -15,7 +15,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Adds the problem+json error responses each operation can really return, so resources only document
- * their successes: 400 where there is a body or a query parameter, 404 where the path names a resource,
+ * their successes: 400 everywhere (a malformed id in the path, a parameter given twice, control characters in
+ * any parameter), 404 where the path names a resource,
  * 409 for writes, 412 for PUT and wherever If-Match is taken, 422 where Idempotency-Key is taken (a key reused
  * with another body), 413 and 415 where there is a body, 401 and 403 where a role is needed, 406, 500 and 503
  * (database unreachable) everywhere. A response Quarkus adds without a body (its default 400) gets the problem
@@ -48,10 +49,9 @@ public class ProblemResponsesFilter implements OASFilter {
                 boolean hasBody = operation.getRequestBody() != null;
                 boolean write = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT
                         || method == PathItem.HttpMethod.DELETE || method == PathItem.HttpMethod.PATCH;
-                if (hasBody || hasQueryParameters(operation) || namesResource && write) {
-                    add(responses, "400", "Invalid request: validation, malformed JSON or a bad parameter; "
-                            + "errors[].field names the offending fields");
-                }
+                add(responses, "400", "Invalid request: validation, malformed JSON or a bad parameter (an id that "
+                        + "is not plain ASCII digits, a parameter given twice); errors[].field names the offending "
+                        + "fields");
                 if (namesResource) {
                     add(responses, "404", "No such resource");
                 }
@@ -116,17 +116,6 @@ public class ProblemResponsesFilter implements OASFilter {
         return false;
     }
 
-    private static boolean hasQueryParameters(Operation operation) {
-        if (operation.getParameters() == null) {
-            return false;
-        }
-        for (Parameter p : operation.getParameters()) {
-            if (p.getIn() == Parameter.In.QUERY) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static void replace(APIResponses responses, String code, String description) {
         responses.removeAPIResponse(code);

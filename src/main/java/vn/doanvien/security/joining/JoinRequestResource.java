@@ -101,6 +101,14 @@ public class JoinRequestResource {
     @APIResponse(responseCode = "401", description = "No secret, and the caller is not an officer or admin",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(ref = "#/components/schemas/Problem")))
+    @APIResponse(responseCode = "403", description = "Without a secret: the request lies outside the officer's unit",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
+    @APIResponse(responseCode = "429", description = "Too many wrong secrets for this reference or from this "
+            + "address; retry after the given seconds",
+            headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
     public JoinRequestDtos.Status getJoinRequestStatus(
             @PathParam("reference") String reference,
             @Parameter(description = "The secret returned at submission") @HeaderParam(SECRET_HEADER) String secret,
