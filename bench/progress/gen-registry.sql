@@ -35,10 +35,28 @@ select k, 1 + k, 1, date '2000-01-01', null from generate_series(1, 83) k;
 insert into unit_link (id, unit_id, parent_id, valid_from, valid_to)
 select 1000 + k, 1000 + k, 2 + (k - 1) % 83, date '2000-01-01', null from generate_series(1, :ulus) k;
 
+-- Enterprises behind four grassroots unions in five (the fifth sit in public agencies and schools), with the
+-- spread of the real registry: ownership about 10 % state, 62 % private, 28 % foreign-invested (investors from
+-- nine countries, Korea and Japan first), the 21 VSIC sections with manufacturing (C) the largest, the province of
+-- the upper-level union, workforces from 25 to a few thousand. Statistics grouped by enterprise attributes need
+-- them to mean anything at national scale.
+insert into enterprise (id, tax_code, name, search_text, ownership, investor_country, industry, province_code,
+                        address, workforce, workforce_as_of, upper_level_unit_id,
+                        has_independent_workers_organisation, version, created_at, updated_at)
+select g, lpad((1000000000 + g)::text, 10, '0'), 'Công ty ' || g, 'cong ty ' || g,
+       case when h % 100 < 10 then 'STATE' when h % 100 < 72 then 'PRIVATE' else 'FOREIGN_INVESTED' end,
+       case when h % 100 >= 72 then (array['KR','KR','KR','JP','JP','CN','TW','SG','US','DE','HK','TH'])[1 + h % 12] end,
+       case when h % 7 < 4 then 'C' else chr(65 + (h / 7) % 21) end,
+       lpad((1 + ((g - 1) % :ulus) % 34)::text, 2, '0'), null,
+       25 + (h % 1000) * (h % 1000) / 250, date '2025-12-31', 1001 + (g - 1) % :ulus, false, 0, now(), now()
+from (select g, (g * 2654435761) % 1000003 as h from generate_series(1, :gus) g) e
+where g % 5 <> 0;
+
 -- Grassroots unions founded between 2018-01-01 and mid-2023, spread over the upper-level unions.
 insert into grassroots_union (id, code, name, search_text, upper_level_unit_id, enterprise_id, founded_on,
                               dissolved_on, status, chair_member_id, version, created_at, updated_at)
-select g, 'CDCS-' || g, 'Công đoàn cơ sở ' || g, 'cong doan co so ' || g, 1001 + (g - 1) % :ulus, null,
+select g, 'CDCS-' || g, 'Công đoàn cơ sở ' || g, 'cong doan co so ' || g, 1001 + (g - 1) % :ulus,
+       case when g % 5 <> 0 then g end,
        date '2018-01-01' + (g * 7919) % 2000, null, 'ACTIVE', null, 0, now(), now()
 from generate_series(1, :gus) g;
 insert into grassroots_union_link (id, grassroots_union_id, unit_id, valid_from, valid_to)
