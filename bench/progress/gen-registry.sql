@@ -46,7 +46,7 @@ insert into enterprise (id, tax_code, name, search_text, ownership, investor_cou
 select g, lpad((1000000000 + g)::text, 10, '0'), 'Công ty ' || g, 'cong ty ' || g,
        case when h % 100 < 10 then 'STATE' when h % 100 < 72 then 'PRIVATE' else 'FOREIGN_INVESTED' end,
        case when h % 100 >= 72 then (array['KR','KR','KR','JP','JP','CN','TW','SG','US','DE','HK','TH'])[1 + h % 12] end,
-       case when h % 7 < 4 then 'C' else chr(65 + (h / 7) % 21) end,
+       case when h % 7 < 4 then 'C' else chr(cast(65 + (h / 7) % 21 as int)) end,
        lpad((1 + ((g - 1) % :ulus) % 34)::text, 2, '0'), null,
        25 + (h % 1000) * (h % 1000) / 250, date '2025-12-31', 1001 + (g - 1) % :ulus, false, 0, now(), now()
 from (select g, (g * 2654435761) % 1000003 as h from generate_series(1, :gus) g) e

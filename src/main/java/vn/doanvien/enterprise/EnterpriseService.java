@@ -1,5 +1,6 @@
 package vn.doanvien.enterprise;
 
+import vn.doanvien.figures.MembershipLedger;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -33,9 +34,12 @@ class EnterpriseService {
     private final EnterpriseRepository enterprises;
     private final UnitRepository units;
 
-    EnterpriseService(EnterpriseRepository enterprises, UnitRepository units) {
+    private final MembershipLedger ledger;
+
+    EnterpriseService(EnterpriseRepository enterprises, UnitRepository units, MembershipLedger ledger) {
         this.enterprises = enterprises;
         this.units = units;
+        this.ledger = ledger;
     }
 
     /** Enterprises in the reach matching the filter; a unit named in it must be in the reach too (else 403). */
@@ -74,9 +78,13 @@ class EnterpriseService {
                 .ifPresent(other -> {
                     throw duplicateTaxCode(other);
                 });
-        apply(e, request);
-        // Flush so that the response carries the incremented version and the new updatedAt.
-        enterprises.flush();
+        // The figures by dimension follow the enterprise's province, ownership, industry, investor country and
+        // workforce as recorded now: a change moves its unions' members to the new values.
+        ledger.enterpriseChanged(e.id, () -> {
+            apply(e, request);
+            // Flush so that the response carries the incremented version and the new updatedAt.
+            enterprises.flush();
+        });
         return toResponse(e);
     }
 

@@ -25,39 +25,32 @@ final class Deltas {
     }
 
     /**
-     * A grassroots union's month for the members with one key of a person dimension: GENDER (MALE, FEMALE, OTHER,
-     * UNKNOWN) or BIRTH_YEAR (the year, or UNKNOWN).
+     * A unit's flows on one day (or, rolled up, in the month or the year starting that day) of the members with one
+     * value of a dimension.
      */
-    record UnionPersonMonth(long grassrootsUnionId, LocalDate monthStart, String dimension, String key)
-            implements Comparable<UnionPersonMonth> {
-        public int compareTo(UnionPersonMonth o) {
-            int c = Long.compare(grassrootsUnionId, o.grassrootsUnionId);
-            c = c != 0 ? c : monthStart.compareTo(o.monthStart);
+    record DimDay(long unitId, Dimension dimension, String value, LocalDate day) implements Comparable<DimDay> {
+        public int compareTo(DimDay o) {
+            int c = Long.compare(unitId, o.unitId);
             c = c != 0 ? c : dimension.compareTo(o.dimension);
-            return c != 0 ? c : key.compareTo(o.key);
-        }
-    }
-
-    /** A grassroots union's all-time sums for the members with one key of a person dimension. */
-    record UnionPerson(long grassrootsUnionId, String dimension, String key) implements Comparable<UnionPerson> {
-        public int compareTo(UnionPerson o) {
-            int c = Long.compare(grassrootsUnionId, o.grassrootsUnionId);
-            c = c != 0 ? c : dimension.compareTo(o.dimension);
-            return c != 0 ? c : key.compareTo(o.key);
+            c = c != 0 ? c : day.compareTo(o.day);
+            return c != 0 ? c : value.compareTo(o.value);
         }
     }
 
     final TreeMap<UnitDay, long[]> units = new TreeMap<>();
     final TreeMap<UnionMonth, long[]> unions = new TreeMap<>();
-    final TreeMap<UnionPersonMonth, long[]> unionPersons = new TreeMap<>();
+    /** Unit rows by dimension value, per day (only the top two units of each chain keep them). */
+    final TreeMap<DimDay, long[]> dims = new TreeMap<>();
     /** Stored monthly rollup rows (unit, first of month), filled by {@code FiguresRepository.stored()} only. */
     final TreeMap<UnitDay, long[]> unitMonths = new TreeMap<>();
     /** Stored yearly rollup rows (unit, 1 January), filled by {@code FiguresRepository.stored()} only. */
     final TreeMap<UnitDay, long[]> unitYears = new TreeMap<>();
     /** Stored all-time sums per grassroots union, filled by {@code FiguresRepository.stored()} only. */
     final TreeMap<Long, long[]> storedUnionTotals = new TreeMap<>();
-    /** Stored all-time sums per grassroots union and person key, filled by {@code FiguresRepository.stored()} only. */
-    final TreeMap<UnionPerson, long[]> storedUnionPersonTotals = new TreeMap<>();
+    /** Stored monthly rows by dimension value, filled by {@code FiguresRepository.stored()} only. */
+    final TreeMap<DimDay, long[]> storedDimMonths = new TreeMap<>();
+    /** Stored yearly rows by dimension value, filled by {@code FiguresRepository.stored()} only. */
+    final TreeMap<DimDay, long[]> storedDimYears = new TreeMap<>();
 
     void addUnit(long unitId, LocalDate day, FlowKind kind, long n) {
         if (n != 0) {
@@ -73,11 +66,16 @@ final class Deltas {
         }
     }
 
-    /** The member flows of members with one person key, per grassroots union and month (the four of {@link #addUnion}). */
-    void addUnionPerson(long grassrootsUnionId, LocalDate on, PersonKey key, FlowKind kind, long n) {
-        if (n != 0 && kind.ordinal() < 4) {
-            unionPersons.computeIfAbsent(new UnionPersonMonth(grassrootsUnionId, on.withDayOfMonth(1),
-                    key.dimension(), key.key()), k -> new long[4])[kind.ordinal()] += n;
+    /** A flow of the members with one value of a dimension, at a unit on a day. */
+    void addDim(long unitId, Dimension dimension, String value, LocalDate day, FlowKind kind, long n) {
+        addDimColumn(unitId, dimension, value, day, kind.dimensionColumn(), n);
+    }
+
+    /** A change of one column of a row by dimension. */
+    void addDimColumn(long unitId, Dimension dimension, String value, LocalDate day, int column, long n) {
+        if (n != 0) {
+            dims.computeIfAbsent(new DimDay(unitId, dimension, value, day),
+                    k -> new long[FlowKind.DIMENSION_COUNT])[column] += n;
         }
     }
 
@@ -85,11 +83,12 @@ final class Deltas {
     Deltas compact() {
         units.values().removeIf(Deltas::allZero);
         unions.values().removeIf(Deltas::allZero);
-        unionPersons.values().removeIf(Deltas::allZero);
+        dims.values().removeIf(Deltas::allZero);
         unitMonths.values().removeIf(Deltas::allZero);
         unitYears.values().removeIf(Deltas::allZero);
         storedUnionTotals.values().removeIf(Deltas::allZero);
-        storedUnionPersonTotals.values().removeIf(Deltas::allZero);
+        storedDimMonths.values().removeIf(Deltas::allZero);
+        storedDimYears.values().removeIf(Deltas::allZero);
         return this;
     }
 
@@ -129,17 +128,26 @@ final class Deltas {
         return totals;
     }
 
-    /** The grassroots union rows by person key summed per union and key over all months, zero sums dropped. */
-    TreeMap<UnionPerson, long[]> unionPersonTotals() {
-        TreeMap<UnionPerson, long[]> totals = new TreeMap<>();
-        unionPersons.forEach((k, v) -> add(totals.computeIfAbsent(
-                new UnionPerson(k.grassrootsUnionId(), k.dimension(), k.key()), x -> new long[4]), v));
-        totals.values().removeIf(Deltas::allZero);
-        return totals;
+    /** The rows by dimension value summed per unit, dimension, value and month (keyed by the first of the month). */
+    TreeMap<DimDay, long[]> monthsOfDims() {
+        return dimsRolledUp(d -> d.withDayOfMonth(1));
+    }
+
+    /** The rows by dimension value summed per unit, dimension, value and year (keyed by 1 January). */
+    TreeMap<DimDay, long[]> yearsOfDims() {
+        return dimsRolledUp(d -> d.withDayOfYear(1));
+    }
+
+    private TreeMap<DimDay, long[]> dimsRolledUp(java.util.function.UnaryOperator<LocalDate> period) {
+        TreeMap<DimDay, long[]> rollup = new TreeMap<>();
+        dims.forEach((k, v) -> add(rollup.computeIfAbsent(new DimDay(k.unitId(), k.dimension(), k.value(),
+                period.apply(k.day())), x -> new long[FlowKind.DIMENSION_COUNT]), v));
+        rollup.values().removeIf(Deltas::allZero);
+        return rollup;
     }
 
     boolean isEmpty() {
-        return units.isEmpty() && unions.isEmpty() && unionPersons.isEmpty();
+        return units.isEmpty() && unions.isEmpty() && dims.isEmpty();
     }
 
     void addAll(Deltas other) {
@@ -150,7 +158,7 @@ final class Deltas {
             }
         });
         other.unions.forEach((k, v) -> add(unions.computeIfAbsent(k, x -> new long[4]), v));
-        other.unionPersons.forEach((k, v) -> add(unionPersons.computeIfAbsent(k, x -> new long[4]), v));
+        other.dims.forEach((k, v) -> add(dims.computeIfAbsent(k, x -> new long[FlowKind.DIMENSION_COUNT]), v));
     }
 
     private static void add(long[] into, long[] values) {

@@ -1,26 +1,31 @@
 package vn.doanvien.figures;
 
+import java.util.Map;
+import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 /**
- * Recomputes every maintained figure from the registry itself (stays, grassroots unions, the dated tree),
- * to check that the incrementally kept figures are exact, and to rebuild them if they ever are not; likewise the
- * copy of each member's date of birth that their stays carry.
+ * Recomputes every maintained figure from the registry itself (stays, members, grassroots unions and their
+ * enterprises, the dated tree), to check that the incrementally kept figures are exact, and to rebuild them if
+ * they ever are not. The figures by dimension are recomputed by the same emission the ledger uses
+ * ({@link MembershipLedger#emitDimensions}), from the stays as they are stored.
  */
 @ApplicationScoped
 @Transactional
 public class FiguresRecount {
 
     private final FiguresRepository figures;
+    private final DimensionFiguresRepository dimensions;
 
-    FiguresRecount(FiguresRepository figures) {
+    FiguresRecount(FiguresRepository figures, DimensionFiguresRepository dimensions) {
         this.figures = figures;
+        this.dimensions = dimensions;
     }
 
     /** True when the stored figures equal a recount from scratch. */
     public boolean storedFiguresMatchRecount() {
-        return sameRows(figures.stored(), recount()) && figures.staleMemberBornOn(null, 1).isEmpty();
+        return sameRows(figures.stored(), recount());
     }
 
     /** A human-readable list of the rows where stored figures and a recount differ (empty when they agree). */
@@ -37,14 +42,15 @@ public class FiguresRecount {
             fresh.units.keySet().removeIf(k -> !unitIds.contains(k.unitId()));
             stored.unitMonths.keySet().removeIf(k -> !unitIds.contains(k.unitId()));
             stored.unitYears.keySet().removeIf(k -> !unitIds.contains(k.unitId()));
+            stored.dims.keySet().removeIf(k -> !unitIds.contains(k.unitId()));
+            fresh.dims.keySet().removeIf(k -> !unitIds.contains(k.unitId()));
+            stored.storedDimMonths.keySet().removeIf(k -> !unitIds.contains(k.unitId()));
+            stored.storedDimYears.keySet().removeIf(k -> !unitIds.contains(k.unitId()));
         }
         if (grassrootsUnionIds != null) {
             stored.unions.keySet().removeIf(k -> !grassrootsUnionIds.contains(k.grassrootsUnionId()));
             fresh.unions.keySet().removeIf(k -> !grassrootsUnionIds.contains(k.grassrootsUnionId()));
             stored.storedUnionTotals.keySet().removeIf(k -> !grassrootsUnionIds.contains(k));
-            stored.unionPersons.keySet().removeIf(k -> !grassrootsUnionIds.contains(k.grassrootsUnionId()));
-            fresh.unionPersons.keySet().removeIf(k -> !grassrootsUnionIds.contains(k.grassrootsUnionId()));
-            stored.storedUnionPersonTotals.keySet().removeIf(k -> !grassrootsUnionIds.contains(k.grassrootsUnionId()));
         }
         StringBuilder sb = new StringBuilder();
         keyedDifferences(sb, "", stored.units, fresh.units, FlowKind.COUNT);
@@ -52,12 +58,12 @@ public class FiguresRecount {
         keyedDifferences(sb, "year ", stored.unitYears, fresh.yearsOfUnits(), FlowKind.COUNT);
         keyedDifferences(sb, "", stored.unions, fresh.unions, 4);
         keyedDifferences(sb, "total of grassroots union ", stored.storedUnionTotals, fresh.unionTotals(), 4);
-        keyedDifferences(sb, "", stored.unionPersons, fresh.unionPersons, 4);
-        keyedDifferences(sb, "total ", stored.storedUnionPersonTotals, fresh.unionPersonTotals(), 4);
-        for (Object[] r : figures.staleMemberBornOn(grassrootsUnionIds, 20)) {
-            sb.append("stay ").append(r[0]).append(" of member ").append(r[1]).append(" carries date of birth ")
-                    .append(r[2]).append(", the member record ").append(r[3]).append('\n');
+        if (unitIds != null && fresh.dims.isEmpty() && stored.dims.isEmpty()) {
+            return sb.toString();
         }
+        keyedDifferences(sb, "", stored.dims, fresh.dims, FlowKind.DIMENSION_COUNT);
+        keyedDifferences(sb, "month ", stored.storedDimMonths, fresh.monthsOfDims(), FlowKind.DIMENSION_COUNT);
+        keyedDifferences(sb, "year ", stored.storedDimYears, fresh.yearsOfDims(), FlowKind.DIMENSION_COUNT);
         return sb.toString();
     }
 
@@ -77,12 +83,8 @@ public class FiguresRecount {
         }
     }
 
-    /**
-     * Replaces every stored figure by a recount from the registry (after a bulk load that bypassed the ledger), and
-     * copies each member's date of birth to their stays where the copy differs.
-     */
+    /** Replaces every stored figure by a recount from the registry (after a bulk load that bypassed the ledger). */
     public void rebuild() {
-        figures.copyMemberBornOn();
         figures.deleteAll();
         figures.apply(recount());
     }
@@ -90,16 +92,46 @@ public class FiguresRecount {
     Deltas recount() {
         UnitTree tree = figures.loadTree();
         Deltas deltas = new Deltas();
-        for (Long g : figures.allGrassrootsUnionIds()) {
+        List<Long> all = figures.allGrassrootsUnionIds();
+        Map<Long, Workplace> workplaces = dimensions.workplacesOf(all);
+        for (Long g : all) {
             Flow flow = figures.flowOfGrassrootsUnion(g);
             if (flow.isEmpty()) {
                 continue;
             }
-            flow.emit(Timeline.ofGrassrootsUnion(figures.placementsOf(g), tree, flow.start()), 1, deltas);
+            List<Timeline.Placement> placements = figures.placementsOf(g);
+            flow.emit(Timeline.ofGrassrootsUnion(placements, tree, flow.start()), 1, deltas);
             flow.emitToUnion(g, 1, deltas);
-            figures.memberFlowsByPerson(g).forEach((key, f) -> f.emitToUnionPerson(g, key, 1, deltas));
+            MembershipLedger.emitDimensionsOf(List.of(g), tree, Map.of(g, placements), workplaces,
+                    dimensions.spansOf(List.of(g)), dimensions.livesOf(List.of(g)), 1, deltas);
         }
         return deltas.compact();
+    }
+
+    /**
+     * The figures by dimension of the grassroots unions from {@code afterUnionId} on (by id), at most {@code limit}
+     * unions: one step of a rebuild in parts (the migration that introduced them), returning the last union done,
+     * or null when none is left.
+     */
+    public Long rebuildDimensionsStep(long afterUnionId, int limit) {
+        List<Long> unions = figures.grassrootsUnionIdsAfter(afterUnionId, limit);
+        if (unions.isEmpty()) {
+            return null;
+        }
+        UnitTree tree = figures.loadTree();
+        Map<Long, List<Timeline.Placement>> placements = figures.placementsOfMany(unions);
+        Map<Long, Workplace> workplaces = dimensions.workplacesOf(unions);
+        Map<Long, List<MembershipSpan>> spans = dimensions.spansOf(unions);
+        Deltas deltas = new Deltas();
+        MembershipLedger.emitDimensionsOf(unions, tree, placements, workplaces, spans, dimensions.livesOf(unions), 1,
+                deltas);
+        figures.apply(deltas);
+        return unions.get(unions.size() - 1);
+    }
+
+    /** Whether the figures by dimension are still to be built (none stored: right after their migration). */
+    public boolean dimensionsMissing() {
+        return dimensions.isEmpty() && !figures.allGrassrootsUnionIdsEmpty();
     }
 
     /** {@code stored} read from the tables (with its rollup rows), {@code fresh} a recount. */
@@ -107,8 +139,9 @@ public class FiguresRecount {
         return sameKeyed(stored.units, fresh.units) && sameKeyed(stored.unitMonths, fresh.monthsOfUnits())
                 && sameKeyed(stored.unitYears, fresh.yearsOfUnits()) && sameKeyed(stored.unions, fresh.unions)
                 && sameKeyed(stored.storedUnionTotals, fresh.unionTotals())
-                && sameKeyed(stored.unionPersons, fresh.unionPersons)
-                && sameKeyed(stored.storedUnionPersonTotals, fresh.unionPersonTotals());
+                && sameKeyed(stored.dims, fresh.dims)
+                && sameKeyed(stored.storedDimMonths, fresh.monthsOfDims())
+                && sameKeyed(stored.storedDimYears, fresh.yearsOfDims());
     }
 
     private static <K> boolean sameKeyed(java.util.Map<K, long[]> stored, java.util.Map<K, long[]> fresh) {

@@ -23,10 +23,12 @@ public class FiguresRepository {
             + "unions_founded, unions_dissolved, unions_moved_in, unions_moved_out";
 
     private final EntityManager em;
+    private final DimensionFiguresRepository dimensions;
     private volatile Boolean postgres;
 
-    FiguresRepository(EntityManager em) {
+    FiguresRepository(EntityManager em, DimensionFiguresRepository dimensions) {
         this.em = em;
+        this.dimensions = dimensions;
     }
 
     /** Every parent link of every unit (the tree is small). */
@@ -84,30 +86,6 @@ public class FiguresRepository {
         return flow;
     }
 
-    /** The stays of one grassroots union as member flows, by each person key of their members. */
-    Map<PersonKey, Flow> memberFlowsByPerson(long grassrootsUnionId) {
-        em.flush();
-        Map<PersonKey, Flow> flows = new HashMap<>();
-        for (Object[] r : rows(em.createNativeQuery("""
-                select m.gender, m.date_of_birth, p.start_on, p.end_on, p.end_reason,
-                       case when exists (select 1 from membership_period q
-                                         where q.member_id = p.member_id and q.id <> p.id
-                                           and q.end_on = p.start_on and q.end_reason = 'TRANSFER')
-                            then 1 else 0 end
-                from membership_period p join member m on m.id = p.member_id where p.grassroots_union_id = :g
-                """, Object[].class).setParameter("g", grassrootsUnionId))) {
-            for (PersonKey key : List.of(PersonKey.gender(r[0] == null ? null : r[0].toString()),
-                    PersonKey.birthYear(date(r[1])))) {
-                Flow flow = flows.computeIfAbsent(key, k -> new Flow());
-                flow.add(date(r[2]), ((Number) r[5]).intValue() == 1 ? FlowKind.TRANSFERS_IN : FlowKind.JOINED, 1);
-                if (r[3] != null) {
-                    flow.add(date(r[3]), "TRANSFER".equals(r[4]) ? FlowKind.TRANSFERS_OUT : FlowKind.LEFT, 1);
-                }
-            }
-        }
-        return flows;
-    }
-
     /** A unit's own figure rows, as the flows it passes up to its ancestors. */
     Flow flowOfUnit(long unitId) {
         em.flush();
@@ -118,7 +96,7 @@ public class FiguresRepository {
         FlowKind[] kinds = FlowKind.values();
         for (Object[] r : rows) {
             LocalDate day = date(r[0]);
-            for (int k = 0; k < kinds.length; k++) {
+            for (int k = 0; k < FlowKind.COUNT; k++) {
                 flow.add(day, kinds[k], ((Number) r[k + 1]).longValue());
             }
         }
@@ -136,8 +114,8 @@ public class FiguresRepository {
         Map<Deltas.UnitDay, long[]> months = deltas.monthsOfUnits();
         Map<Deltas.UnitDay, long[]> years = deltas.yearsOfUnits();
         Map<Long, long[]> totals = deltas.unionTotals();
-        Map<Deltas.UnionPerson, long[]> personTotals = deltas.unionPersonTotals();
         em.unwrap(Session.class).doWork(connection -> {
+            dimensions.apply(connection, pg, deltas);
             if (pg) {
                 // One statement per table, the rows as arrays: a bulk sync books thousands of rows per request.
                 upsertArrays(connection, PG_UNIT_UPSERT_ARRAYS, deltas.units, FlowKind.COUNT,
@@ -149,11 +127,6 @@ public class FiguresRepository {
                 upsertArrays(connection, PG_UNION_UPSERT_ARRAYS, deltas.unions, 4,
                         Deltas.UnionMonth::grassrootsUnionId, Deltas.UnionMonth::monthStart, null);
                 upsertArrays(connection, PG_TOTAL_UPSERT_ARRAYS, totals, 4, Long::longValue, null, null);
-                upsertArrays(connection, PG_PERSON_MONTH_UPSERT_ARRAYS, deltas.unionPersons, 4,
-                        Deltas.UnionPersonMonth::grassrootsUnionId, Deltas.UnionPersonMonth::monthStart,
-                        k -> new String[] {k.dimension(), k.key()});
-                upsertArrays(connection, PG_PERSON_TOTAL_UPSERT_ARRAYS, personTotals, 4,
-                        Deltas.UnionPerson::grassrootsUnionId, null, k -> new String[] {k.dimension(), k.key()});
                 return;
             }
             if (!deltas.units.isEmpty()) {
@@ -205,33 +178,6 @@ public class FiguresRepository {
                         ps.setLong(1, e.getKey());
                         for (int i = 0; i < 4; i++) {
                             ps.setLong(2 + i, e.getValue()[i]);
-                        }
-                        runWithRetry(ps);
-                    }
-                }
-            }
-            if (!deltas.unionPersons.isEmpty()) {
-                try (PreparedStatement ps = connection.prepareStatement(H2_PERSON_MONTH_UPSERT)) {
-                    for (Map.Entry<Deltas.UnionPersonMonth, long[]> e : deltas.unionPersons.entrySet()) {
-                        ps.setLong(1, e.getKey().grassrootsUnionId());
-                        ps.setDate(2, Date.valueOf(e.getKey().monthStart()));
-                        ps.setString(3, e.getKey().dimension());
-                        ps.setString(4, e.getKey().key());
-                        for (int i = 0; i < 4; i++) {
-                            ps.setInt(5 + i, Math.toIntExact(e.getValue()[i]));
-                        }
-                        runWithRetry(ps);
-                    }
-                }
-            }
-            if (!personTotals.isEmpty()) {
-                try (PreparedStatement ps = connection.prepareStatement(H2_PERSON_TOTAL_UPSERT)) {
-                    for (Map.Entry<Deltas.UnionPerson, long[]> e : personTotals.entrySet()) {
-                        ps.setLong(1, e.getKey().grassrootsUnionId());
-                        ps.setString(2, e.getKey().dimension());
-                        ps.setString(3, e.getKey().key());
-                        for (int i = 0; i < 4; i++) {
-                            ps.setLong(4 + i, e.getValue()[i]);
                         }
                         runWithRetry(ps);
                     }
@@ -295,7 +241,7 @@ public class FiguresRepository {
      * back only the failed statement, so it is run again after a short pause, and then finds the row and adds to
      * it. (PostgreSQL's {@code insert ... on conflict} is atomic and needs none of this.)
      */
-    private static void runWithRetry(PreparedStatement ps) throws java.sql.SQLException {
+    static void runWithRetry(PreparedStatement ps) throws java.sql.SQLException {
         for (int attempt = 1; ; attempt++) {
             try {
                 ps.executeUpdate();
@@ -323,7 +269,7 @@ public class FiguresRepository {
                 + " from unit_day_figure", Object[].class).getResultList();
         FlowKind[] kinds = FlowKind.values();
         for (Object[] r : rows) {
-            for (int k = 0; k < kinds.length; k++) {
+            for (int k = 0; k < FlowKind.COUNT; k++) {
                 d.addUnit(((Number) r[0]).longValue(), date(r[1]), kinds[k], ((Number) r[k + 2]).longValue());
             }
         }
@@ -342,19 +288,7 @@ public class FiguresRepository {
             d.storedUnionTotals.put(((Number) r[0]).longValue(),
                     new long[] {n(r[1]), n(r[2]), n(r[3]), n(r[4])});
         }
-        for (Object[] r : rows(em.createNativeQuery("select grassroots_union_id, month_start, dimension, person_key, "
-                + "joined, left_count, transfers_in, transfers_out from grassroots_union_person_month",
-                Object[].class))) {
-            PersonKey key = new PersonKey(r[2].toString(), r[3].toString());
-            for (int k = 0; k < 4; k++) {
-                d.addUnionPerson(n(r[0]), date(r[1]), key, kinds[k], n(r[k + 4]));
-            }
-        }
-        for (Object[] r : rows(em.createNativeQuery("select grassroots_union_id, dimension, person_key, joined, "
-                + "left_count, transfers_in, transfers_out from grassroots_union_person_total", Object[].class))) {
-            d.storedUnionPersonTotals.put(new Deltas.UnionPerson(n(r[0]), r[1].toString(), r[2].toString()),
-                    new long[] {n(r[3]), n(r[4]), n(r[5]), n(r[6])});
-        }
+        dimensions.stored(d);
         return d.compact();
     }
 
@@ -376,34 +310,20 @@ public class FiguresRepository {
         em.createNativeQuery("delete from unit_year_figure").executeUpdate();
         em.createNativeQuery("delete from grassroots_union_month").executeUpdate();
         em.createNativeQuery("delete from grassroots_union_total").executeUpdate();
-        em.createNativeQuery("delete from grassroots_union_person_month").executeUpdate();
-        em.createNativeQuery("delete from grassroots_union_person_total").executeUpdate();
+        dimensions.deleteAll();
     }
 
-    /**
-     * Stays (of these grassroots unions; null: of all) whose copy of their member's date of birth is not the
-     * member record's, at most {@code limit}: {stay id, member id, the copy, the record's}.
-     */
-    List<Object[]> staleMemberBornOn(Collection<Long> grassrootsUnionIds, int limit) {
+    /** Up to {@code limit} grassroots union ids above {@code afterId}, in order. */
+    @SuppressWarnings("unchecked")
+    List<Long> grassrootsUnionIdsAfter(long afterId, int limit) {
         em.flush();
-        Query q = em.createNativeQuery("select p.id, p.member_id, p.member_born_on, m.date_of_birth"
-                + " from membership_period p join member m on m.id = p.member_id"
-                + " where p.member_born_on is distinct from m.date_of_birth"
-                + (grassrootsUnionIds == null ? "" : " and p.grassroots_union_id in (:g)")
-                + " order by p.id", Object[].class).setMaxResults(limit);
-        if (grassrootsUnionIds != null) {
-            q.setParameter("g", grassrootsUnionIds.isEmpty() ? List.of(-1L) : grassrootsUnionIds);
-        }
-        return rows(q);
+        return ((List<Number>) em.createNativeQuery("select id from grassroots_union where id > :a order by id")
+                .setParameter("a", afterId).setMaxResults(limit).getResultList()).stream().map(Number::longValue)
+                .toList();
     }
 
-    /** Copies each member's date of birth to the stays whose copy is not the record's; the stays updated. */
-    int copyMemberBornOn() {
-        em.flush();
-        return em.createNativeQuery("update membership_period p set member_born_on ="
-                + " (select m.date_of_birth from member m where m.id = p.member_id)"
-                + " where p.member_born_on is distinct from (select m.date_of_birth from member m where m.id = p.member_id)")
-                .executeUpdate();
+    boolean allGrassrootsUnionIdsEmpty() {
+        return em.createNativeQuery("select 1 from grassroots_union").setMaxResults(1).getResultList().isEmpty();
     }
 
     List<Long> allGrassrootsUnionIds() {
@@ -854,43 +774,6 @@ public class FiguresRepository {
             + "left_count = grassroots_union_total.left_count + excluded.left_count, "
             + "transfers_in = grassroots_union_total.transfers_in + excluded.transfers_in, "
             + "transfers_out = grassroots_union_total.transfers_out + excluded.transfers_out";
-
-    private static final String PERSON_SET = "joined = %1$s.joined + excluded.joined, "
-            + "left_count = %1$s.left_count + excluded.left_count, "
-            + "transfers_in = %1$s.transfers_in + excluded.transfers_in, "
-            + "transfers_out = %1$s.transfers_out + excluded.transfers_out";
-
-    private static final String PG_PERSON_MONTH_UPSERT_ARRAYS = "insert into grassroots_union_person_month "
-            + "(grassroots_union_id, month_start, dimension, person_key, joined, left_count, transfers_in, "
-            + "transfers_out) select g, cast(m as date), dim, k, j, l, ti, tou "
-            + "from unnest(?, ?, ?, ?, ?, ?, ?, ?) as r(g, m, dim, k, j, l, ti, tou) "
-            + "on conflict (grassroots_union_id, month_start, dimension, person_key) do update set "
-            + PERSON_SET.formatted("grassroots_union_person_month");
-
-    private static final String PG_PERSON_TOTAL_UPSERT_ARRAYS = "insert into grassroots_union_person_total "
-            + "(grassroots_union_id, dimension, person_key, joined, left_count, transfers_in, transfers_out) "
-            + "select g, dim, k, j, l, ti, tou from unnest(?, ?, ?, ?, ?, ?, ?) as r(g, dim, k, j, l, ti, tou) "
-            + "on conflict (grassroots_union_id, dimension, person_key) do update set "
-            + PERSON_SET.formatted("grassroots_union_person_total");
-
-    private static final String H2_PERSON_MONTH_UPSERT = "merge into grassroots_union_person_month t using (values ("
-            + "cast(? as bigint), cast(? as date), cast(? as varchar(10)), cast(? as varchar(8)), cast(? as int), "
-            + "cast(? as int), cast(? as int), cast(? as int))) s(gid, m, dim, k, j, l, ti, tou) "
-            + "on t.grassroots_union_id = s.gid and t.month_start = s.m and t.dimension = s.dim "
-            + "and t.person_key = s.k "
-            + "when matched then update set joined = t.joined + s.j, left_count = t.left_count + s.l, "
-            + "transfers_in = t.transfers_in + s.ti, transfers_out = t.transfers_out + s.tou "
-            + "when not matched then insert (grassroots_union_id, month_start, dimension, person_key, joined, "
-            + "left_count, transfers_in, transfers_out) values (s.gid, s.m, s.dim, s.k, s.j, s.l, s.ti, s.tou)";
-
-    private static final String H2_PERSON_TOTAL_UPSERT = "merge into grassroots_union_person_total t using (values ("
-            + "cast(? as bigint), cast(? as varchar(10)), cast(? as varchar(8)), cast(? as bigint), "
-            + "cast(? as bigint), cast(? as bigint), cast(? as bigint))) s(gid, dim, k, j, l, ti, tou) "
-            + "on t.grassroots_union_id = s.gid and t.dimension = s.dim and t.person_key = s.k "
-            + "when matched then update set joined = t.joined + s.j, left_count = t.left_count + s.l, "
-            + "transfers_in = t.transfers_in + s.ti, transfers_out = t.transfers_out + s.tou "
-            + "when not matched then insert (grassroots_union_id, dimension, person_key, joined, left_count, "
-            + "transfers_in, transfers_out) values (s.gid, s.dim, s.k, s.j, s.l, s.ti, s.tou)";
 
     private static final String H2_UNIT_UPSERT = "merge into unit_day_figure t using (values (cast(? as bigint), "
             + "cast(? as date), cast(? as int), cast(? as int), cast(? as int), cast(? as int), cast(? as int), "

@@ -8,6 +8,12 @@ import java.util.List;
 /** Dated flows of members and grassroots unions, as one grassroots union or unit produces them. */
 final class Flow {
 
+    /** Where emitted flows go: a unit's own rows, or its rows by one value of a dimension. */
+    @FunctionalInterface
+    interface Sink {
+        void add(long unitId, LocalDate day, FlowKind kind, long n);
+    }
+
     record Event(LocalDate on, FlowKind kind, long count) {
     }
 
@@ -35,13 +41,6 @@ final class Flow {
         }
     }
 
-    /** Credits the member flows of members with one person key to the grassroots union's monthly row for it. */
-    void emitToUnionPerson(long grassrootsUnionId, PersonKey key, long sign, Deltas out) {
-        for (Event e : events) {
-            out.addUnionPerson(grassrootsUnionId, e.on(), key, e.kind(), sign * e.count());
-        }
-    }
-
     /**
      * Credits every flow to the units of the timeline on its date and, where the timeline changes, books
      * the stock carried so far as transfers out of the units left behind and into the units reached.
@@ -49,6 +48,11 @@ final class Flow {
      * stock moves, to where the member or union was the day before; starting flows after it.
      */
     void emit(Timeline timeline, long sign, Deltas out) {
+        emit(timeline, sign, (Sink) out::addUnit);
+    }
+
+    /** As {@link #emit(Timeline, long, Deltas)}, into any sink. */
+    void emit(Timeline timeline, long sign, Sink out) {
         List<Event> sorted = new ArrayList<>(events);
         sorted.sort(Comparator.comparing(Event::on).thenComparing(e -> e.kind().isEnding() ? 0 : 1));
         List<Timeline.Segment> segments = timeline.segments();
@@ -65,7 +69,7 @@ final class Flow {
             }
             if (!e.on().isBefore(segments.get(0).from())) {
                 for (Long u : segments.get(seg).units()) {
-                    out.addUnit(u, e.on(), e.kind(), sign * e.count());
+                    out.add(u, e.on(), e.kind(), sign * e.count());
                 }
             }
             members += e.kind().memberSign() * e.count();
@@ -79,17 +83,17 @@ final class Flow {
 
     /** Books the stock held at a change of the timeline as transfers out of the units left and into those reached. */
     private static void carry(Timeline.Segment prev, Timeline.Segment next, long members, long unions, long sign,
-                              Deltas out) {
+                              Sink out) {
         for (Long u : prev.units()) {
             if (!next.units().contains(u)) {
-                out.addUnit(u, next.from(), FlowKind.TRANSFERS_OUT, sign * members);
-                out.addUnit(u, next.from(), FlowKind.UNIONS_MOVED_OUT, sign * unions);
+                out.add(u, next.from(), FlowKind.TRANSFERS_OUT, sign * members);
+                out.add(u, next.from(), FlowKind.UNIONS_MOVED_OUT, sign * unions);
             }
         }
         for (Long u : next.units()) {
             if (!prev.units().contains(u)) {
-                out.addUnit(u, next.from(), FlowKind.TRANSFERS_IN, sign * members);
-                out.addUnit(u, next.from(), FlowKind.UNIONS_MOVED_IN, sign * unions);
+                out.add(u, next.from(), FlowKind.TRANSFERS_IN, sign * members);
+                out.add(u, next.from(), FlowKind.UNIONS_MOVED_IN, sign * unions);
             }
         }
     }

@@ -1,6 +1,10 @@
 package vn.doanvien.figures;
 
-/** The flows kept per unit and day; members and grassroots unions each have a stock moved by four flows. */
+/**
+ * The flows kept per unit and day; members and grassroots unions each have a stock moved by four flows. The
+ * last two move members between the values of a dimension they pass through with time (an age band on a
+ * birthday); only the figures by dimension keep them.
+ */
 enum FlowKind {
     JOINED,
     LEFT,
@@ -9,15 +13,31 @@ enum FlowKind {
     UNIONS_FOUNDED,
     UNIONS_DISSOLVED,
     UNIONS_MOVED_IN,
-    UNIONS_MOVED_OUT;
+    UNIONS_MOVED_OUT,
+    RECLASSIFIED_IN,
+    RECLASSIFIED_OUT;
 
-    static final int COUNT = values().length;
+    /** The flows of a unit's own rows (unit_day_figure and its rollups): the first eight. */
+    static final int COUNT = 8;
+    /**
+     * The columns of a row by dimension: the eight flows of a unit's row, the two reclassifications, and, for
+     * workplace dimensions, the net change of the workforce of the enterprises of active grassroots unions and of
+     * the members of those of them whose workforce is known (members per 100 workers).
+     */
+    static final int DIMENSION_COUNT = 12;
+    static final int WORKFORCE_COLUMN = 10;
+    static final int MEMBERS_WITH_WORKFORCE_COLUMN = 11;
+
+    /** The column of a row by dimension this flow adds to. */
+    int dimensionColumn() {
+        return ordinal();
+    }
 
     /** +1 or -1: how this flow changes the member stock (0 for union flows). */
     int memberSign() {
         return switch (this) {
-            case JOINED, TRANSFERS_IN -> 1;
-            case LEFT, TRANSFERS_OUT -> -1;
+            case JOINED, TRANSFERS_IN, RECLASSIFIED_IN -> 1;
+            case LEFT, TRANSFERS_OUT, RECLASSIFIED_OUT -> -1;
             default -> 0;
         };
     }
@@ -27,7 +47,8 @@ enum FlowKind {
      * the tree changes belongs to where the member or union was the day before.
      */
     boolean isEnding() {
-        return this == LEFT || this == TRANSFERS_OUT || this == UNIONS_DISSOLVED || this == UNIONS_MOVED_OUT;
+        return this == LEFT || this == TRANSFERS_OUT || this == UNIONS_DISSOLVED || this == UNIONS_MOVED_OUT
+                || this == RECLASSIFIED_OUT;
     }
 
     /** +1 or -1: how this flow changes the grassroots-union stock (0 for member flows). */

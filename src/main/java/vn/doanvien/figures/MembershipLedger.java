@@ -1,5 +1,6 @@
 package vn.doanvien.figures;
 
+import java.util.Collection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -19,9 +20,11 @@ import java.util.Map;
 public class MembershipLedger {
 
     private final FiguresRepository figures;
+    private final DimensionFiguresRepository dimensions;
 
-    MembershipLedger(FiguresRepository figures) {
+    MembershipLedger(FiguresRepository figures, DimensionFiguresRepository dimensions) {
         this.figures = figures;
+        this.dimensions = dimensions;
     }
 
     /** A stay was added ({@code before} null), changed, or removed ({@code after} null). */
@@ -40,14 +43,78 @@ public class MembershipLedger {
         before.forEach(s -> unions.add(s.grassrootsUnionId()));
         after.forEach(s -> unions.add(s.grassrootsUnionId()));
         Map<Long, List<Timeline.Placement>> placements = new HashMap<>(figures.placementsOfMany(unions));
+        Map<Long, Workplace> workplaces = dimensions.workplacesOf(unions);
         Deltas deltas = new Deltas();
         for (MembershipSpan s : before) {
-            emitSpan(s, -1, tree, placements, deltas);
+            emitSpan(s, -1, tree, placements, workplaces, deltas);
         }
         for (MembershipSpan s : after) {
-            emitSpan(s, 1, tree, placements, deltas);
+            emitSpan(s, 1, tree, placements, workplaces, deltas);
         }
         figures.apply(deltas);
+    }
+
+    /**
+     * Runs {@code change}, which alters where the members of these grassroots unions work as the figures by
+     * dimension see it (an enterprise's province, ownership, industry, investor country or workforce, a union's
+     * enterprise, an upper-level unit's province), and moves the unions' stays to their new values.
+     */
+    public void workplaceChanged(Collection<Long> grassrootsUnionIds, Runnable change) {
+        if (grassrootsUnionIds.isEmpty()) {
+            change.run();
+            return;
+        }
+        Map<Long, Workplace> before = dimensions.workplacesOf(grassrootsUnionIds);
+        change.run();
+        Map<Long, Workplace> after = dimensions.workplacesOf(grassrootsUnionIds);
+        List<Long> changed = grassrootsUnionIds.stream()
+                .filter(g -> !java.util.Objects.equals(before.get(g), after.get(g))).toList();
+        if (changed.isEmpty()) {
+            return;
+        }
+        UnitTree tree = figures.loadTree();
+        Map<Long, List<Timeline.Placement>> placements = figures.placementsOfMany(changed);
+        Map<Long, List<MembershipSpan>> spans = dimensions.spansOf(changed);
+        Map<Long, Flow> lives = dimensions.livesOf(changed);
+        Deltas deltas = new Deltas();
+        emitDimensionsOf(changed, tree, placements, before, spans, lives, -1, deltas);
+        emitDimensionsOf(changed, tree, placements, after, spans, lives, 1, deltas);
+        figures.apply(deltas);
+    }
+
+    /** Runs {@code change}, which may alter an enterprise's attributes, and moves its unions' figures by dimension. */
+    public void enterpriseChanged(long enterpriseId, Runnable change) {
+        workplaceChanged(dimensions.unionsOfEnterprise(enterpriseId), change);
+    }
+
+    /**
+     * Runs {@code change}, which may alter a unit's province, and moves the figures by dimension of the grassroots
+     * unions without an enterprise placed under it (their province is the unit's).
+     */
+    public void unitProvinceChanged(long unitId, Runnable change) {
+        workplaceChanged(dimensions.unionsPlacedUnder(unitId), change);
+    }
+
+    /**
+     * The stays of these grassroots unions by dimension, credited through the placements and tree given (the
+     * state before or after a change of the tree), with {@code sign}: the figures by dimension of a move.
+     */
+    static void emitDimensionsOf(Collection<Long> grassrootsUnionIds, UnitTree tree,
+                                 Map<Long, List<Timeline.Placement>> placements, Map<Long, Workplace> workplaces,
+                                 Map<Long, List<MembershipSpan>> spans, Map<Long, Flow> lives, long sign,
+                                 Deltas deltas) {
+        for (Long g : grassrootsUnionIds) {
+            List<Timeline.Placement> p = placements.getOrDefault(g, List.of());
+            for (MembershipSpan s : spans.getOrDefault(g, List.of())) {
+                emitDimensions(s, sign, Timeline.ofGrassrootsUnion(p, tree, s.start()).topTwo(), workplaces.get(g),
+                        deltas);
+            }
+            Flow life = lives.get(g);
+            if (life != null && !life.isEmpty()) {
+                emitLifeByWorkplace(life, Timeline.ofGrassrootsUnion(p, tree, life.start()).topTwo(), sign,
+                        workplaces.get(g), deltas);
+            }
+        }
     }
 
     /** A grassroots union was founded, its dates changed, or it was dissolved; null dates mean "none". */
@@ -55,18 +122,22 @@ public class MembershipLedger {
                                  LocalDate foundedAfter, LocalDate dissolvedAfter) {
         UnitTree tree = figures.loadTree();
         List<Timeline.Placement> placements = figures.placementsOf(grassrootsUnionId);
+        Workplace workplace = dimensions.workplacesOf(List.of(grassrootsUnionId)).get(grassrootsUnionId);
         Deltas deltas = new Deltas();
-        emitLife(foundedBefore, dissolvedBefore, -1, tree, placements, deltas);
-        emitLife(foundedAfter, dissolvedAfter, 1, tree, placements, deltas);
+        emitLife(foundedBefore, dissolvedBefore, -1, tree, placements, workplace, deltas);
+        emitLife(foundedAfter, dissolvedAfter, 1, tree, placements, workplace, deltas);
         figures.apply(deltas);
     }
 
     /** Runs {@code change}, which re-places a grassroots union in the tree, and moves its figures with it. */
     public void moveGrassrootsUnion(long grassrootsUnionId, Runnable change) {
         UnitTree tree = figures.loadTree();
+        List<Long> union = List.of(grassrootsUnionId);
         List<Timeline.Placement> before = figures.placementsOf(grassrootsUnionId);
+        Map<Long, Workplace> workplaceBefore = dimensions.workplacesOf(union);
         change.run();
         List<Timeline.Placement> after = figures.placementsOf(grassrootsUnionId);
+        Map<Long, Workplace> workplaceAfter = dimensions.workplacesOf(union);
         Flow flow = figures.flowOfGrassrootsUnion(grassrootsUnionId);
         if (flow.isEmpty()) {
             return;
@@ -74,6 +145,10 @@ public class MembershipLedger {
         Deltas deltas = new Deltas();
         flow.emit(Timeline.ofGrassrootsUnion(before, tree, flow.start()), -1, deltas);
         flow.emit(Timeline.ofGrassrootsUnion(after, tree, flow.start()), 1, deltas);
+        Map<Long, List<MembershipSpan>> spans = dimensions.spansOf(union);
+        Map<Long, Flow> lives = dimensions.livesOf(union);
+        emitDimensionsOf(union, tree, Map.of(grassrootsUnionId, before), workplaceBefore, spans, lives, -1, deltas);
+        emitDimensionsOf(union, tree, Map.of(grassrootsUnionId, after), workplaceAfter, spans, lives, 1, deltas);
         figures.apply(deltas);
     }
 
@@ -89,26 +164,96 @@ public class MembershipLedger {
         Deltas deltas = new Deltas();
         flow.emit(Timeline.ofUnitAncestors(unitId, before, flow.start()), -1, deltas);
         flow.emit(Timeline.ofUnitAncestors(unitId, after, flow.start()), 1, deltas);
+        // The figures by dimension are kept by the top two units of each chain: the stays of every union ever
+        // placed below the unit move with it, as they were credited before and as they are after.
+        java.util.Set<Long> below = new java.util.HashSet<>(before.everBelow(unitId));
+        below.addAll(after.everBelow(unitId));
+        below.add(unitId);
+        List<Long> unions = dimensions.unionsEverPlacedUnder(below);
+        if (!unions.isEmpty()) {
+            Map<Long, List<Timeline.Placement>> placements = figures.placementsOfMany(unions);
+            Map<Long, Workplace> workplaces = dimensions.workplacesOf(unions);
+            Map<Long, List<MembershipSpan>> spans = dimensions.spansOf(unions);
+            Map<Long, Flow> lives = dimensions.livesOf(unions);
+            emitDimensionsOf(unions, before, placements, workplaces, spans, lives, -1, deltas);
+            emitDimensionsOf(unions, after, placements, workplaces, spans, lives, 1, deltas);
+        }
         figures.apply(deltas);
     }
 
     private void emitSpan(MembershipSpan span, long sign, UnitTree tree,
-                          Map<Long, List<Timeline.Placement>> placements, Deltas deltas) {
+                          Map<Long, List<Timeline.Placement>> placements, Map<Long, Workplace> workplaces,
+                          Deltas deltas) {
         List<Timeline.Placement> p = placements.computeIfAbsent(span.grassrootsUnionId(), g -> List.of());
         Flow flow = span.flow();
-        flow.emit(Timeline.ofGrassrootsUnion(p, tree, span.start()), sign, deltas);
+        Timeline timeline = Timeline.ofGrassrootsUnion(p, tree, span.start());
+        flow.emit(timeline, sign, deltas);
         flow.emitToUnion(span.grassrootsUnionId(), sign, deltas);
-        for (PersonKey key : span.personKeys()) {
-            flow.emitToUnionPerson(span.grassrootsUnionId(), key, sign, deltas);
+        emitDimensions(span, sign, timeline.topTwo(), workplaces.get(span.grassrootsUnionId()), deltas);
+    }
+
+    /** Where flows by dimension go: a column of a unit's row for one value of a dimension, on a day. */
+    @FunctionalInterface
+    interface DimensionSink {
+        void add(long unitId, Dimension dimension, String value, LocalDate day, int column, long n);
+    }
+
+    /** The stay's flows by the value of each dimension, to the top two units of its union's chain. */
+    static void emitDimensions(MembershipSpan span, long sign, Timeline topTwo, Workplace workplace, Deltas deltas) {
+        for (Dimension dimension : Dimension.values()) {
+            emitDimension(dimension, span, sign, topTwo, workplace, deltas::addDimColumn);
+        }
+    }
+
+    /**
+     * The stay's flows by its value(s) in one dimension, along the timeline; in a workplace dimension also the
+     * members of unions whose enterprise's workforce is known (for members per 100 workers).
+     */
+    static void emitDimension(Dimension dimension, MembershipSpan span, long sign, Timeline timeline,
+                              Workplace workplace, DimensionSink out) {
+        for (MembershipSpan.Piece piece : span.pieces(dimension, workplace)) {
+            String value = piece.value();
+            piece.flow().emit(timeline, sign,
+                    (unit, day, kind, n) -> out.add(unit, dimension, value, day, kind.dimensionColumn(), n));
+            if (dimension.workplace() && workplace != null && workplace.workforce() != null) {
+                piece.flow().emit(timeline, sign, (unit, day, kind, n) -> out.add(unit, dimension, value, day,
+                        FlowKind.MEMBERS_WITH_WORKFORCE_COLUMN, kind.memberSign() * n));
+            }
         }
     }
 
     private static void emitLife(LocalDate founded, LocalDate dissolved, long sign, UnitTree tree,
-                                 List<Timeline.Placement> placements, Deltas deltas) {
+                                 List<Timeline.Placement> placements, Workplace workplace, Deltas deltas) {
         if (founded == null) {
             return;
         }
         Flow flow = new Flow().add(founded, FlowKind.UNIONS_FOUNDED, 1).add(dissolved, FlowKind.UNIONS_DISSOLVED, 1);
-        flow.emit(Timeline.ofGrassrootsUnion(placements, tree, founded), sign, deltas);
+        Timeline timeline = Timeline.ofGrassrootsUnion(placements, tree, founded);
+        flow.emit(timeline, sign, deltas);
+        emitLifeByWorkplace(flow, timeline.topTwo(), sign, workplace, deltas);
+    }
+
+    /** A grassroots union's founding, dissolution and moves, by the value of each workplace dimension. */
+    static void emitLifeByWorkplace(Flow life, Timeline topTwo, long sign, Workplace workplace, Deltas deltas) {
+        for (Dimension dimension : Dimension.values()) {
+            if (dimension.workplace()) {
+                emitLifeIn(dimension, life, topTwo, sign, workplace, deltas::addDimColumn);
+            }
+        }
+    }
+
+    /**
+     * A grassroots union's founding, dissolution and moves in one workplace dimension, along the timeline, with
+     * its enterprise's workforce, when known, as the workforce of active unions.
+     */
+    static void emitLifeIn(Dimension dimension, Flow life, Timeline timeline, long sign, Workplace workplace,
+                           DimensionSink out) {
+        String value = Traits.workplaceValue(dimension, workplace);
+        life.emit(timeline, sign, (unit, day, kind, n) -> out.add(unit, dimension, value, day, kind.dimensionColumn(), n));
+        if (workplace != null && workplace.workforce() != null) {
+            long workforce = workplace.workforce();
+            life.emit(timeline, sign, (unit, day, kind, n) -> out.add(unit, dimension, value, day,
+                    FlowKind.WORKFORCE_COLUMN, kind.unionSign() * n * workforce));
+        }
     }
 }

@@ -59,6 +59,22 @@ record Timeline(List<Segment> segments) {
         });
     }
 
+    /**
+     * The same flows credited only to the top two units of each chain (the Confederation and the level-2 unit
+     * below it): the units that keep figures by dimension.
+     */
+    Timeline topTwo() {
+        List<Segment> top = new ArrayList<>();
+        for (Segment s : segments) {
+            List<Long> chain = new ArrayList<>(s.units());
+            Set<Long> units = new LinkedHashSet<>(chain.subList(Math.max(0, chain.size() - 2), chain.size()));
+            if (top.isEmpty() || !top.get(top.size() - 1).units().equals(units)) {
+                top.add(new Segment(s.from(), units));
+            }
+        }
+        return new Timeline(top);
+    }
+
     private static Timeline build(TreeSet<LocalDate> dates, Function<LocalDate, Set<Long>> unitsOn) {
         List<Segment> segments = new ArrayList<>();
         for (LocalDate d : dates) {

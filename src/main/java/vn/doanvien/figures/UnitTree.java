@@ -87,6 +87,16 @@ public final class UnitTree {
                 .computeIfAbsent(since == null ? LocalDate.MIN : since, k -> walk(root, d));
     }
 
+    /** Every unit below {@code root} on some day (itself excluded): the subtrees between all changes of the tree. */
+    public Set<Long> everBelow(long root) {
+        Set<Long> below = new java.util.HashSet<>(subtreeOn(root, LocalDate.of(1900, 1, 1)));
+        for (LocalDate d : changes) {
+            below.addAll(subtreeOn(root, d));
+        }
+        below.remove(root);
+        return below;
+    }
+
     private Set<Long> walk(long root, LocalDate d) {
         Set<Long> seen = new LinkedHashSet<>();
         Deque<Long> todo = new ArrayDeque<>();

@@ -176,12 +176,20 @@ class GrassrootsUnionService {
             ledger.moveGrassrootsUnion(g.id, () -> move(g, r.upperLevelUnitId(), effectiveOn));
         }
 
-        g.code = r.code();
-        g.name = r.name().trim();
-        g.enterpriseId = r.enterpriseId();
-        g.chairMemberId = r.chairMemberId();
-        // Flush so that the response carries the incremented version and the new updatedAt.
-        unions.flush();
+        Runnable edit = () -> {
+            g.code = r.code();
+            g.name = r.name().trim();
+            g.enterpriseId = r.enterpriseId();
+            g.chairMemberId = r.chairMemberId();
+            // Flush so that the response carries the incremented version and the new updatedAt.
+            unions.flush();
+        };
+        if (Objects.equals(g.enterpriseId, r.enterpriseId())) {
+            edit.run();
+        } else {
+            // The figures by dimension follow the union's enterprise: its members move to the new one's values.
+            ledger.workplaceChanged(List.of(g.id), edit);
+        }
         return toResponse(g);
     }
 

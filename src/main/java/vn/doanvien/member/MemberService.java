@@ -55,8 +55,7 @@ class MemberService {
 
     /** How the figures see a period: a stay that began with the join, or later with a transfer in. */
     static MembershipSpan span(MembershipPeriod p, Member m) {
-        return new MembershipSpan(p.grassrootsUnionId, p.startOn, p.startOn.isAfter(m.joinedOn), p.endOn,
-                p.endReason == PeriodEndReason.TRANSFER, Gender.nameOf(m.gender), m.dateOfBirth);
+        return p.span(m);
     }
 
     MemberResponse create(MemberCreateRequest req, Reach reach) {
@@ -167,7 +166,8 @@ class MemberService {
         }
         // One booking of the stays' figures, old state out and new state in: a departure changes the last stay,
         // and a corrected gender or date of birth moves every stay in the figures by person attribute.
-        boolean recordChanges = m.gender != req.gender() || !Objects.equals(m.dateOfBirth, req.dateOfBirth());
+        boolean recordChanges = m.gender != req.gender() || !Objects.equals(m.dateOfBirth, req.dateOfBirth())
+                || !Objects.equals(m.nationality, identity.nationality());
         List<MembershipPeriod> stays = leaving || recordChanges ? periods.listByMember(m) : List.of();
         List<MembershipSpan> before = stays.stream().map(p -> span(p, m)).toList();
         if (leaving) {
@@ -198,7 +198,6 @@ class MemberService {
         m.status = req.status();
         m.leftOn = leaving ? req.leftOn() : null;
         m.leaveReason = leaving ? blankToNull(req.leaveReason()) : null;
-        MembershipPeriod.bornOn(stays, m);
         if (!stays.isEmpty()) {
             // period is one of stays (the same managed entity), so its new end is in the new state.
             ledger.membershipsChanged(before, stays.stream().map(p -> span(p, m)).toList());

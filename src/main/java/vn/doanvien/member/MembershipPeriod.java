@@ -1,5 +1,6 @@
 package vn.doanvien.member;
 
+import vn.doanvien.figures.MembershipSpan;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -39,26 +40,21 @@ public class MembershipPeriod extends PanacheEntityBase {
     @Column(name = "end_reason")
     public PeriodEndReason endReason;
 
-    /**
-     * The member's date of birth, as the member record holds it: copied here so that the stays of members born on
-     * given days are read from one index (the age band statistics). Set by {@link #of}; a corrected date of birth
-     * is copied to all of the member's stays ({@link #bornOn}).
-     */
-    @Column(name = "member_born_on")
-    public LocalDate memberBornOn;
-
     /** A new stay of member m (its id may still be unassigned) in a grassroots union from a day, open. */
     public static MembershipPeriod of(Member m, Long grassrootsUnionId, LocalDate startOn) {
         MembershipPeriod p = new MembershipPeriod();
         p.memberId = m.id;
         p.grassrootsUnionId = grassrootsUnionId;
         p.startOn = startOn;
-        p.memberBornOn = m.dateOfBirth;
         return p;
     }
 
-    /** Copies the member's (corrected) date of birth to these stays of the member. */
-    public static void bornOn(List<MembershipPeriod> stays, Member m) {
-        stays.forEach(p -> p.memberBornOn = m.dateOfBirth);
+    /**
+     * How the figures see this stay of member m: begun with the join, or later with a transfer in; with the
+     * member's gender, date of birth and nationality as the member record holds them now.
+     */
+    public MembershipSpan span(Member m) {
+        return new MembershipSpan(grassrootsUnionId, startOn, startOn.isAfter(m.joinedOn), endOn,
+                endReason == PeriodEndReason.TRANSFER, Gender.nameOf(m.gender), m.dateOfBirth, m.nationality);
     }
 }

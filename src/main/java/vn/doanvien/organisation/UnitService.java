@@ -165,10 +165,20 @@ class UnitService {
         String name = req.name().trim();
         boolean edited = !unit.code.equals(req.code()) || !unit.name.equals(name)
                 || unit.category != req.category() || !Objects.equals(unit.provinceCode, req.provinceCode());
-        unit.code = req.code();
-        unit.name = name;
-        unit.category = req.category();
-        unit.provinceCode = req.provinceCode();
+        Runnable edit = () -> {
+            unit.code = req.code();
+            unit.name = name;
+            unit.category = req.category();
+            unit.provinceCode = req.provinceCode();
+            units.flush();
+        };
+        if (Objects.equals(unit.provinceCode, req.provinceCode())) {
+            edit.run();
+        } else {
+            // The province of the unions without an enterprise placed here is the unit's, in the figures by
+            // dimension: they move to the new province.
+            ledger.unitProvinceChanged(unit.id, edit);
+        }
         if (moved && !edited) {
             // The parent is part of the representation, so a move alone must change the version (and ETag) too.
             units.incrementVersion(unit);

@@ -12,7 +12,8 @@ import org.jboss.logging.Logger;
 /**
  * Converts member rows written before migration V9 (clear national ID, passport and phone, identity keys
  * {@code NID:...}/{@code PP:...}) to the protected form: encrypted values, {@code national_id_hash}, and identity
- * keys that carry the hash. Runs at start, before anything else reads members; does nothing once converted.
+ * keys that carry the hash. Runs at start, before anything else reads members, until it has once found nothing
+ * left to convert; then it records that ({@code startup_task}) and later starts skip it without reading members.
  * It cannot be SQL in V9 because the keys are not in the database.
  */
 @ApplicationScoped
@@ -27,7 +28,14 @@ class PersonalDataMigration {
         this.em = em;
     }
 
+    private static final String TASK = "personal-data-before-v9";
+
     void onStart(@Observes @Priority(5) StartupEvent event) {
+        boolean done = QuarkusTransaction.requiringNew().call(() -> !em.createNativeQuery(
+                "select 1 from startup_task where name = ?1").setParameter(1, TASK).getResultList().isEmpty());
+        if (done) {
+            return;
+        }
         int converted = 0;
         while (true) {
             int n = QuarkusTransaction.requiringNew().call(this::convertBatch);
@@ -38,6 +46,14 @@ class PersonalDataMigration {
         }
         if (converted > 0) {
             LOG.infof("Protected the personal data of %d members written before encryption", converted);
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into startup_task (name, done_at) "
+                    + "select ?1, current_timestamp where not exists (select 1 from startup_task where name = ?1)")
+                    .setParameter(1, TASK).executeUpdate());
+        } catch (RuntimeException e) {
+            // another instance starting at the same moment recorded it first
+            LOG.debugf("startup task %s already recorded: %s", TASK, e);
         }
     }
 

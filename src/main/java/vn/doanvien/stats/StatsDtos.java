@@ -1,5 +1,6 @@
 package vn.doanvien.stats;
 
+import vn.doanvien.figures.Dimension;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,26 @@ public final class StatsDtos {
 
     /** What membership statistics are grouped by. */
     public enum GroupBy {
-        CHILD_UNIT, PROVINCE, OWNERSHIP, INVESTOR_COUNTRY, INDUSTRY, GENDER, AGE_BAND
+        CHILD_UNIT(null),
+        PROVINCE(Dimension.PROVINCE),
+        OWNERSHIP(Dimension.OWNERSHIP),
+        INVESTOR_COUNTRY(Dimension.INVESTOR_COUNTRY),
+        INDUSTRY(Dimension.INDUSTRY),
+        SIZE_BAND(Dimension.SIZE_BAND),
+        GENDER(Dimension.GENDER),
+        AGE_BAND(Dimension.AGE_BAND),
+        NATIONALITY(Dimension.NATIONALITY);
+
+        private final Dimension dimension;
+
+        GroupBy(Dimension dimension) {
+            this.dimension = dimension;
+        }
+
+        /** The dimension of the figures this grouping reads (none for CHILD_UNIT: the child units' own figures). */
+        public Dimension dimension() {
+            return dimension;
+        }
     }
 
     /** A period length of a series. */

@@ -382,7 +382,7 @@ public class MemberSyncService {
             Member m = created.get(i);
             MembershipPeriod period = createdPeriods.get(i);
             after.add(new MembershipSpan(m.grassrootsUnionId, period.startOn, false, period.endOn, false,
-                    Gender.nameOf(m.gender), m.dateOfBirth));
+                    Gender.nameOf(m.gender), m.dateOfBirth, m.nationality));
             changes.member(m.id, ChangeOperation.CREATED, m.grassrootsUnionId, null);
         }
         List<Long> leavingUnions = new ArrayList<>();
@@ -405,14 +405,15 @@ public class MemberSyncService {
                         m.externalId, null));
                 continue;
             }
-            // The figures by gender and year of birth follow the member's record: a correction moves all of the
-            // member's stays, as stored before this item's transfer or departure, in the same booking.
+            // The figures by dimension follow the member's record: a correction of gender, date of birth or
+            // nationality moves all of the member's stays, as stored before this item's transfer or departure, in
+            // the same booking.
             boolean recordChanges = m.gender != p.item.gender()
-                    || !Objects.equals(m.dateOfBirth, p.item.dateOfBirth());
+                    || !Objects.equals(m.dateOfBirth, p.item.dateOfBirth())
+                    || !Objects.equals(m.nationality, p.identity.nationality());
             List<MembershipPeriod> stays = recordChanges ? repository.periodsOf(m.id) : List.of();
             stays.forEach(period -> before.add(span(period, m)));
             applyFields(m, p, owner);
-            MembershipPeriod.bornOn(stays, m);
             stays.forEach(period -> after.add(span(period, m)));
             if (p.transfer || p.leave) {
                 MembershipPeriod current = open.get(m.id);
@@ -448,8 +449,7 @@ public class MemberSyncService {
     }
 
     private static MembershipSpan span(MembershipPeriod p, Member m) {
-        return new MembershipSpan(p.grassrootsUnionId, p.startOn, p.startOn.isAfter(m.joinedOn), p.endOn,
-                p.endReason == PeriodEndReason.TRANSFER, Gender.nameOf(m.gender), m.dateOfBirth);
+        return p.span(m);
     }
 
     private static Member newMember(Plan p, Long owner) {

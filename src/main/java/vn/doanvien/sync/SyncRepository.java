@@ -208,7 +208,6 @@ class SyncRepository {
             period.put("startOn", p.startOn);
             period.put("endOn", p.endOn);
             period.put("endReason", p.endReason);
-            period.put("memberBornOn", p.memberBornOn);
             entries.add(AuditTrail.created("MembershipPeriod", p.id, null, p.grassrootsUnionId, period));
         }
         return entries;
@@ -219,8 +218,7 @@ class SyncRepository {
             + "grassroots_union_id, joined_on, status, left_on, leave_reason, version, created_at, updated_at, "
             + "external_owner_id, external_id, national_id_hash";
 
-    private static final String PERIOD_COLUMNS = "id, member_id, grassroots_union_id, start_on, end_on, end_reason, "
-            + "member_born_on";
+    private static final String PERIOD_COLUMNS = "id, member_id, grassroots_union_id, start_on, end_on, end_reason";
 
     /** The values of a member row in {@link #MEMBER_COLUMNS} order, as stored (personal data encrypted). */
     private static Object[] row(Member m, Object now) {
@@ -235,7 +233,7 @@ class SyncRepository {
 
     private static Object[] row(MembershipPeriod p) {
         return new Object[] {p.id, p.memberId, p.grassrootsUnionId, p.startOn, p.endOn,
-            p.endReason == null ? null : p.endReason.name(), p.memberBornOn};
+            p.endReason == null ? null : p.endReason.name()};
     }
 
     /** PostgreSQL: both tables with COPY in text format, inside the current transaction. */
@@ -305,7 +303,7 @@ class SyncRepository {
             ps.executeBatch();
         }
         try (PreparedStatement ps = c.prepareStatement("insert into membership_period (" + PERIOD_COLUMNS
-                + ") values (?,?,?,?,?,?,?)")) {
+                + ") values (?,?,?,?,?,?)")) {
             int n = 0;
             for (MembershipPeriod p : periods) {
                 bind(ps, row(p));

@@ -1,0 +1,145 @@
+package vn.doanvien.figures;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The membership figures of a unit split by a {@link Dimension}: members and grassroots unions on a day, joins and
+ * departures in a period, per value. The top two units of the tree (the Confederation and the level-2 units) read
+ * their maintained rows by dimension: a few dozen rows per value, whatever the number of members. A unit further
+ * down computes the same flows from the stays of the grassroots unions ever placed below it, with the same
+ * emission the ledger uses, so both answers are the same figures.
+ */
+@ApplicationScoped
+@Transactional
+public class DimensionFigures {
+
+    /** Before any date the registry holds. */
+    static final LocalDate EPOCH = LocalDate.of(1900, 1, 1);
+
+    /**
+     * One value's figures. For workplace dimensions only (0 in person dimensions): {@code unions}, the active
+     * grassroots unions; {@code workforce}, the workers of their enterprises where known; {@code membersWithWorkforce},
+     * the members of those unions.
+     */
+    public record Point(long members, long unions, long joined, long left, long workforce,
+                        long membersWithWorkforce) {
+        boolean isEmpty() {
+            return members == 0 && unions == 0 && joined == 0 && left == 0;
+        }
+
+        /** Members per 100 workers, rounded to two decimals; null without a known workforce. */
+        public Double membersPer100Workers() {
+            return workforce == 0 ? null : Math.round(membersWithWorkforce * 10000.0 / workforce) / 100.0;
+        }
+    }
+
+    private final FiguresRepository figures;
+    private final DimensionFiguresRepository dimensions;
+
+    DimensionFigures(FiguresRepository figures, DimensionFiguresRepository dimensions) {
+        this.figures = figures;
+        this.dimensions = dimensions;
+    }
+
+    /**
+     * The figures of {@code unitId} by value of {@code dimension}: stock on {@code asOf}, joins and departures in
+     * [from, asOf]; values with nothing to show are left out.
+     */
+    public Map<String, Point> byDimension(long unitId, Dimension dimension, LocalDate from, LocalDate asOf) {
+        UnitTree tree = figures.loadTree();
+        Map<String, long[]> stock;
+        Map<String, long[]> period;
+        if (tree.chainOn(unitId, asOf).size() <= 2) {
+            stock = dimensions.sums(unitId, dimension, EPOCH, asOf);
+            period = dimensions.sums(unitId, dimension, from, asOf);
+        } else {
+            TreeMap<LocalDate, Map<String, long[]>> days = fromStays(unitId, dimension, tree);
+            stock = sum(days, EPOCH, asOf);
+            period = sum(days, from, asOf);
+        }
+        Map<String, Point> result = new TreeMap<>(dimension.order());
+        Set<String> values = new HashSet<>(stock.keySet());
+        values.addAll(period.keySet());
+        for (String v : values) {
+            long[] s = stock.getOrDefault(v, new long[FlowKind.DIMENSION_COUNT]);
+            long[] p = period.getOrDefault(v, new long[FlowKind.DIMENSION_COUNT]);
+            Point point = new Point(memberStock(s), dimension.workplace() ? unionStock(s) : 0,
+                    p[FlowKind.JOINED.ordinal()], p[FlowKind.LEFT.ordinal()], s[FlowKind.WORKFORCE_COLUMN],
+                    s[FlowKind.MEMBERS_WITH_WORKFORCE_COLUMN]);
+            if (!point.isEmpty()) {
+                result.put(v, point);
+            }
+        }
+        return result;
+    }
+
+    /** The flows credited to {@code unitId} by value, per day, recomputed from the stays below it. */
+    private TreeMap<LocalDate, Map<String, long[]>> fromStays(long unitId, Dimension dimension, UnitTree tree) {
+        Set<Long> below = new HashSet<>(tree.everBelow(unitId));
+        below.add(unitId);
+        List<Long> unions = dimensions.unionsEverPlacedUnder(below);
+        Map<Long, List<Timeline.Placement>> placements = figures.placementsOfMany(unions);
+        Map<Long, Workplace> workplaces = dimensions.workplacesOf(unions);
+        Map<Long, List<MembershipSpan>> spans = dimensions.spansOf(unions);
+        Map<Long, Flow> lives = dimension.workplace() ? dimensions.livesOf(unions) : Map.of();
+        TreeMap<LocalDate, Map<String, long[]>> days = new TreeMap<>();
+        MembershipLedger.DimensionSink sink = (unit, dim, value, day, column, n) -> {
+            if (unit == unitId && n != 0) {
+                days.computeIfAbsent(day, d -> new TreeMap<>())
+                        .computeIfAbsent(value, v -> new long[FlowKind.DIMENSION_COUNT])[column] += n;
+            }
+        };
+        for (Long g : unions) {
+            List<Timeline.Placement> p = placements.getOrDefault(g, List.of());
+            Workplace workplace = workplaces.get(g);
+            for (MembershipSpan s : spans.getOrDefault(g, List.of())) {
+                MembershipLedger.emitDimension(dimension, s, 1, Timeline.ofGrassrootsUnion(p, tree, s.start()),
+                        workplace, sink);
+            }
+            Flow life = lives.get(g);
+            if (life != null && !life.isEmpty()) {
+                MembershipLedger.emitLifeIn(dimension, life, Timeline.ofGrassrootsUnion(p, tree, life.start()), 1,
+                        workplace, sink);
+            }
+        }
+        return days;
+    }
+
+    private static Map<String, long[]> sum(TreeMap<LocalDate, Map<String, long[]>> days, LocalDate from,
+                                           LocalDate to) {
+        Map<String, long[]> sums = new TreeMap<>();
+        if (to.isBefore(from)) {
+            return sums;
+        }
+        days.subMap(from, true, to, true).values().forEach(byValue -> byValue.forEach((v, flows) -> {
+            long[] s = sums.computeIfAbsent(v, x -> new long[FlowKind.DIMENSION_COUNT]);
+            for (int i = 0; i < flows.length; i++) {
+                s[i] += flows[i];
+            }
+        }));
+        return sums;
+    }
+
+    private static long memberStock(long[] v) {
+        long stock = 0;
+        for (FlowKind k : FlowKind.values()) {
+            stock += k.memberSign() * v[k.dimensionColumn()];
+        }
+        return stock;
+    }
+
+    private static long unionStock(long[] v) {
+        long stock = 0;
+        for (FlowKind k : FlowKind.values()) {
+            stock += k.unionSign() * v[k.dimensionColumn()];
+        }
+        return stock;
+    }
+}

@@ -1,0 +1,387 @@
+package vn.doanvien.figures;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads and writes {@code unit_dimension_figure}: the member flows of a unit by the value of a dimension, per day
+ * (grain D), month (M) and year (Y). Only the top two units of each chain (the Confederation and the level-2 units
+ * below it) keep these rows: there a statistic sums a few dozen rows per value; below them the scope is small
+ * enough to be computed from the stays themselves (the same flows, from the same code).
+ */
+@ApplicationScoped
+class DimensionFiguresRepository {
+
+    static final String FLOWS = "joined, left_count, transfers_in, transfers_out, unions_founded, unions_dissolved, "
+            + "unions_moved_in, unions_moved_out, reclassified_in, reclassified_out, workforce, members_with_workforce";
+
+    private final EntityManager em;
+
+    DimensionFiguresRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Adds the deltas' rows by dimension (day, month and year), in key order, inside the caller's work. */
+    void apply(Connection c, boolean pg, Deltas deltas) throws SQLException {
+        if (deltas.dims.isEmpty()) {
+            return;
+        }
+        Map<String, TreeMap<Deltas.DimDay, long[]>> grains = new java.util.LinkedHashMap<>();
+        grains.put("D", deltas.dims);
+        grains.put("M", deltas.monthsOfDims());
+        grains.put("Y", deltas.yearsOfDims());
+        if (pg) {
+            upsertArrays(c, grains);
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(H2_UPSERT)) {
+            for (Map.Entry<String, TreeMap<Deltas.DimDay, long[]>> grain : grains.entrySet()) {
+                for (Map.Entry<Deltas.DimDay, long[]> e : grain.getValue().entrySet()) {
+                    ps.setLong(1, e.getKey().unitId());
+                    ps.setString(2, e.getKey().dimension().name());
+                    ps.setString(3, grain.getKey());
+                    ps.setDate(4, Date.valueOf(e.getKey().day()));
+                    ps.setString(5, e.getKey().value());
+                    for (int i = 0; i < FlowKind.DIMENSION_COUNT; i++) {
+                        ps.setLong(6 + i, e.getValue()[i]);
+                    }
+                    FiguresRepository.runWithRetry(ps);
+                }
+            }
+        }
+    }
+
+    /** PostgreSQL: every row of every grain in one statement over arrays. */
+    private static void upsertArrays(Connection c, Map<String, TreeMap<Deltas.DimDay, long[]>> grains)
+            throws SQLException {
+        int n = grains.values().stream().mapToInt(Map::size).sum();
+        Long[] units = new Long[n];
+        String[] dimensions = new String[n];
+        String[] grainOf = new String[n];
+        String[] periods = new String[n];
+        String[] values = new String[n];
+        Long[][] flows = new Long[FlowKind.DIMENSION_COUNT][n];
+        int r = 0;
+        for (Map.Entry<String, TreeMap<Deltas.DimDay, long[]>> grain : grains.entrySet()) {
+            for (Map.Entry<Deltas.DimDay, long[]> e : grain.getValue().entrySet()) {
+                units[r] = e.getKey().unitId();
+                dimensions[r] = e.getKey().dimension().name();
+                grainOf[r] = grain.getKey();
+                periods[r] = e.getKey().day().toString();
+                values[r] = e.getKey().value();
+                for (int i = 0; i < FlowKind.DIMENSION_COUNT; i++) {
+                    flows[i][r] = e.getValue()[i];
+                }
+                r++;
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(PG_UPSERT)) {
+            int p = 1;
+            ps.setArray(p++, c.createArrayOf("int8", units));
+            ps.setArray(p++, c.createArrayOf("varchar", dimensions));
+            ps.setArray(p++, c.createArrayOf("varchar", grainOf));
+            ps.setArray(p++, c.createArrayOf("varchar", periods));
+            ps.setArray(p++, c.createArrayOf("varchar", values));
+            for (int i = 0; i < FlowKind.DIMENSION_COUNT; i++) {
+                ps.setArray(p++, c.createArrayOf("int8", flows[i]));
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    /** The stored rows, into {@code into} (days, and the stored month and year rows), for a recount's comparison. */
+    void stored(Deltas into) {
+        em.flush();
+        for (Object[] r : rows("select unit_id, dimension, grain, period_start, val, " + FLOWS
+                + " from unit_dimension_figure")) {
+            Deltas.DimDay key = new Deltas.DimDay(((Number) r[0]).longValue(), Dimension.valueOf(text(r[1])),
+                    text(r[4]), date(r[3]));
+            long[] v = new long[FlowKind.DIMENSION_COUNT];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = ((Number) r[5 + i]).longValue();
+            }
+            TreeMap<Deltas.DimDay, long[]> target = switch (text(r[2]).trim()) {
+                case "D" -> into.dims;
+                case "M" -> into.storedDimMonths;
+                default -> into.storedDimYears;
+            };
+            target.put(key, v);
+        }
+    }
+
+    void deleteAll() {
+        em.flush();
+        em.createNativeQuery("delete from unit_dimension_figure").executeUpdate();
+    }
+
+    /** Whether any row by dimension is stored (none right after the migration that introduced them). */
+    boolean isEmpty() {
+        return em.createNativeQuery("select 1 from unit_dimension_figure").setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /**
+     * Sums of the flows of {@code unitId} by value of {@code dimension} over the days [from, to]: the day rows of
+     * the partial months at both ends, the month rows of the partial years, the year rows in between.
+     */
+    Map<String, long[]> sums(long unitId, Dimension dimension, LocalDate from, LocalDate to) {
+        Map<String, long[]> result = new HashMap<>();
+        if (to.isBefore(from)) {
+            return result;
+        }
+        List<String> where = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        for (Range r : Range.decompose(from, to)) {
+            where.add("(grain = ? and period_start >= ? and period_start <= ?)");
+            params.add(r.grain());
+            params.add(r.from());
+            params.add(r.to());
+        }
+        var q = em.createNativeQuery("select val, sum(joined), sum(left_count), sum(transfers_in), sum(transfers_out), "
+                + "sum(unions_founded), sum(unions_dissolved), sum(unions_moved_in), sum(unions_moved_out), "
+                + "sum(reclassified_in), sum(reclassified_out), sum(workforce), sum(members_with_workforce) "
+                + "from unit_dimension_figure where unit_id = ? and "
+                + "dimension = ? and (" + String.join(" or ", where) + ") group by val", Object[].class);
+        int p = 1;
+        q.setParameter(p++, unitId);
+        q.setParameter(p++, dimension.name());
+        for (Object o : params) {
+            q.setParameter(p++, o);
+        }
+        for (Object row : q.getResultList()) {
+            Object[] r = (Object[]) row;
+            long[] v = new long[FlowKind.DIMENSION_COUNT];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = r[1 + i] == null ? 0 : ((Number) r[1 + i]).longValue();
+            }
+            result.put(text(r[0]), v);
+        }
+        return result;
+    }
+
+    /** A range of one grain's rows, by the first day of their periods, both ends included. */
+    record Range(String grain, LocalDate from, LocalDate to) {
+
+        /** [from, to] as day rows of partial months, month rows of partial years and year rows of whole years. */
+        static List<Range> decompose(LocalDate from, LocalDate to) {
+            List<Range> ranges = new ArrayList<>();
+            LocalDate firstWholeMonth = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+            LocalDate afterLastWholeMonth = to.plusDays(1).getDayOfMonth() == 1 ? to.plusDays(1)
+                    : to.withDayOfMonth(1);
+            if (!firstWholeMonth.isBefore(afterLastWholeMonth)) {
+                ranges.add(new Range("D", from, to));
+                return ranges;
+            }
+            if (from.isBefore(firstWholeMonth)) {
+                ranges.add(new Range("D", from, firstWholeMonth.minusDays(1)));
+            }
+            LocalDate firstWholeYear = firstWholeMonth.getDayOfYear() == 1 ? firstWholeMonth
+                    : firstWholeMonth.withDayOfYear(1).plusYears(1);
+            LocalDate afterLastWholeYear = afterLastWholeMonth.getDayOfYear() == 1 ? afterLastWholeMonth
+                    : afterLastWholeMonth.withDayOfYear(1);
+            if (firstWholeYear.isBefore(afterLastWholeYear)) {
+                if (firstWholeMonth.isBefore(firstWholeYear)) {
+                    ranges.add(new Range("M", firstWholeMonth, firstWholeYear.minusMonths(1)));
+                }
+                ranges.add(new Range("Y", firstWholeYear, afterLastWholeYear.minusYears(1)));
+                if (afterLastWholeYear.isBefore(afterLastWholeMonth)) {
+                    ranges.add(new Range("M", afterLastWholeYear, afterLastWholeMonth.minusMonths(1)));
+                }
+            } else {
+                ranges.add(new Range("M", firstWholeMonth, afterLastWholeMonth.minusMonths(1)));
+            }
+            if (afterLastWholeMonth.isBefore(to.plusDays(1))) {
+                ranges.add(new Range("D", afterLastWholeMonth, to));
+            }
+            return ranges;
+        }
+    }
+
+    /**
+     * Where each of these grassroots unions' members work: the enterprise's province, ownership, industry, investor
+     * country and workforce, or, without an enterprise, the province of the upper-level unit it is placed under.
+     */
+    Map<Long, Workplace> workplacesOf(Collection<Long> grassrootsUnionIds) {
+        Map<Long, Workplace> result = new HashMap<>();
+        if (grassrootsUnionIds.isEmpty()) {
+            return result;
+        }
+        em.flush();
+        for (List<Long> chunk : chunks(grassrootsUnionIds)) {
+            for (Object[] r : rows(em.createNativeQuery("""
+                    select g.id, e.id, e.province_code, e.ownership, e.industry, e.investor_country, e.workforce,
+                           u.province_code
+                    from grassroots_union g left join enterprise e on e.id = g.enterprise_id
+                    left join unit u on u.id = g.upper_level_unit_id where g.id in (:ids)""", Object[].class)
+                    .setParameter("ids", chunk))) {
+                long g = ((Number) r[0]).longValue();
+                result.put(g, r[1] == null ? Workplace.withoutEnterprise(text(r[7]))
+                        : new Workplace(text(r[2]), text(r[3]), text(r[4]), text(r[5]),
+                        r[6] == null ? null : ((Number) r[6]).intValue(), true));
+            }
+        }
+        return result;
+    }
+
+    /** The stays of these grassroots unions with their members' gender, date of birth and nationality, by union. */
+    Map<Long, List<MembershipSpan>> spansOf(Collection<Long> grassrootsUnionIds) {
+        Map<Long, List<MembershipSpan>> result = new HashMap<>();
+        if (grassrootsUnionIds.isEmpty()) {
+            return result;
+        }
+        em.flush();
+        for (List<Long> chunk : chunks(grassrootsUnionIds)) {
+            for (Object[] r : rows(em.createNativeQuery("""
+                    select p.grassroots_union_id, p.start_on, p.end_on, p.end_reason, m.joined_on, m.gender,
+                           m.date_of_birth, m.nationality
+                    from membership_period p join member m on m.id = p.member_id
+                    where p.grassroots_union_id in (:ids)""", Object[].class).setParameter("ids", chunk))) {
+                long g = ((Number) r[0]).longValue();
+                LocalDate start = date(r[1]);
+                result.computeIfAbsent(g, k -> new ArrayList<>()).add(new MembershipSpan(g, start,
+                        start.isAfter(date(r[4])), date(r[2]), "TRANSFER".equals(r[3]),
+                        text(r[5]), date(r[6]), text(r[7])));
+            }
+        }
+        return result;
+    }
+
+    /** The founding and dissolution of each of these grassroots unions, as union flows. */
+    Map<Long, Flow> livesOf(Collection<Long> grassrootsUnionIds) {
+        Map<Long, Flow> result = new HashMap<>();
+        if (grassrootsUnionIds.isEmpty()) {
+            return result;
+        }
+        em.flush();
+        for (List<Long> chunk : chunks(grassrootsUnionIds)) {
+            for (Object[] r : rows(em.createNativeQuery("select id, founded_on, dissolved_on from grassroots_union "
+                    + "where id in (:ids)", Object[].class).setParameter("ids", chunk))) {
+                result.put(((Number) r[0]).longValue(), new Flow().add(date(r[1]), FlowKind.UNIONS_FOUNDED, 1)
+                        .add(date(r[2]), FlowKind.UNIONS_DISSOLVED, 1));
+            }
+        }
+        return result;
+    }
+
+    /** The grassroots unions ever placed under any of these units. */
+    List<Long> unionsEverPlacedUnder(Collection<Long> unitIds) {
+        if (unitIds.isEmpty()) {
+            return List.of();
+        }
+        em.flush();
+        List<Long> result = new ArrayList<>();
+        for (List<Long> chunk : chunks(unitIds)) {
+            for (Object id : em.createNativeQuery("select distinct grassroots_union_id from grassroots_union_link "
+                    + "where unit_id in (:ids)").setParameter("ids", chunk).getResultList()) {
+                result.add(((Number) id).longValue());
+            }
+        }
+        return result;
+    }
+
+    /** The grassroots unions placed under this unit now. */
+    List<Long> unionsPlacedUnder(long unitId) {
+        em.flush();
+        List<Long> result = new ArrayList<>();
+        for (Object id : em.createNativeQuery("select id from grassroots_union where upper_level_unit_id = :u")
+                .setParameter("u", unitId).getResultList()) {
+            result.add(((Number) id).longValue());
+        }
+        return result;
+    }
+
+    /** The grassroots unions whose enterprise is this one. */
+    List<Long> unionsOfEnterprise(long enterpriseId) {
+        em.flush();
+        List<Long> result = new ArrayList<>();
+        for (Object id : em.createNativeQuery("select id from grassroots_union where enterprise_id = :e")
+                .setParameter("e", enterpriseId).getResultList()) {
+            result.add(((Number) id).longValue());
+        }
+        return result;
+    }
+
+    private static <T> List<List<T>> chunks(Collection<T> all) {
+        List<List<T>> chunks = new ArrayList<>();
+        List<T> list = new ArrayList<>(all);
+        for (int i = 0; i < list.size(); i += 1000) {
+            chunks.add(list.subList(i, Math.min(list.size(), i + 1000)));
+        }
+        return chunks;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql) {
+        return em.createNativeQuery(sql, Object[].class).getResultList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> rows(jakarta.persistence.Query q) {
+        return q.getResultList();
+    }
+
+    /** Text of a column: one-letter columns (an industry, a grain) come back as Character. */
+    private static String text(Object o) {
+        return o == null ? null : o.toString();
+    }
+
+    private static LocalDate date(Object o) {
+        if (o == null) {
+            return null;
+        }
+        if (o instanceof LocalDate d) {
+            return d;
+        }
+        if (o instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        return LocalDate.parse(o.toString());
+    }
+
+    private static final String PG_UPSERT = "insert into unit_dimension_figure (unit_id, dimension, grain, "
+            + "period_start, val, " + FLOWS + ") select u, d, g, cast(p as date), v, j, l, ti, tt, uf, ud, ui, uo, ri, ro, wf, wm "
+            + "from unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[]) "
+            + "as x(u, d, g, p, v, j, l, ti, tt, uf, ud, ui, uo, ri, ro, wf, wm) "
+            + "on conflict (unit_id, dimension, grain, period_start, val) do update set "
+            + "joined = unit_dimension_figure.joined + excluded.joined, "
+            + "left_count = unit_dimension_figure.left_count + excluded.left_count, "
+            + "transfers_in = unit_dimension_figure.transfers_in + excluded.transfers_in, "
+            + "transfers_out = unit_dimension_figure.transfers_out + excluded.transfers_out, "
+            + "unions_founded = unit_dimension_figure.unions_founded + excluded.unions_founded, "
+            + "unions_dissolved = unit_dimension_figure.unions_dissolved + excluded.unions_dissolved, "
+            + "unions_moved_in = unit_dimension_figure.unions_moved_in + excluded.unions_moved_in, "
+            + "unions_moved_out = unit_dimension_figure.unions_moved_out + excluded.unions_moved_out, "
+            + "reclassified_in = unit_dimension_figure.reclassified_in + excluded.reclassified_in, "
+            + "reclassified_out = unit_dimension_figure.reclassified_out + excluded.reclassified_out, "
+            + "workforce = unit_dimension_figure.workforce + excluded.workforce, "
+            + "members_with_workforce = unit_dimension_figure.members_with_workforce + excluded.members_with_workforce";
+
+    private static final String H2_UPSERT = "merge into unit_dimension_figure t using (values (cast(? as bigint), "
+            + "cast(? as varchar(24)), cast(? as char(1)), cast(? as date), cast(? as varchar(32)), cast(? as bigint), cast(? as bigint), cast(? as bigint), cast(? as bigint), cast(? as bigint), cast(? as bigint), cast(? as bigint), cast(? as bigint), cast(? as bigint), cast(? as bigint), cast(? as bigint), cast(? as bigint))) "
+            + "s(u, d, g, p, v, j, l, ti, tt, uf, ud, ui, uo, ri, ro, wf, wm) on t.unit_id = s.u and t.dimension = s.d "
+            + "and t.grain = s.g and t.period_start = s.p and t.val = s.v when matched then update set "
+            + "joined = t.joined + s.j, "
+            + "left_count = t.left_count + s.l, "
+            + "transfers_in = t.transfers_in + s.ti, "
+            + "transfers_out = t.transfers_out + s.tt, "
+            + "unions_founded = t.unions_founded + s.uf, "
+            + "unions_dissolved = t.unions_dissolved + s.ud, "
+            + "unions_moved_in = t.unions_moved_in + s.ui, "
+            + "unions_moved_out = t.unions_moved_out + s.uo, "
+            + "reclassified_in = t.reclassified_in + s.ri, "
+            + "reclassified_out = t.reclassified_out + s.ro, "
+            + "workforce = t.workforce + s.wf, "
+            + "members_with_workforce = t.members_with_workforce + s.wm "
+            + "when not matched then insert (unit_id, dimension, grain, period_start, val, " + FLOWS + ") values "
+            + "(s.u, s.d, s.g, s.p, s.v, s.j, s.l, s.ti, s.tt, s.uf, s.ud, s.ui, s.uo, s.ri, s.ro, s.wf, s.wm)";
+}
