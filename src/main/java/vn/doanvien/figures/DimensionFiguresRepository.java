@@ -23,6 +23,9 @@ import java.util.TreeMap;
 @ApplicationScoped
 class DimensionFiguresRepository {
 
+    /** Above this many rows H2 gets them as one JDBC batch instead of one statement each (with a retry). */
+    private static final int BATCH = 200;
+
     static final String FLOWS = "joined, left_count, transfers_in, transfers_out, unions_founded, unions_dissolved, "
             + "unions_moved_in, unions_moved_out, reclassified_in, reclassified_out, workforce, members_with_workforce";
 
@@ -45,6 +48,7 @@ class DimensionFiguresRepository {
             upsertArrays(c, grains);
             return;
         }
+        int rows = grains.values().stream().mapToInt(Map::size).sum();
         try (PreparedStatement ps = c.prepareStatement(H2_UPSERT)) {
             for (Map.Entry<String, TreeMap<Deltas.DimDay, long[]>> grain : grains.entrySet()) {
                 for (Map.Entry<Deltas.DimDay, long[]> e : grain.getValue().entrySet()) {
@@ -56,8 +60,17 @@ class DimensionFiguresRepository {
                     for (int i = 0; i < FlowKind.DIMENSION_COUNT; i++) {
                         ps.setLong(6 + i, e.getValue()[i]);
                     }
-                    FiguresRepository.runWithRetry(ps);
+                    if (rows > BATCH) {
+                        // a rebuild or a bulk request: batched (a race with another writer fails the batch and
+                        // the transaction, which is then retried like any conflict)
+                        ps.addBatch();
+                    } else {
+                        FiguresRepository.runWithRetry(ps);
+                    }
                 }
+            }
+            if (rows > BATCH) {
+                ps.executeBatch();
             }
         }
     }

@@ -47,6 +47,8 @@ public class AuditTrail {
             "passwordHash", "keyHash", "tokenHash", "secretHash", "content");
 
     private static final ThreadLocal<Actor> BACKGROUND = new ThreadLocal<>();
+    /** Set while start-up work that no one asked for writes (the demo loader): nothing is recorded. */
+    private static final ThreadLocal<Boolean> UNRECORDED = new ThreadLocal<>();
     private static final int MAX_CHANGES = 8000;
 
     private final AgroalDataSource dataSource;
@@ -55,6 +57,16 @@ public class AuditTrail {
     AuditTrail(AgroalDataSource dataSource, ObjectMapper json) {
         this.dataSource = dataSource;
         this.json = json;
+    }
+
+    /** Runs start-up work no caller asked for (the demo loader): its writes are not recorded. */
+    public static <T> T unrecorded(Supplier<T> work) {
+        UNRECORDED.set(Boolean.TRUE);
+        try {
+            return work.get();
+        } finally {
+            UNRECORDED.remove();
+        }
     }
 
     /** Runs background work on behalf of {@code actor}: its writes are recorded as theirs. */
@@ -106,6 +118,9 @@ public class AuditTrail {
      * asked for while the caller is being authenticated, e.g. when an API key's last use is written).
      */
     static boolean recording() {
+        if (UNRECORDED.get() != null) {
+            return false;
+        }
         ArcContainer arc = Arc.container();
         return BACKGROUND.get() != null || (arc != null && arc.requestContext().isActive());
     }
