@@ -16,7 +16,8 @@ import java.nio.charset.StandardCharsets;
  * JSON bodies must be well-formed UTF-8. Jackson decodes leniently (an overlong {@code C0 AF} becomes {@code /}),
  * so a body is checked with the JDK's strict decoder before Jackson reads it, and anything malformed (overlong
  * forms, surrogates, truncated sequences) is a 400. JSON bodies are small (the request limit), so the check
- * reads the body once into memory; file uploads are not JSON and are not read here.
+ * reads the body once into memory, up to the JSON limit ({@link BodyLimit}), past which it is a 413 (a body sent
+ * in chunks has no Content-Length to refuse it earlier); file uploads are not JSON and are not read here.
  */
 @Provider
 public class StrictUtf8 implements ReaderInterceptor {
@@ -25,7 +26,13 @@ public class StrictUtf8 implements ReaderInterceptor {
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
         MediaType type = context.getMediaType();
         if (type != null && isJson(type)) {
-            byte[] body = context.getInputStream().readAllBytes();
+            // a body sent without Content-Length (chunked) is counted here: JSON keeps its small limit
+            long limit = BodyLimit.jsonLimit();
+            byte[] body = context.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (body.length > limit) {
+                throw new ApiProblem(413, "payload-too-large", "Payload too large",
+                        "The request body is larger than " + limit + " bytes", null, null);
+            }
             try {
                 StandardCharsets.UTF_8.newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT)

@@ -2,7 +2,7 @@ package vn.doanvien.enterprise;
 
 import vn.doanvien.security.Reach;
 import vn.doanvien.security.CallerScope;
-import vn.doanvien.common.Csv;
+import vn.doanvien.common.Exports;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -80,7 +80,7 @@ class EnterpriseResource {
                     + " union, the recruitment targets. `q` matches name or tax code, ignoring case and Vietnamese"
                     + " diacritics. Sort by name, taxCode, workforce or createdAt; prefix `-` for descending.")
     @APIResponse(responseCode = "200", description = "One page of enterprises")
-    @Produces({MediaType.APPLICATION_JSON, Csv.TEXT_CSV})
+    @Produces({MediaType.APPLICATION_JSON, Exports.TEXT_CSV, Exports.XLSX})
     public Page<EnterpriseResponse> listEnterprises(@Context HttpHeaders headers,
             @Parameter(description = "2-digit province code", example = "24") @QueryParam("provinceCode") String provinceCode,
             @Parameter(schema = @Schema(implementation = Ownership.class)) @QueryParam("ownership") String ownership,
@@ -105,7 +105,7 @@ class EnterpriseResource {
         PageRequest request = PageRequest.of(Params.integer("page", page), Params.integer("size", size), sort,
                 EnterpriseService.SORTABLE, "name");
         Reach reach = scope.reach();
-        return Csv.list(headers, request, p -> service.list(filter, reach, p));
+        return Exports.list(headers, request, p -> service.list(filter, reach, p));
     }
 
     @GET

@@ -2,7 +2,7 @@ package vn.doanvien.grassroots;
 
 import vn.doanvien.security.Reach;
 import vn.doanvien.security.CallerScope;
-import vn.doanvien.common.Csv;
+import vn.doanvien.common.Exports;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -85,7 +85,7 @@ class GrassrootsUnionResource {
                     + " case and Vietnamese diacritics. Sort by name, code, foundedOn or createdAt; prefix `-` for"
                     + " descending.")
     @APIResponse(responseCode = "200", description = "One page of grassroots unions")
-    @Produces({MediaType.APPLICATION_JSON, Csv.TEXT_CSV})
+    @Produces({MediaType.APPLICATION_JSON, Exports.TEXT_CSV, Exports.XLSX})
     public Page<GrassrootsUnionResponse> listGrassrootsUnions(@Context HttpHeaders headers,
             @Parameter(description = "Current upper-level union", schema = @Schema(type = SchemaType.INTEGER))
             @QueryParam("upperLevelUnitId") String upperLevelUnitId,
@@ -109,7 +109,7 @@ class GrassrootsUnionResource {
         PageRequest request = PageRequest.of(Params.integer("page", page), Params.integer("size", size), sort,
                 GrassrootsUnionService.SORTABLE, "name");
         Reach reach = scope.reach();
-        return Csv.list(headers, request, p -> service.list(filter, unit, reach, p));
+        return Exports.list(headers, request, p -> service.list(filter, unit, reach, p));
     }
 
     @GET

@@ -2,7 +2,7 @@ package vn.doanvien.member;
 
 import vn.doanvien.security.Reach;
 import vn.doanvien.security.CallerScope;
-import vn.doanvien.common.Csv;
+import vn.doanvien.common.Exports;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -71,7 +71,7 @@ public class MemberResource {
                     + "whose current grassroots union sits today under that unit or any unit below it). q searches "
                     + "names with or without Vietnamese diacritics, and matches a card number or national ID exactly.")
     @APIResponse(responseCode = "200", description = "A page of members")
-    @Produces({MediaType.APPLICATION_JSON, Csv.TEXT_CSV})
+    @Produces({MediaType.APPLICATION_JSON, Exports.TEXT_CSV, Exports.XLSX})
     public Page<MemberResponse> listMembers(@Context HttpHeaders headers,
             @Parameter(description = "0-based page number", example = "0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 100", example = "20") @QueryParam("size") String size,
@@ -95,7 +95,7 @@ public class MemberResource {
                 Params.enumValue("gender", gender, Gender.class),
                 Params.search("q", q));
         Reach reach = scope.reach();
-        return Csv.list(headers, request, p -> service.list(filter, reach, p));
+        return Exports.list(headers, request, p -> service.list(filter, reach, p));
     }
 
     @POST

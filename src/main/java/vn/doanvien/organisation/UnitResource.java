@@ -1,6 +1,6 @@
 package vn.doanvien.organisation;
 
-import vn.doanvien.common.Csv;
+import vn.doanvien.common.Exports;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -104,7 +104,7 @@ class UnitResource {
                     + "on asOf), provinceCode and q (name or code, accents and case ignored: \"cong doan\" finds "
                     + "\"Công đoàn\"). Sortable by name, code, kind, validFrom, createdAt; '-' for descending.")
     @APIResponse(responseCode = "200", description = "A page of units")
-    @Produces({MediaType.APPLICATION_JSON, Csv.TEXT_CSV})
+    @Produces({MediaType.APPLICATION_JSON, Exports.TEXT_CSV, Exports.XLSX})
     public Page<UnitResponse> listUnits(@Context HttpHeaders headers,
             @Parameter(description = "Only units of this kind", schema = @Schema(implementation = UnitKind.class))
             @QueryParam("kind") String kind,
@@ -132,7 +132,7 @@ class UnitResource {
                 Today.orToday(Params.date("asOf", asOf)));
         PageRequest request = pageRequest(page, size, sort);
         Reach reach = scope.reach();
-        return Csv.list(headers, request, p -> service.list(filter, reach, p));
+        return Exports.list(headers, request, p -> service.list(filter, reach, p));
     }
 
     @GET
@@ -159,7 +159,7 @@ class UnitResource {
     @Path("/{id}/children")
     @Operation(summary = "List a unit's children", description = "The units directly under this one on asOf.")
     @APIResponse(responseCode = "200", description = "A page of units")
-    @Produces({MediaType.APPLICATION_JSON, Csv.TEXT_CSV})
+    @Produces({MediaType.APPLICATION_JSON, Exports.TEXT_CSV, Exports.XLSX})
     public Page<UnitResponse> listUnitChildren(@Context HttpHeaders headers,
             @PathParam("id") long id,
             @Parameter(description = AS_OF, schema = @Schema(type = SchemaType.STRING, format = "date"))
@@ -169,7 +169,7 @@ class UnitResource {
             @Parameter(description = "e.g. name,-validFrom") @QueryParam("sort") String sort) {
         PageRequest request = pageRequest(page, size, sort);
         Reach reach = scope.reach();
-        return Csv.list(headers, request, p -> service.children(id, Params.date("asOf", asOf), reach, p));
+        return Exports.list(headers, request, p -> service.children(id, Params.date("asOf", asOf), reach, p));
     }
 
     @GET
@@ -180,7 +180,7 @@ class UnitResource {
             description = "Every unit below this one on asOf (the unit itself excluded), with its depth (1 = child) "
                     + "and parent, ordered by depth, name and id; kind keeps only units of that kind.")
     @APIResponse(responseCode = "200", description = "A page of descendants")
-    @Produces({MediaType.APPLICATION_JSON, Csv.TEXT_CSV})
+    @Produces({MediaType.APPLICATION_JSON, Exports.TEXT_CSV, Exports.XLSX})
     public Page<UnitTreeNodeResponse> listUnitSubtree(@Context HttpHeaders headers,
             @PathParam("id") long id,
             @Parameter(description = AS_OF, schema = @Schema(type = SchemaType.STRING, format = "date"))
@@ -193,7 +193,7 @@ class UnitResource {
         PageRequest request = PageRequest.of(Params.integer("page", page), Params.integer("size", size),
                 null, Map.of("name", "name"), "name");
         Reach reach = scope.reach();
-        return Csv.list(headers, request, p -> service.subtree(id, Params.date("asOf", asOf),
+        return Exports.list(headers, request, p -> service.subtree(id, Params.date("asOf", asOf),
                 Params.enumValue("kind", kind, UnitKind.class), reach, p));
     }
 

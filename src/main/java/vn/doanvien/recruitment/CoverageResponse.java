@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import vn.doanvien.common.Csv;
+import vn.doanvien.common.Exports;
 
 /** Enterprise coverage of a unit's subtree: one row per child unit and the total. The CSV holds the rows, then the total. */
 @Schema(name = "RecruitmentCoverage")
@@ -15,7 +15,7 @@ public record CoverageResponse(
         @Schema(example = "2026-12-02") LocalDate asOf,
         @Schema(example = "25") int minWorkforce,
         List<CoverageRow> rows,
-        CoverageRow total) implements Csv.Table {
+        CoverageRow total) implements Exports.Table {
 
     /** Coverage of one unit's subtree. */
     @Schema(name = "RecruitmentCoverageRow")

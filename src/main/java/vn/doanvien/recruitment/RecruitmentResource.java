@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.doanvien.common.ApiProblem;
-import vn.doanvien.common.Csv;
+import vn.doanvien.common.Exports;
 import vn.doanvien.common.Page;
 import vn.doanvien.common.PageRequest;
 import vn.doanvien.common.Params;
@@ -30,7 +30,7 @@ import vn.doanvien.enterprise.Ownership;
 @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.ANALYST})
 @Tag(name = "Recruitment", description = "Where to recruit next: enterprises without an active grassroots union, "
         + "and coverage of enterprises by unit. Add `Accept: text/csv` for a spreadsheet.")
-@Produces({MediaType.APPLICATION_JSON, Csv.TEXT_CSV})
+@Produces({MediaType.APPLICATION_JSON, Exports.TEXT_CSV, Exports.XLSX})
 public class RecruitmentResource {
 
     static final int DEFAULT_MIN_WORKFORCE = 25;
@@ -73,7 +73,7 @@ public class RecruitmentResource {
         PageRequest request = PageRequest.of(Params.integer("page", page), Params.integer("size", size), null,
                 Map.of("workforce", "workforce"), "workforce");
         Reach reach = scope.reach();
-        return Csv.list(headers, request, p -> service.leads(unit, min, own, ind, reach, p));
+        return Exports.list(headers, request, p -> service.leads(unit, min, own, ind, reach, p));
     }
 
     @GET

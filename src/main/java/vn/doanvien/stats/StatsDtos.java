@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import vn.doanvien.common.Csv;
+import vn.doanvien.common.Exports;
 import vn.doanvien.figures.Figures;
 
 /** The DTOs of membership statistics. */
@@ -77,7 +77,7 @@ public final class StatsDtos {
             @Schema(description = "The whole subtree, from the maintained figures with reported figures and "
                     + "member counts where units reported them (as target progress)") MembershipRow total,
             @Schema(description = "Source of the total: REGISTRY, REPORTED or COMBINED") Figures.Source source)
-            implements Csv.Table {
+            implements Exports.Table {
 
         @Override
         public List<?> csvRows() {
@@ -110,7 +110,7 @@ public final class StatsDtos {
     /** Membership of a unit's subtree period by period. */
     @Schema(name = "MembershipSeries")
     public record SeriesResponse(long unitId, String unitCode, String unitName, Interval interval,
-                                 List<SeriesPoint> points) implements Csv.Table {
+                                 List<SeriesPoint> points) implements Exports.Table {
         @Override
         public List<?> csvRows() {
             return points;

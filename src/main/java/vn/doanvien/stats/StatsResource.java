@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.doanvien.common.ApiProblem;
-import vn.doanvien.common.Csv;
+import vn.doanvien.common.Exports;
 import vn.doanvien.common.Params;
 import vn.doanvien.common.SvgChart;
 import vn.doanvien.stats.StatsDtos.GroupBy;
@@ -46,7 +46,7 @@ public class StatsResource {
     }
 
     @GET
-    @Produces({MediaType.APPLICATION_JSON, Csv.TEXT_CSV})
+    @Produces({MediaType.APPLICATION_JSON, Exports.TEXT_CSV, Exports.XLSX})
     @Operation(summary = "Membership statistics", description = "Active members and active grassroots unions on "
             + "asOf (today when absent), joins and departures in [from, asOf] (from: 1 January of asOf's year "
             + "when absent), and members per 100 workers (members of active grassroots unions in enterprises "
@@ -66,7 +66,7 @@ public class StatsResource {
     @APIResponse(responseCode = "200", description = "The grouped figures",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = MembershipResponse.class)),
-                    @Content(mediaType = Csv.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
+                    @Content(mediaType = Exports.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "Missing unitId or a bad parameter")
     @APIResponse(responseCode = "404", description = "No such unit")
     @APIResponse(responseCode = "503", description = "The database cannot be reached at the moment (retry after "
@@ -89,7 +89,7 @@ public class StatsResource {
 
     @GET
     @Path("/series")
-    @Produces({MediaType.APPLICATION_JSON, Csv.TEXT_CSV})
+    @Produces({MediaType.APPLICATION_JSON, Exports.TEXT_CSV, Exports.XLSX})
     @Operation(summary = "Membership series", description = "Per month, quarter or year from the period holding "
             + "from to the one holding to (YYYY-MM; to defaults to the current month, from to 11 months before "
             + "to): members and grassroots unions active at the period's end (today for the current period), "
@@ -98,7 +98,7 @@ public class StatsResource {
     @APIResponse(responseCode = "200", description = "The series",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = SeriesResponse.class)),
-                    @Content(mediaType = Csv.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
+                    @Content(mediaType = Exports.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "Missing unitId or a bad parameter")
     @APIResponse(responseCode = "404", description = "No such unit")
     public SeriesResponse getMembershipSeries(

@@ -1,12 +1,10 @@
 package vn.doanvien.sync;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -14,6 +12,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
+import vn.doanvien.spreadsheet.SheetFormat;
 import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.UpdateTimestamp;
 
@@ -35,14 +34,27 @@ public class ImportJob extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     @Column(name = "file_format")
-    public MemberFile.Format format;
+    public SheetFormat format;
 
-    /**
-     * The file as sent, encrypted ({@code PersonalData.sealFile}: it holds personal data), read again when a job
-     * resumes; null once the job has ended.
-     */
-    @Basic(fetch = FetchType.LAZY)
-    public byte[] content;
+    /** The file's size in bytes. The file itself is in {@code import_file_part} until the job ends. */
+    @Column(name = "file_size")
+    public Long fileSize;
+
+    /** A dry run plans every row and records the outcomes, writing nothing to the registry. */
+    @Column(name = "dry_run")
+    public boolean dryRun;
+
+    /** The worksheet read (XLSX), as found or named at the upload. */
+    @Column(name = "sheet_name")
+    public String sheetName;
+
+    /** The row of the header, as a spreadsheet numbers it. */
+    @Column(name = "header_row")
+    public Integer headerRow;
+
+    /** The header's cells as a JSON array, for the file of rejected rows. */
+    @Column(name = "header_cells")
+    public String headerCells;
 
     @Column(name = "grassroots_union_id")
     public Long grassrootsUnionId;

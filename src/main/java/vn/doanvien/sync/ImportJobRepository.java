@@ -69,4 +69,25 @@ class ImportJobRepository implements PanacheRepository<ImportJob> {
     Optional<ImportJob> lockForRun(long id) {
         return Optional.ofNullable(findById(id, LockModeType.PESSIMISTIC_WRITE));
     }
+
+    @Unscoped("a part of the file of a job being created in reach")
+    void addFilePart(long jobId, int partNo, byte[] sealed) {
+        getEntityManager().createNativeQuery("insert into import_file_part (job_id, part_no, content) values (?1, ?2, ?3)")
+                .setParameter(1, jobId).setParameter(2, partNo).setParameter(3, sealed).executeUpdate();
+    }
+
+    /** A part of a job's file, sealed; null past the last one. */
+    @Unscoped("background work: the runner reads the file of the job it holds")
+    byte[] filePart(long jobId, int partNo) {
+        List<?> rows = getEntityManager().createNativeQuery(
+                        "select content from import_file_part where job_id = ?1 and part_no = ?2")
+                .setParameter(1, jobId).setParameter(2, partNo).getResultList();
+        return rows.isEmpty() ? null : (byte[]) rows.get(0);
+    }
+
+    @Unscoped("background work: the file of a job that has ended")
+    void deleteFile(long jobId) {
+        getEntityManager().createNativeQuery("delete from import_file_part where job_id = ?1")
+                .setParameter(1, jobId).executeUpdate();
+    }
 }

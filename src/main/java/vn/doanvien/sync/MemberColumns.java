@@ -10,13 +10,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vn.doanvien.common.ApiProblem;
+import vn.doanvien.common.Problem;
+import vn.doanvien.member.MemberRules;
+import vn.doanvien.spreadsheet.SheetReader;
 import vn.doanvien.common.TextNormalizer;
 import vn.doanvien.member.Gender;
 
 /**
  * The column layout of member import files. Headers are matched without case, diacritics, spaces or
  * punctuation, so {@code Họ và tên}, {@code HO VA TEN} and {@code ho_va_ten} are one column. Columns not listed
- * (such as {@code STT}) are ignored.
+ * (such as {@code STT} or {@code Ghi chú}) are ignored. The header is the first row with the full name and at
+ * least one other known column ({@link #HEADER}).
  */
 final class MemberColumns {
 
@@ -72,6 +76,28 @@ final class MemberColumns {
         return TextNormalizer.fold(header).replace(" ", "");
     }
 
+    /** The header row: the full name and at least one other column of a member list. */
+    static final SheetReader.HeaderTest HEADER = new SheetReader.HeaderTest() {
+        @Override
+        public boolean matches(List<String> cells) {
+            boolean name = false;
+            int known = 0;
+            for (String cell : cells) {
+                Field f = BY_KEY.get(key(cell));
+                if (f != null) {
+                    known++;
+                    name |= f == Field.FULL_NAME;
+                }
+            }
+            return name && known >= 2;
+        }
+
+        @Override
+        public String expected() {
+            return "of a member list (Họ và tên with Ngày sinh, Số CCCD, Ngày vào công đoàn…)";
+        }
+    };
+
     /** Maps the header; 400 when a required column is missing or a column appears twice. */
     static MemberColumns of(List<String> header, boolean unionGiven) {
         Map<Field, Integer> columns = new LinkedHashMap<>();
@@ -97,7 +123,7 @@ final class MemberColumns {
             missing.add("nationalId (Số CCCD) or passportNumber (Số hộ chiếu)");
         }
         if (!unionGiven && !columns.containsKey(Field.GRASSROOTS_UNION_ID)) {
-            missing.add("grassrootsUnionId (Mã CĐCS), or the grassrootsUnionId parameter");
+            missing.add("grassrootsUnionId (Mã CĐCS: the union's code or id), or the grassrootsUnionId parameter");
         }
         if (!missing.isEmpty()) {
             throw ApiProblem.invalid("file", "the header lacks " + String.join(", ", missing));
@@ -109,18 +135,23 @@ final class MemberColumns {
         return ignored;
     }
 
-    /** The item of a row, or an ApiProblem naming the cells that could not be read. */
-    SyncMemberItem item(List<String> cells, Long defaultUnion) {
+    /** The grassroots union a row names (Mã CĐCS): its code as printed on its papers, or its id; null if none. */
+    String unionReference(List<String> cells) {
+        String v = text(cells, Field.GRASSROOTS_UNION_ID);
+        return v == null ? null : v.replaceAll("^(\\d+)\\.0+$", "$1");
+    }
+
+    /** The identity key and external id of a row, or null when its papers cannot be read. */
+    String[] identity(List<String> cells) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        MemberRules.Identity id = MemberRules.identity(nationality(text(cells, Field.NATIONALITY)),
+                digits(text(cells, Field.NATIONAL_ID)), text(cells, Field.PASSPORT), errors);
+        return errors.isEmpty() && id != null ? new String[] {id.key(), text(cells, Field.EXTERNAL_ID)} : null;
+    }
+
+    /** The item of a row in {@code union}, or an ApiProblem naming the cells that could not be read. */
+    SyncMemberItem item(List<String> cells, Long union) {
         List<String> errors = new ArrayList<>();
-        Long union = defaultUnion;
-        String unionText = text(cells, Field.GRASSROOTS_UNION_ID);
-        if (unionText != null) {
-            try {
-                union = Long.parseLong(unionText.replaceAll("\\.0$", ""));
-            } catch (NumberFormatException e) {
-                errors.add("grassrootsUnionId: not a number: " + unionText);
-            }
-        }
         SyncMemberItem item = new SyncMemberItem(
                 text(cells, Field.EXTERNAL_ID),
                 text(cells, Field.FULL_NAME),
@@ -195,13 +226,16 @@ final class MemberColumns {
         return k.equals("vietnam") || k.equals("vn") ? "VN" : v.toUpperCase(java.util.Locale.ROOT);
     }
 
-    /** Spreadsheets drop the leading zero of a CCCD stored as a number (12 digits, most start with 0) and may add ".0". */
-    private static String digits(String v) {
+    /**
+     * A CCCD has 12 digits and starts with the province's code, 001 to 096: a spreadsheet that stores it as a
+     * number drops one or two leading zeros (and may add ".0"), which are put back.
+     */
+    static String digits(String v) {
         if (v == null) {
             return null;
         }
-        String s = v.replaceAll("\\.0$", "").replace(" ", "");
-        if (s.matches("\\d{11}")) {
+        String s = v.replaceAll("\\.0+$", "").replace(" ", "");
+        if (s.matches("\\d{10,11}")) {
             s = "0".repeat(12 - s.length()) + s;
         }
         return s;

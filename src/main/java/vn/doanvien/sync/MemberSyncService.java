@@ -1,44 +1,29 @@
 package vn.doanvien.sync;
 
 import vn.doanvien.security.Reach;
+import vn.doanvien.sync.SyncPlanner.Plan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import vn.doanvien.common.ApiProblem;
-import vn.doanvien.common.Problem;
 import vn.doanvien.common.TextNormalizer;
-import vn.doanvien.common.Today;
 import vn.doanvien.figures.MembershipLedger;
 import vn.doanvien.figures.MembershipSpan;
-import vn.doanvien.grassroots.GrassrootsUnion;
-import vn.doanvien.grassroots.GrassrootsUnionStatus;
 import vn.doanvien.member.Gender;
 import vn.doanvien.member.Member;
-import vn.doanvien.member.MemberRules;
 import vn.doanvien.member.MemberStatus;
 import vn.doanvien.member.MembershipPeriod;
 import vn.doanvien.member.PeriodEndReason;
 
 /**
- * Bulk upsert of members in one transaction. Every item is checked against the registry as it stands and
- * against the items before it; a rejected item writes nothing, the others are written together: new members
- * with JDBC batches, changes through the entities, and the membership figures once for the whole batch.
- * <p>
- * Matching: an item with externalId is the member the sending unit gave that id; otherwise the ACTIVE member
- * with its national ID (or nationality and passport); otherwise a past member with those papers and the same
- * joinedOn (a departure sent again); otherwise a new member. A later item that names the same person or
- * externalId as an earlier one in the same request is rejected (409), whatever it says.
+ * Bulk upsert of members in one transaction. Every item is planned against the registry as it stands and against
+ * the items before it ({@link SyncPlanner}); a rejected item writes nothing, the others are written together:
+ * new members with JDBC batches, changes through the entities, and the membership figures once for the whole
+ * batch.
  */
 @ApplicationScoped
 @Transactional
@@ -47,34 +32,16 @@ public class MemberSyncService {
     public static final int MAX_ITEMS = 1000;
 
     private final SyncRepository repository;
+    private final SyncPlanner planner;
     private final MembershipLedger ledger;
     private final ChangeRecorder changes;
-    private final Validator validator;
 
-    MemberSyncService(SyncRepository repository, MembershipLedger ledger, ChangeRecorder changes, Validator validator) {
+    MemberSyncService(SyncRepository repository, SyncPlanner planner, MembershipLedger ledger,
+                      ChangeRecorder changes) {
         this.repository = repository;
+        this.planner = planner;
         this.ledger = ledger;
         this.changes = changes;
-        this.validator = validator;
-    }
-
-    /** What to do with one item, decided before anything is written. */
-    private static final class Plan {
-        final int index;
-        final SyncMemberItem item;
-        MemberRules.Identity identity;
-        Problem problem;
-        Member target;
-        boolean create;
-        boolean fieldsChange;
-        boolean transfer;
-        boolean leave;
-        MemberStatus leaveStatus;
-
-        Plan(int index, SyncMemberItem item) {
-            this.index = index;
-            this.item = item;
-        }
     }
 
     public SyncMembersResponse sync(SyncMembersRequest request, Reach reach) {
@@ -92,7 +59,7 @@ public class MemberSyncService {
         if (owner != null) {
             reach.requireWrite(owner, "unit " + owner);
         }
-        return SyncMembersResponse.of(upsert(owner, request.members(), reach));
+        return SyncMembersResponse.of(upsert(owner, request.members(), reach, new SyncPlanner.InRequest()));
     }
 
     /**
@@ -100,250 +67,25 @@ public class MemberSyncService {
      * grassroots union outside the units the caller may write in, or matches a member who belongs to one, is
      * REJECTED (403).
      */
-    List<SyncMembersResponse.Item> upsert(Long owner, List<SyncMemberItem> items, Reach callerReach) {
-        Set<Long> reach = callerReach.writableUnits();
-        LocalDate today = Today.date();
-        List<Plan> plans = new ArrayList<>(items.size());
-        for (int i = 0; i < items.size(); i++) {
-            Plan p = new Plan(i, items.get(i));
-            plans.add(p);
-            validate(p, owner, today);
-        }
-        // One query for every person and external id of the batch, one for their grassroots unions.
-        Set<String> keys = new LinkedHashSet<>();
-        Set<String> externalIds = new LinkedHashSet<>();
-        Set<Long> unionIds = new HashSet<>();
-        for (Plan p : plans) {
-            if (p.problem == null) {
-                keys.add(p.identity.key());
-                if (p.item.externalId() != null) {
-                    externalIds.add(p.item.externalId());
-                }
-                unionIds.add(p.item.grassrootsUnionId());
-            }
-        }
-        Map<String, Member> activeByKey = new HashMap<>();
-        Map<String, List<Member>> pastByKey = new HashMap<>();
-        Map<String, Member> byExternalId = new HashMap<>();
-        for (Member m : repository.membersMatching(keys, owner, externalIds)) {
-            if (m.status == MemberStatus.ACTIVE) {
-                activeByKey.put(m.identityKey, m);
-            } else {
-                pastByKey.computeIfAbsent(m.identityKey, k -> new ArrayList<>()).add(m);
-            }
-            if (m.externalId != null && Objects.equals(m.externalOwnerId, owner)) {
-                byExternalId.put(m.externalId, m);
-            }
-        }
-        if (reach != null) {
-            // the unions the matched members belong to now, to keep an officer's items inside their reach
-            activeByKey.values().forEach(m -> unionIds.add(m.grassrootsUnionId));
-            pastByKey.values().forEach(ms -> ms.forEach(m -> unionIds.add(m.grassrootsUnionId)));
-            byExternalId.values().forEach(m -> unionIds.add(m.grassrootsUnionId));
-        }
-        Map<Long, GrassrootsUnion> unions = new HashMap<>();
-        repository.grassrootsUnions(unionIds).forEach(g -> unions.put(g.id, g));
-
-        Map<String, Integer> seenKeys = new HashMap<>();
-        Map<String, Integer> seenExternal = new HashMap<>();
-        Map<Long, Integer> seenMembers = new HashMap<>();
-        for (Plan p : plans) {
-            if (p.problem != null) {
-                continue;
-            }
-            String key = p.identity.key();
-            Integer earlier = seenKeys.get(key);
-            if (earlier == null && p.item.externalId() != null) {
-                earlier = seenExternal.get(p.item.externalId());
-            }
-            if (earlier != null) {
-                p.problem = conflict("Item " + earlier + " of this request already names this member "
-                        + "(same papers or externalId); later duplicates are rejected", null);
-                continue;
-            }
-            seenKeys.put(key, p.index);
-            if (p.item.externalId() != null) {
-                seenExternal.put(p.item.externalId(), p.index);
-            }
-            decide(p, activeByKey, pastByKey, byExternalId, unions, reach, today);
-            if (p.problem == null && p.target != null) {
-                Integer same = seenMembers.putIfAbsent(p.target.id, p.index);
-                if (same != null) {
-                    p.problem = conflict("Item " + same + " of this request already names member " + p.target.id
-                            + "; later duplicates are rejected", p.target.id);
-                }
-            }
-        }
-        return write(owner, plans, unions);
+    List<SyncMembersResponse.Item> upsert(Long owner, List<SyncMemberItem> items, Reach reach,
+                                          SyncPlanner.Earlier earlier) {
+        return write(owner, planner.plan(owner, items, reach, earlier).plans());
     }
 
-    private void validate(Plan p, Long owner, LocalDate today) {
-        SyncMemberItem item = p.item;
-        if (item == null) {
-            p.problem = ApiProblem.invalid("members[" + p.index + "]", "must not be null").toProblem(null);
-            return;
+    /** What {@link #upsert} would answer for the items, writing nothing (an import's dry run). */
+    List<SyncMembersResponse.Item> preview(Long owner, List<SyncMemberItem> items, Reach reach,
+                                           SyncPlanner.Earlier earlier) {
+        List<SyncMembersResponse.Item> results = new ArrayList<>(items.size());
+        for (Plan p : planner.plan(owner, items, reach, earlier).plans()) {
+            Member m = p.target;
+            results.add(new SyncMembersResponse.Item(p.index, p.outcome(), m == null ? null : m.id,
+                    m == null ? null : m.cardNumber, p.item == null ? null : p.item.externalId(), p.problem));
         }
-        List<Problem.FieldError> errors = new ArrayList<>();
-        for (ConstraintViolation<SyncMemberItem> v : validator.validate(item)) {
-            errors.add(new Problem.FieldError(v.getPropertyPath().toString(), v.getMessage()));
-        }
-        p.identity = MemberRules.identity(item.nationality(), item.nationalId(), item.passportNumber(), errors);
-        if (item.joinedOn() != null && item.joinedOn().isAfter(today)) {
-            errors.add(new Problem.FieldError("joinedOn", "must not be in the future"));
-        }
-        MemberRules.checkDateOfBirth(item.dateOfBirth(), item.joinedOn(), today, errors);
-        if (item.externalId() != null && owner == null) {
-            errors.add(new Problem.FieldError("externalId", "needs upperLevelUnitId in the request, the unit that owns it"));
-        }
-        if (item.externalId() != null && item.externalId().isBlank()) {
-            errors.add(new Problem.FieldError("externalId", "must not be blank"));
-        }
-        if (item.transferredOn() != null && item.transferredOn().isAfter(today)) {
-            errors.add(new Problem.FieldError("transferredOn", "must not be in the future"));
-        }
-        if (item.leftOn() != null) {
-            if (item.leftOn().isAfter(today)) {
-                errors.add(new Problem.FieldError("leftOn", "must not be in the future"));
-            } else if (item.joinedOn() != null && !item.leftOn().isAfter(item.joinedOn())) {
-                errors.add(new Problem.FieldError("leftOn", "must be after joinedOn"));
-            }
-            if (item.status() == MemberStatus.ACTIVE) {
-                errors.add(new Problem.FieldError("status", "must be LEFT, DECEASED or EXPELLED when leftOn is given"));
-            }
-        } else {
-            if (item.status() != null && item.status() != MemberStatus.ACTIVE) {
-                errors.add(new Problem.FieldError("leftOn", "is required when status is " + item.status()));
-            }
-            if (item.leaveReason() != null && !item.leaveReason().isBlank()) {
-                errors.add(new Problem.FieldError("leaveReason", "must be absent without leftOn"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            p.problem = ApiProblem.invalid(errors).toProblem(null);
-        }
-    }
-
-    private void decide(Plan p, Map<String, Member> activeByKey, Map<String, List<Member>> pastByKey,
-                        Map<String, Member> byExternalId, Map<Long, GrassrootsUnion> unions, Set<Long> reach,
-                        LocalDate today) {
-        SyncMemberItem item = p.item;
-        String key = p.identity.key();
-        Member active = activeByKey.get(key);
-        Member byExt = item.externalId() == null ? null : byExternalId.get(item.externalId());
-        // An officer's item is refused before anything about members outside their reach is said.
-        p.problem = outsideReach(unions.get(item.grassrootsUnionId()), unions, reach, active, byExt);
-        if (p.problem != null) {
-            return;
-        }
-        Member target;
-        if (byExt != null) {
-            if (active != null && !active.id.equals(byExt.id)) {
-                p.problem = conflict("externalId " + item.externalId() + " is member " + byExt.id
-                        + ", but these papers belong to the ACTIVE member " + active.id, active.id);
-                return;
-            }
-            target = byExt;
-        } else if (active != null) {
-            if (item.externalId() != null && active.externalId != null && active.externalOwnerId != null
-                    && !active.externalId.equals(item.externalId())) {
-                p.problem = conflict("Member " + active.id + " with these papers has externalId "
-                        + active.externalId + ", not " + item.externalId(), active.id);
-                return;
-            }
-            target = active;
-        } else {
-            target = pastByKey.getOrDefault(key, List.of()).stream()
-                    .filter(m -> m.joinedOn.equals(item.joinedOn()))
-                    .max(Comparator.comparing(m -> m.id)).orElse(null);
-            p.problem = outsideReach(null, unions, reach, target);
-            if (p.problem != null) {
-                return;
-            }
-        }
-        GrassrootsUnion union = unions.get(item.grassrootsUnionId());
-        if (union == null) {
-            p.problem = ApiProblem.invalid("grassrootsUnionId", "no grassroots union with id "
-                    + item.grassrootsUnionId()).toProblem(null);
-            return;
-        }
-        p.leaveStatus = item.leftOn() == null ? null : item.status() == null ? MemberStatus.LEFT : item.status();
-        if (target == null) {
-            if (!activeOn(union, item.joinedOn())) {
-                p.problem = conflict("Grassroots union " + union.id + " is not active on " + item.joinedOn(), null);
-                return;
-            }
-            p.create = true;
-            return;
-        }
-        p.target = target;
-        if (!target.joinedOn.equals(item.joinedOn())) {
-            p.problem = conflict("Member " + target.id + " joined on " + target.joinedOn + ", not "
-                    + item.joinedOn() + "; a joining date is corrected with PUT /api/v1/members/{id}", target.id);
-            return;
-        }
-        if (target.status != MemberStatus.ACTIVE) {
-            if (item.leftOn() == null) {
-                p.problem = conflict("Member " + target.id + " is " + target.status + " since " + target.leftOn
-                        + " and cannot become ACTIVE again; send the person with a new joinedOn", target.id);
-                return;
-            }
-            if (!item.leftOn().equals(target.leftOn) || p.leaveStatus != target.status
-                    || !item.grassrootsUnionId().equals(target.grassrootsUnionId)) {
-                p.problem = conflict("Member " + target.id + " left " + target.grassrootsUnionId + " on "
-                        + target.leftOn + " (" + target.status + "); a past departure is corrected with "
-                        + "PUT /api/v1/members/{id}", target.id);
-                return;
-            }
-            p.fieldsChange = fieldsDiffer(target, item, p.identity, target.externalOwnerId);
-            return;
-        }
-        p.transfer = !item.grassrootsUnionId().equals(target.grassrootsUnionId);
-        p.leave = item.leftOn() != null;
-        p.fieldsChange = fieldsDiffer(target, item, p.identity, target.externalOwnerId);
-        if (p.transfer) {
-            if (item.transferredOn() == null) {
-                p.problem = ApiProblem.invalid("transferredOn", "is required: the member is in grassroots union "
-                        + target.grassrootsUnionId + ", not " + item.grassrootsUnionId()).toProblem(null);
-                return;
-            }
-            if (!activeOn(union, item.transferredOn())) {
-                p.problem = conflict("Grassroots union " + union.id + " is not active on " + item.transferredOn(), null);
-                return;
-            }
-            if (p.leave && !item.leftOn().isAfter(item.transferredOn())) {
-                p.problem = ApiProblem.invalid("leftOn", "must be after transferredOn").toProblem(null);
-            }
-        }
-    }
-
-    /**
-     * A 403 problem when there is a reach and the item's union, or the union of a member it matches, lies
-     * outside it; else null.
-     */
-    private static Problem outsideReach(GrassrootsUnion to, Map<Long, GrassrootsUnion> unions, Set<Long> reach,
-                                        Member... matched) {
-        if (reach == null) {
-            return null;
-        }
-        if (to != null && !reach.contains(to.upperLevelUnitId)) {
-            return forbidden("grassroots union " + to.id + " lies outside your reach");
-        }
-        for (Member m : matched) {
-            GrassrootsUnion from = m == null ? null : unions.get(m.grassrootsUnionId);
-            if (m != null && (from == null || !reach.contains(from.upperLevelUnitId))) {
-                return forbidden("this person is a member of a grassroots union outside your reach");
-            }
-        }
-        return null;
-    }
-
-    private static Problem forbidden(String detail) {
-        return new ApiProblem(403, "forbidden", "Forbidden", "Your role reaches only the subtree of your unit; "
-                + detail, null, null).toProblem(null);
+        return results;
     }
 
     /** Writes the accepted plans and answers every item. */
-    private List<SyncMembersResponse.Item> write(Long owner, List<Plan> plans, Map<Long, GrassrootsUnion> unions) {
+    private List<SyncMembersResponse.Item> write(Long owner, List<Plan> plans) {
         List<Member> created = new ArrayList<>();
         List<MembershipPeriod> createdPeriods = new ArrayList<>();
         List<MembershipSpan> before = new ArrayList<>();
@@ -358,23 +100,6 @@ public class MemberSyncService {
                 period.endOn = m.leftOn;
                 period.endReason = m.leftOn == null ? null : PeriodEndReason.valueOf(m.status.name());
                 createdPeriods.add(period);
-            }
-        }
-        // Open periods of the members that move or leave, in one query.
-        List<Long> moving = plans.stream().filter(p -> p.problem == null && (p.transfer || p.leave))
-                .map(p -> p.target.id).toList();
-        Map<Long, MembershipPeriod> open = new HashMap<>();
-        repository.openPeriods(moving).forEach(period -> open.put(period.memberId, period));
-        for (Plan p : plans) {
-            if (p.problem != null || !(p.transfer || p.leave)) {
-                continue;
-            }
-            MembershipPeriod current = open.get(p.target.id);
-            LocalDate change = p.transfer ? p.item.transferredOn() : p.item.leftOn();
-            if (current == null || !change.isAfter(current.startOn)) {
-                p.problem = conflict((p.transfer ? "transferredOn " : "leftOn ") + change + " must be after the start "
-                        + "of the member's current period" + (current == null ? "" : " (" + current.startOn + ")"),
-                        p.target.id);
             }
         }
         repository.insert(created, createdPeriods);
@@ -416,7 +141,7 @@ public class MemberSyncService {
             applyFields(m, p, owner);
             stays.forEach(period -> after.add(span(period, m)));
             if (p.transfer || p.leave) {
-                MembershipPeriod current = open.get(m.id);
+                MembershipPeriod current = p.open;
                 before.add(span(current, m));
                 MembershipPeriod last = current;
                 if (p.transfer) {
@@ -434,7 +159,7 @@ public class MemberSyncService {
                     last.endReason = PeriodEndReason.valueOf(p.leaveStatus.name());
                     m.status = p.leaveStatus;
                     m.leftOn = p.item.leftOn();
-                    m.leaveReason = blankToNull(p.item.leaveReason());
+                    m.leaveReason = SyncPlanner.blankToNull(p.item.leaveReason());
                 }
                 after.add(span(last, m));
                 leavingUnions.add(m.id);
@@ -463,31 +188,19 @@ public class MemberSyncService {
         m.nationalId = p.identity.nationalId();
         m.passportNumber = p.identity.passportNumber();
         m.identityKey = p.identity.key();
-        m.phone = blankToNull(item.phone());
-        m.email = blankToNull(item.email());
+        m.phone = SyncPlanner.blankToNull(item.phone());
+        m.email = SyncPlanner.blankToNull(item.email());
         m.grassrootsUnionId = item.grassrootsUnionId();
         m.joinedOn = item.joinedOn();
         m.status = item.leftOn() == null ? MemberStatus.ACTIVE : p.leaveStatus;
         m.activeIdentityKey = m.status == MemberStatus.ACTIVE ? m.identityKey : null;
         m.leftOn = item.leftOn();
-        m.leaveReason = item.leftOn() == null ? null : blankToNull(item.leaveReason());
+        m.leaveReason = item.leftOn() == null ? null : SyncPlanner.blankToNull(item.leaveReason());
         if (item.externalId() != null) {
             m.externalOwnerId = owner;
             m.externalId = item.externalId();
         }
         return m;
-    }
-
-    private static boolean fieldsDiffer(Member m, SyncMemberItem item, MemberRules.Identity id, Long owner) {
-        return !m.fullName.equals(item.fullName().trim())
-                || !Objects.equals(m.dateOfBirth, item.dateOfBirth())
-                || m.gender != item.gender()
-                || !Objects.equals(m.nationality, id.nationality())
-                || !Objects.equals(m.nationalId, id.nationalId())
-                || !Objects.equals(m.passportNumber, id.passportNumber())
-                || !Objects.equals(m.phone, blankToNull(item.phone()))
-                || !Objects.equals(m.email, blankToNull(item.email()))
-                || (item.externalId() != null && !item.externalId().equals(m.externalId));
     }
 
     private static void applyFields(Member m, Plan p, Long owner) {
@@ -498,27 +211,12 @@ public class MemberSyncService {
         m.nationality = p.identity.nationality();
         m.nationalId = p.identity.nationalId();
         m.passportNumber = p.identity.passportNumber();
-        m.phone = blankToNull(item.phone());
-        m.email = blankToNull(item.email());
+        m.phone = SyncPlanner.blankToNull(item.phone());
+        m.email = SyncPlanner.blankToNull(item.email());
         if (item.externalId() != null) {
             m.externalOwnerId = owner;
             m.externalId = item.externalId();
         }
     }
 
-    /** A union takes members on a date when it exists then; a DISSOLVED one without a date takes none. */
-    private static boolean activeOn(GrassrootsUnion union, LocalDate date) {
-        if (union.status == GrassrootsUnionStatus.DISSOLVED && union.dissolvedOn == null) {
-            return false;
-        }
-        return union.isActiveOn(date);
-    }
-
-    private static Problem conflict(String detail, Long existingId) {
-        return new ApiProblem(409, "conflict", "Conflict", detail, null, existingId).toProblem(null);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 }

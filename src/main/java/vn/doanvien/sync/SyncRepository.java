@@ -19,6 +19,9 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.generator.BeforeExecutionGenerator;
@@ -55,7 +58,7 @@ class SyncRepository {
      * table, is answered by reading the whole table, comparing each row with every parameter; H2 does not use
      * the list on the second column of (owner, external id) at all.
      */
-    @Unscoped("bulk matching by national keys; MemberSyncService.decide refuses every matched member outside the reach, item by item")
+    @Unscoped("bulk matching by national keys; SyncPlanner.decide refuses every matched member outside the reach, item by item")
     List<Member> membersMatching(Collection<String> identityKeys, Long ownerId, Collection<String> externalIds) {
         Set<Long> ids = new LinkedHashSet<>();
         if (!identityKeys.isEmpty()) {
@@ -94,7 +97,7 @@ class SyncRepository {
         });
     }
 
-    @Unscoped("the unions a batch names; MemberSyncService.decide refuses those outside the reach, item by item")
+    @Unscoped("the unions a batch names; SyncPlanner.decide refuses those outside the reach, item by item")
     List<GrassrootsUnion> grassrootsUnions(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
@@ -104,6 +107,22 @@ class SyncRepository {
     }
 
     /** Every stay of one member. */
+    /** Grassroots unions by code (as printed on their papers, any case): upper-cased code to id. */
+    @Unscoped("the codes a file names; SyncPlanner.decide refuses unions outside the reach, row by row")
+    Map<String, Long> grassrootsUnionIdsByCode(Collection<String> codes) {
+        Map<String, Long> ids = new HashMap<>();
+        if (codes.isEmpty()) {
+            return ids;
+        }
+        List<String> upper = codes.stream().map(c -> c.toUpperCase(Locale.ROOT)).distinct().toList();
+        for (Object[] row : em.createQuery(
+                        "select upper(g.code), g.id from GrassrootsUnion g where upper(g.code) in :codes", Object[].class)
+                .setParameter("codes", upper).getResultList()) {
+            ids.put((String) row[0], (Long) row[1]);
+        }
+        return ids;
+    }
+
     @Unscoped("the periods of a member the batch already matched in reach")
     List<MembershipPeriod> periodsOf(long memberId) {
         return em.createQuery("from MembershipPeriod where memberId = :m", MembershipPeriod.class)

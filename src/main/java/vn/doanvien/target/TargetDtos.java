@@ -16,7 +16,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import vn.doanvien.common.Csv;
+import vn.doanvien.common.Exports;
 import vn.doanvien.figures.Figures;
 
 /** Request and response records of the target API. */
@@ -123,7 +123,7 @@ final class TargetDtos {
             Figures.Source source,
             @JsonInclude(JsonInclude.Include.NON_NULL)
             @Schema(description = "Present when the target was allocated, absent otherwise") AllocationResponse allocation,
-            List<BreakdownRow> breakdown) implements Csv.Table {
+            List<BreakdownRow> breakdown) implements Exports.Table {
 
         /** The CSV of progress is its breakdown. */
         @Override
@@ -144,7 +144,7 @@ final class TargetDtos {
 
     @Schema(name = "TargetSeries")
     record SeriesResponse(Long targetId, TargetMetric metric, double baselineValue, double targetValue,
-                          LocalDate baselineDate, LocalDate deadline, List<SeriesPoint> points) implements Csv.Table {
+                          LocalDate baselineDate, LocalDate deadline, List<SeriesPoint> points) implements Exports.Table {
 
         @Override
         public List<?> csvRows() {

@@ -2,7 +2,7 @@ package vn.doanvien.target;
 
 import vn.doanvien.security.Reach;
 import vn.doanvien.security.CallerScope;
-import vn.doanvien.common.Csv;
+import vn.doanvien.common.Exports;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.annotation.security.RolesAllowed;
@@ -92,7 +92,7 @@ public class TargetResource {
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.ANALYST})
     @Operation(summary = "List targets", description = "Filter by scope unit, metric or parent target; "
             + "topLevel=true lists only targets that were not allocated from another.")
-    @Produces({MediaType.APPLICATION_JSON, Csv.TEXT_CSV})
+    @Produces({MediaType.APPLICATION_JSON, Exports.TEXT_CSV, Exports.XLSX})
     public Page<TargetResponse> listTargets(@Context HttpHeaders headers, @QueryParam("scopeUnitId") String scopeUnitId,
                                             @QueryParam("metric") String metric,
                                             @QueryParam("parentTargetId") String parentTargetId,
@@ -107,7 +107,7 @@ public class TargetResource {
         TargetMetric metricValue = Params.enumValue("metric", metric, TargetMetric.class);
         Long parent = Params.id("parentTargetId", parentTargetId);
         Reach reach = scope.reach();
-        return Csv.list(headers, request, p -> targets.list(scopeUnit, metricValue, parent, top != null && top,
+        return Exports.list(headers, request, p -> targets.list(scopeUnit, metricValue, parent, top != null && top,
                 reach, p));
     }
 
@@ -177,11 +177,11 @@ public class TargetResource {
             + "history to project. joined and left (gross joins and departures since the baseline) show churn. "
             + "breakdown: one row per child target where the target was allocated, else per child unit (or per "
             + "grassroots union under an upper-level union) with a pro-rata target, biggest gap first.")
-    @Produces({MediaType.APPLICATION_JSON, Csv.TEXT_CSV})
+    @Produces({MediaType.APPLICATION_JSON, Exports.TEXT_CSV, Exports.XLSX})
     @APIResponse(responseCode = "200", description = "Progress; as CSV, the breakdown rows",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ProgressResponse.class)),
-                    @Content(mediaType = Csv.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
+                    @Content(mediaType = Exports.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
     public ProgressResponse getTargetProgress(@PathParam("id") long id,
                                               @Parameter(description = "YYYY-MM-DD; today when absent",
                                                       schema = @Schema(type = SchemaType.STRING, format = "date"))
@@ -197,11 +197,11 @@ public class TargetResource {
             + "for the current month, null for future months) against the straight line from the baseline value "
             + "to the target at the deadline; source says whether each month came from the registry, the scope's "
             + "own report, or both combined.")
-    @Produces({MediaType.APPLICATION_JSON, Csv.TEXT_CSV})
+    @Produces({MediaType.APPLICATION_JSON, Exports.TEXT_CSV, Exports.XLSX})
     @APIResponse(responseCode = "200", description = "The series; as CSV, one row per month",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = SeriesResponse.class)),
-                    @Content(mediaType = Csv.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
+                    @Content(mediaType = Exports.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
     public SeriesResponse getTargetSeries(@PathParam("id") long id,
                                           @Parameter(description = "YYYY-MM; the baseline month when absent")
                                           @QueryParam("from") String from,

@@ -2,7 +2,7 @@ package vn.doanvien.training;
 
 import vn.doanvien.security.Reach;
 import vn.doanvien.security.CallerScope;
-import vn.doanvien.common.Csv;
+import vn.doanvien.common.Exports;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -98,7 +98,7 @@ public class OfficialResource {
             + "grassroots union placed below it, in the tree as it stands today. activeOn keeps the officials whose "
             + "term covers that date. q searches the name without diacritics.")
     @APIResponse(responseCode = "200", description = "A page of officials")
-    @Produces({MediaType.APPLICATION_JSON, Csv.TEXT_CSV})
+    @Produces({MediaType.APPLICATION_JSON, Exports.TEXT_CSV, Exports.XLSX})
     public Page<OfficialResponse> listOfficials(@Context HttpHeaders headers,
             @Parameter(description = "0-based page") @QueryParam("page") String page,
             @Parameter(description = "1..100, default 20") @QueryParam("size") String size,
@@ -122,7 +122,7 @@ public class OfficialResource {
                 Params.id("memberId", memberId));
         boolean wholeSubtree = Boolean.TRUE.equals(Params.bool("subtree", subtree));
         Reach reach = scope.reach();
-        return Csv.list(headers, request, p -> service.list(filter, wholeSubtree, reach, p));
+        return Exports.list(headers, request, p -> service.list(filter, wholeSubtree, reach, p));
     }
 
     @GET

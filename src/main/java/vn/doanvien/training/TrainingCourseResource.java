@@ -2,7 +2,7 @@ package vn.doanvien.training;
 
 import vn.doanvien.security.Reach;
 import vn.doanvien.security.CallerScope;
-import vn.doanvien.common.Csv;
+import vn.doanvien.common.Exports;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -98,7 +98,7 @@ public class TrainingCourseResource {
     @Operation(summary = "List training courses", description = "Filters combine with AND; year keeps the courses "
             + "starting in that year; q searches the title without diacritics.")
     @APIResponse(responseCode = "200", description = "A page of courses")
-    @Produces({MediaType.APPLICATION_JSON, Csv.TEXT_CSV})
+    @Produces({MediaType.APPLICATION_JSON, Exports.TEXT_CSV, Exports.XLSX})
     public Page<CourseResponse> listTrainingCourses(@Context HttpHeaders headers,
             @Parameter(description = "0-based page") @QueryParam("page") String page,
             @Parameter(description = "1..100, default 20") @QueryParam("size") String size,
@@ -117,7 +117,7 @@ public class TrainingCourseResource {
                 Params.enumValue("topic", topic, TrainingTopic.class),
                 Params.enumValue("audience", audience, TrainingAudience.class));
         Reach reach = scope.reach();
-        return Csv.list(headers, request, p -> courses.list(filter, reach, p));
+        return Exports.list(headers, request, p -> courses.list(filter, reach, p));
     }
 
     @GET
@@ -182,7 +182,7 @@ public class TrainingCourseResource {
             + "attended, attendance percent, assignment and status. " + STATUS + " status=NEVER_ATTENDED lists the "
             + "officials who enrolled and never came.")
     @APIResponse(responseCode = "200", description = "A page of enrolments")
-    @Produces({MediaType.APPLICATION_JSON, Csv.TEXT_CSV})
+    @Produces({MediaType.APPLICATION_JSON, Exports.TEXT_CSV, Exports.XLSX})
     public Page<EnrolmentResponse> listEnrolments(@Context HttpHeaders headers,
             @PathParam("id") long id,
             @Parameter(description = "0-based page") @QueryParam("page") String page,
@@ -193,7 +193,7 @@ public class TrainingCourseResource {
                 Map.of("id", "id"), "id");
         CompletionStatus completion = Params.enumValue("status", status, CompletionStatus.class);
         Reach reach = scope.reach();
-        return Csv.list(headers, request, p -> enrolments.list(id, completion, reach, p));
+        return Exports.list(headers, request, p -> enrolments.list(id, completion, reach, p));
     }
 
     @GET

@@ -112,7 +112,7 @@ class ClientScenarioIT {
                 .metric(TargetMetric.ACTIVE_MEMBERS).targetValue(BigDecimal.TEN)
                 .baselineDate(LocalDate.of(2021, 12, 31)).deadline(LocalDate.of(2028, 12, 31)), unique("k"));
 
-        TargetProgress progress = new TargetsApi(client).getTargetProgress(target.getId(), null);
+        TargetProgress progress = new TargetsApi(client).getTargetProgress(target.getId(), null, null);
         assertEquals(0.0, progress.getBaselineValue());
         assertEquals(3.0, progress.getCurrentValue());
         assertEquals(3L, progress.getJoined());
@@ -123,7 +123,7 @@ class ClientScenarioIT {
 
     /** The open Confederation, created when the database has none yet. */
     private static Long confederation(UnitsApi units, LocalDate start) throws ApiException {
-        var found = units.listUnits(start, null, UnitKind.CONFEDERATION, null, null, null, null, 100, null);
+        var found = units.listUnits(start, null, UnitKind.CONFEDERATION, null, null, null, null, 100, null, null);
         for (UnitResponse u : found.getItems()) {
             if (u.getValidTo() == null) {
                 return u.getId();

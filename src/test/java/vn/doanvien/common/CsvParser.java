@@ -111,7 +111,7 @@ public final class CsvParser {
         if (json instanceof Number n) {
             return !csv.isEmpty() && Math.abs(Double.parseDouble(csv) - n.doubleValue()) < 1e-4;
         }
-        // text a spreadsheet would run as a formula is written with a leading apostrophe (Csv.inert)
+        // text a spreadsheet would run as a formula is written with a leading apostrophe (Exports.inert)
         return String.valueOf(json).equals(csv) || (json instanceof String t && ("'" + t).equals(csv)
                 && !t.isEmpty() && "=+-@\t\r".indexOf(t.charAt(0)) >= 0);
     }

@@ -65,7 +65,7 @@ class ScopeAttackTest {
             "to", "kind", "category", "provinceCode", "industry", "investorCountry", "minWorkforce", "ownership",
             "unionized", "gender", "metric", "topLevel", "post", "employment", "activeOn", "subtree", "topic",
             "audience", "year", "groupBy", "interval", "limit", "since", "fileName", "actor", "entityType",
-            "entityId");
+            "entityId", "format", "dryRun", "sheet");
 
     /** Integer body fields that name a row, and which of B's rows they are pointed at. */
     private static final Map<String, String> ENTITY_FIELDS = Map.ofEntries(

@@ -58,4 +58,18 @@ public class SyncFixtures {
         return em.createNativeQuery("select seq, entity_type, entity_id, operation from change_log where seq > :s "
                 + "order by seq").setParameter("s", seq).getResultList();
     }
+
+    /** Gives a grassroots union the code a test file names it by. */
+    @Transactional
+    public void setUnionCode(long unionId, String code) {
+        em.createQuery("update GrassrootsUnion g set g.code = :c where g.id = :id").setParameter("c", code)
+                .setParameter("id", unionId).executeUpdate();
+    }
+
+    /** The id of the grassroots union with this code, or null. */
+    @Transactional
+    public Long unionIdByCode(String code) {
+        return em.createQuery("select g.id from GrassrootsUnion g where g.code = :c", Long.class).setParameter("c", code)
+                .getResultStream().findFirst().orElse(null);
+    }
 }
