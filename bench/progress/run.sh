@@ -6,6 +6,7 @@
 #   bench/progress/run.sh pg         generate MEMBERS (default 15M) in $BENCH_DB, measure
 #   bench/progress/run.sh double     append as many members again (30M), regenerate figures, measure
 #   bench/progress/run.sh measure    measure again on what $BENCH_DB holds
+#   bench/progress/run.sh dims       build the figures by dimension again, time that start and a restart
 #   bench/progress/run.sh h2         H2_MEMBERS (default 1M) on an H2 file database, measure
 #   bench/progress/run.sh all        check, pg, double, h2
 set -euo pipefail
@@ -191,8 +192,23 @@ pg() {
   migrate_pg "$BENCH_DB"
   timed "pg generate registry $MEMBERS members" generate_pg "$BENCH_DB" 1 "$MEMBERS"
   timed "pg generate figures $MEMBERS members" figures_pg "$BENCH_DB"
+  dims
   sizes "$BENCH_DB" | tee -a "$OUT/run.log"
   measure "PG $MEMBERS" "jdbc:postgresql://$PGHOST:5432/$BENCH_DB" pg
+}
+
+# The figures by dimension (V16) of a registry loaded behind the app's back: the app builds them at its first
+# start, as it does once on a database migrated from before V16. Timed: that first start, then a restart (nothing
+# left to build: the restart-to-ready figure), with the app's RSS once ready.
+dims() {
+  local url="jdbc:postgresql://$PGHOST:5432/$BENCH_DB"
+  psqlq -d "$BENCH_DB" -c "delete from startup_task where name = 'figures-by-dimension'"
+  timed "pg first start: figures by dimension built (and ready)" start_app "$url" pg
+  grep "Figures by dimension" "$APP_LOG" | tail -3 | tee -a "$OUT/run.log"
+  stop_app
+  timed "pg restart to ready" start_app "$url" pg
+  log "RSS once ready: $(awk '/VmRSS/ { print $2 / 1024 " MB" }' /proc/$APP_PID/status)"
+  stop_app
 }
 
 double() {
@@ -257,6 +273,7 @@ case "${1:-all}" in
   check) check ;;
   pg) pg ;;
   double) double ;;
+  dims) dims ;;
   measure) measure "PG $(psqlq -d "$BENCH_DB" -At -c 'select count(*) from member')" \
              "jdbc:postgresql://$PGHOST:5432/$BENCH_DB" pg ;;
   h2) h2 ;;

@@ -1,5 +1,9 @@
 package vn.doanvien.enterprise;
 
+import vn.doanvien.organisation.UnitRefs;
+import jakarta.ws.rs.PATCH;
+import vn.doanvien.common.UpdateBodies;
+import com.fasterxml.jackson.databind.JsonNode;
 import vn.doanvien.security.Reach;
 import vn.doanvien.security.CallerScope;
 import vn.doanvien.common.Exports;
@@ -66,7 +70,13 @@ class EnterpriseResource {
     private final Idempotency idempotency;
     private final CallerScope scope;
 
-    EnterpriseResource(EnterpriseService service, Idempotency idempotency, CallerScope scope) {
+    private final UpdateBodies updates;
+
+    private final UnitRefs unitRefs;
+
+    EnterpriseResource(EnterpriseService service, Idempotency idempotency, CallerScope scope, UpdateBodies updates, UnitRefs unitRefs) {
+        this.unitRefs = unitRefs;
+        this.updates = updates;
         this.scope = scope;
         this.idempotency = idempotency;
         this.service = service;
@@ -101,7 +111,7 @@ class EnterpriseResource {
         EnterpriseFilter filter = new EnterpriseFilter(blankToNull(provinceCode),
                 Params.enumValue("ownership", ownership, Ownership.class), blankToNull(industry),
                 blankToNull(investorCountry), Params.integer("minWorkforce", minWorkforce),
-                Params.bool("unionized", unionized), Params.id("upperLevelUnitId", upperLevelUnitId), Params.search("q", q));
+                Params.bool("unionized", unionized), unitRefs.unit("upperLevelUnitId", upperLevelUnitId), Params.search("q", q));
         PageRequest request = PageRequest.of(Params.integer("page", page), Params.integer("size", size), sort,
                 EnterpriseService.SORTABLE, "name");
         Reach reach = scope.reach();
@@ -165,7 +175,31 @@ class EnterpriseResource {
     public Response updateEnterprise(@PathParam("id") long id,
                                      @Parameter(description = "ETag from a previous read, e.g. \"3\"")
                                      @HeaderParam("If-Match") String ifMatch,
-                                     @Valid @NotNull EnterpriseRequest request) {
+                                     JsonNode body) {
+        EnterpriseRequest request = updates.put(body, service.get(id, scope.reach()), EnterpriseRequest.class);
+        EnterpriseResponse e = service.update(id, request, ifMatch, scope.reach());
+        return Response.ok(e).header("ETag", ETags.of(e.version())).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({UpdateBodies.MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Change some fields of an enterprise",
+            description = "JSON Merge Patch (RFC 7396): the fields sent replace the stored ones, null clears an "
+                    + "optional one, the others keep their values; then the rules of PUT apply. Fields that "
+                    + "cannot be changed here (id, version, names of linked rows…) are ignored when sent "
+                    + "unchanged and refused (400 naming the field) when changed. If-Match as for PUT: a stale "
+                    + "\"version\" or If-Match is a 412.")
+    @RequestBody(content = @Content(mediaType = UpdateBodies.MERGE_PATCH,
+            schema = @Schema(implementation = EnterpriseRequest.class)))
+    @APIResponse(responseCode = "200", description = "The changed resource; ETag carries the new version",
+            headers = @Header(name = "ETag", description = "New version", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnterpriseResponse.class)))
+    public Response patchEnterprise(@PathParam("id") long id,
+                                     @Parameter(description = "ETag from a previous read, e.g. \"3\"")
+                                     @HeaderParam("If-Match") String ifMatch,
+                                     JsonNode patch) {
+        EnterpriseRequest request = updates.mergePatch(patch, service.get(id, scope.reach()), EnterpriseRequest.class);
         EnterpriseResponse e = service.update(id, request, ifMatch, scope.reach());
         return Response.ok(e).header("ETag", ETags.of(e.version())).build();
     }

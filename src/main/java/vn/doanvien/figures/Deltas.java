@@ -39,8 +39,11 @@ final class Deltas {
 
     final TreeMap<UnitDay, long[]> units = new TreeMap<>();
     final TreeMap<UnionMonth, long[]> unions = new TreeMap<>();
-    /** Unit rows by dimension value, per day (only the top two units of each chain keep them). */
-    final TreeMap<DimDay, long[]> dims = new TreeMap<>();
+    /**
+     * Unit rows by dimension value, per day (only the top two units of each chain keep them). A hash map: a rebuild
+     * adds to it hundreds of millions of times; it is sorted when written ({@link #sortedDims}).
+     */
+    final Map<DimDay, long[]> dims = new java.util.HashMap<>();
     /** Stored monthly rollup rows (unit, first of month), filled by {@code FiguresRepository.stored()} only. */
     final TreeMap<UnitDay, long[]> unitMonths = new TreeMap<>();
     /** Stored yearly rollup rows (unit, 1 January), filled by {@code FiguresRepository.stored()} only. */
@@ -128,6 +131,11 @@ final class Deltas {
         return totals;
     }
 
+    /** The day rows by dimension value in key order (rows are written in one order, so writers never deadlock). */
+    TreeMap<DimDay, long[]> sortedDims() {
+        return new TreeMap<>(dims);
+    }
+
     /** The rows by dimension value summed per unit, dimension, value and month (keyed by the first of the month). */
     TreeMap<DimDay, long[]> monthsOfDims() {
         return dimsRolledUp(d -> d.withDayOfMonth(1));
@@ -159,6 +167,15 @@ final class Deltas {
         });
         other.unions.forEach((k, v) -> add(unions.computeIfAbsent(k, x -> new long[4]), v));
         other.dims.forEach((k, v) -> add(dims.computeIfAbsent(k, x -> new long[FlowKind.DIMENSION_COUNT]), v));
+    }
+
+    /** Adds the rows by dimension of one unit only. */
+    void addDimsOf(Deltas other, long unitId) {
+        other.dims.forEach((k, v) -> {
+            if (k.unitId() == unitId) {
+                add(dims.computeIfAbsent(k, x -> new long[FlowKind.DIMENSION_COUNT]), v);
+            }
+        });
     }
 
     private static void add(long[] into, long[] values) {

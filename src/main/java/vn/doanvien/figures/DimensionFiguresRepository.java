@@ -41,7 +41,7 @@ class DimensionFiguresRepository {
             return;
         }
         Map<String, TreeMap<Deltas.DimDay, long[]>> grains = new java.util.LinkedHashMap<>();
-        grains.put("D", deltas.dims);
+        grains.put("D", deltas.sortedDims());
         grains.put("M", deltas.monthsOfDims());
         grains.put("Y", deltas.yearsOfDims());
         if (pg) {
@@ -124,7 +124,7 @@ class DimensionFiguresRepository {
             for (int i = 0; i < v.length; i++) {
                 v[i] = ((Number) r[5 + i]).longValue();
             }
-            TreeMap<Deltas.DimDay, long[]> target = switch (text(r[2]).trim()) {
+            Map<Deltas.DimDay, long[]> target = switch (text(r[2]).trim()) {
                 case "D" -> into.dims;
                 case "M" -> into.storedDimMonths;
                 default -> into.storedDimYears;

@@ -108,32 +108,6 @@ public class FiguresRecount {
         return deltas.compact();
     }
 
-    /**
-     * The figures by dimension of the grassroots unions from {@code afterUnionId} on (by id), at most {@code limit}
-     * unions: one step of a rebuild in parts (the migration that introduced them), returning the last union done,
-     * or null when none is left.
-     */
-    public Long rebuildDimensionsStep(long afterUnionId, int limit) {
-        List<Long> unions = figures.grassrootsUnionIdsAfter(afterUnionId, limit);
-        if (unions.isEmpty()) {
-            return null;
-        }
-        UnitTree tree = figures.loadTree();
-        Map<Long, List<Timeline.Placement>> placements = figures.placementsOfMany(unions);
-        Map<Long, Workplace> workplaces = dimensions.workplacesOf(unions);
-        Map<Long, List<MembershipSpan>> spans = dimensions.spansOf(unions);
-        Deltas deltas = new Deltas();
-        MembershipLedger.emitDimensionsOf(unions, tree, placements, workplaces, spans, dimensions.livesOf(unions), 1,
-                deltas);
-        figures.apply(deltas);
-        return unions.get(unions.size() - 1);
-    }
-
-    /** Whether the figures by dimension are still to be built (none stored: right after their migration). */
-    public boolean dimensionsMissing() {
-        return dimensions.isEmpty() && !figures.allGrassrootsUnionIdsEmpty();
-    }
-
     /** {@code stored} read from the tables (with its rollup rows), {@code fresh} a recount. */
     private static boolean sameRows(Deltas stored, Deltas fresh) {
         return sameKeyed(stored.units, fresh.units) && sameKeyed(stored.unitMonths, fresh.monthsOfUnits())

@@ -21,21 +21,22 @@ class FiguresStartupCheck {
     private static final Logger LOG = Logger.getLogger(FiguresStartupCheck.class);
     private static final int TIMEOUT_SECONDS = 24 * 3600;
     /** Grassroots unions per transaction of the first build: about 100,000 stays at national scale. */
-    private static final int UNIONS_PER_STEP = 1000;
 
     private final FiguresRecount recount;
+    private final DimensionsBuild build;
     private final String action;
 
-    FiguresStartupCheck(FiguresRecount recount,
+    FiguresStartupCheck(FiguresRecount recount, DimensionsBuild build,
                         @ConfigProperty(name = "doanvien.figures.on-start", defaultValue = "none") String action) {
         this.recount = recount;
+        this.build = build;
         this.action = action;
     }
 
     void onStart(@Observes StartupEvent event) {
         long started = System.nanoTime();
-        if (!"rebuild".equals(action) && QuarkusTransaction.requiringNew().call(recount::dimensionsMissing)) {
-            buildDimensions();
+        if (build.needed()) {
+            build.run();
         }
         switch (action) {
             case "none" -> {
@@ -58,24 +59,6 @@ class FiguresStartupCheck {
             }
             default -> LOG.errorf("doanvien.figures.on-start=%s: expected none, check or rebuild", action);
         }
-    }
-
-    /** The figures by dimension from the registry, union by union in steps, each step committed. */
-    private void buildDimensions() {
-        long started = System.nanoTime();
-        LOG.info("Figures by dimension: building them from the registry (first start after migration V16)");
-        Long last = 0L;
-        int steps = 0;
-        while (last != null) {
-            long after = last;
-            last = QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS)
-                    .call(() -> recount.rebuildDimensionsStep(after, UNIONS_PER_STEP));
-            if (++steps % 20 == 0) {
-                LOG.infof("Figures by dimension: up to grassroots union %d after %d s", last,
-                        millisSince(started) / 1000);
-            }
-        }
-        LOG.infof("Figures by dimension built in %d ms", millisSince(started));
     }
 
     private static long millisSince(long started) {

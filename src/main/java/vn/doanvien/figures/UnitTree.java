@@ -46,6 +46,24 @@ public final class UnitTree {
         }
     }
 
+    /**
+     * Every unit that is, or ever was, at the top two levels of the tree: the roots (units with children and no
+     * parent of their own) and the units ever linked to one of them. Roots come first.
+     */
+    public List<Long> topTwoEver() {
+        List<Long> roots = new ArrayList<>();
+        for (Long parent : new TreeSet<>(byParent.keySet())) {
+            if (!byUnit.containsKey(parent)) {
+                roots.add(parent);
+            }
+        }
+        LinkedHashSet<Long> top = new LinkedHashSet<>(roots);
+        for (Long root : roots) {
+            byParent.getOrDefault(root, List.of()).stream().map(Link::unitId).sorted().forEach(top::add);
+        }
+        return new ArrayList<>(top);
+    }
+
     public Long parentOn(long unitId, LocalDate d) {
         for (Link l : byUnit.getOrDefault(unitId, List.of())) {
             if (l.activeOn(d)) {

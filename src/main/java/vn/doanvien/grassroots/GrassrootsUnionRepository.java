@@ -81,6 +81,11 @@ public class GrassrootsUnionRepository implements PanacheRepository<GrassrootsUn
         return find("code", code).firstResultOptional();
     }
 
+    @Unscoped("codes are unique in the whole country; the caller reads the union with get(id, reach) after")
+    public Optional<GrassrootsUnion> findByCodeIgnoringCase(String code) {
+        return find("lower(code) = ?1", code.toLowerCase(java.util.Locale.ROOT)).firstResultOptional();
+    }
+
     /** The ACTIVE grassroots union of an enterprise, if any (there is at most one). */
     @Unscoped("one active union per enterprise is a national rule; join requests route by it")
     public Optional<GrassrootsUnion> findActiveInEnterprise(long enterpriseId) {

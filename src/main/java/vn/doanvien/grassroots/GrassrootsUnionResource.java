@@ -1,5 +1,9 @@
 package vn.doanvien.grassroots;
 
+import vn.doanvien.organisation.UnitRefs;
+import jakarta.ws.rs.PATCH;
+import vn.doanvien.common.UpdateBodies;
+import com.fasterxml.jackson.databind.JsonNode;
 import vn.doanvien.security.Reach;
 import vn.doanvien.security.CallerScope;
 import vn.doanvien.common.Exports;
@@ -70,7 +74,13 @@ class GrassrootsUnionResource {
     private final Idempotency idempotency;
     private final CallerScope scope;
 
-    GrassrootsUnionResource(GrassrootsUnionService service, Idempotency idempotency, CallerScope scope) {
+    private final UpdateBodies updates;
+
+    private final UnitRefs unitRefs;
+
+    GrassrootsUnionResource(GrassrootsUnionService service, Idempotency idempotency, CallerScope scope, UpdateBodies updates, UnitRefs unitRefs) {
+        this.unitRefs = unitRefs;
+        this.updates = updates;
         this.scope = scope;
         this.idempotency = idempotency;
         this.service = service;
@@ -102,10 +112,10 @@ class GrassrootsUnionResource {
             @QueryParam("size") String size,
             @Parameter(description = "Comma-separated fields: name, code, foundedOn, createdAt", example = "-foundedOn")
             @QueryParam("sort") String sort) {
-        GrassrootsUnionFilter filter = new GrassrootsUnionFilter(Params.id("upperLevelUnitId", upperLevelUnitId),
+        GrassrootsUnionFilter filter = new GrassrootsUnionFilter(unitRefs.unit("upperLevelUnitId", upperLevelUnitId),
                 null, Params.id("enterpriseId", enterpriseId),
                 Params.enumValue("status", status, GrassrootsUnionStatus.class), Params.search("q", q));
-        Long unit = Params.id("unitId", unitId);
+        Long unit = unitRefs.unit("unitId", unitId);
         PageRequest request = PageRequest.of(Params.integer("page", page), Params.integer("size", size), sort,
                 GrassrootsUnionService.SORTABLE, "name");
         Reach reach = scope.reach();
@@ -186,7 +196,31 @@ class GrassrootsUnionResource {
     public Response updateGrassrootsUnion(@PathParam("id") long id,
                                           @Parameter(description = "ETag from a previous read, e.g. \"3\"")
                                           @HeaderParam("If-Match") String ifMatch,
-                                          @Valid @NotNull GrassrootsUnionUpdateRequest request) {
+                                          JsonNode body) {
+        GrassrootsUnionUpdateRequest request = updates.put(body, service.get(id, scope.reach()), GrassrootsUnionUpdateRequest.class);
+        GrassrootsUnionResponse g = service.update(id, request, ifMatch, scope.reach());
+        return Response.ok(g).header("ETag", ETags.of(g.version())).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({UpdateBodies.MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Change some fields of a grassroots union",
+            description = "JSON Merge Patch (RFC 7396): the fields sent replace the stored ones, null clears an "
+                    + "optional one, the others keep their values; then the rules of PUT apply. Fields that "
+                    + "cannot be changed here (id, version, names of linked rows…) are ignored when sent "
+                    + "unchanged and refused (400 naming the field) when changed. If-Match as for PUT: a stale "
+                    + "\"version\" or If-Match is a 412.")
+    @RequestBody(content = @Content(mediaType = UpdateBodies.MERGE_PATCH,
+            schema = @Schema(implementation = GrassrootsUnionUpdateRequest.class)))
+    @APIResponse(responseCode = "200", description = "The changed resource; ETag carries the new version",
+            headers = @Header(name = "ETag", description = "New version", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GrassrootsUnionResponse.class)))
+    public Response patchGrassrootsUnion(@PathParam("id") long id,
+                                          @Parameter(description = "ETag from a previous read, e.g. \"3\"")
+                                          @HeaderParam("If-Match") String ifMatch,
+                                          JsonNode patch) {
+        GrassrootsUnionUpdateRequest request = updates.mergePatch(patch, service.get(id, scope.reach()), GrassrootsUnionUpdateRequest.class);
         GrassrootsUnionResponse g = service.update(id, request, ifMatch, scope.reach());
         return Response.ok(g).header("ETag", ETags.of(g.version())).build();
     }

@@ -1,5 +1,11 @@
 package vn.doanvien.member;
 
+import vn.doanvien.grassroots.UnionRefs;
+import vn.doanvien.organisation.UnitRefs;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import jakarta.ws.rs.PATCH;
+import vn.doanvien.common.UpdateBodies;
+import com.fasterxml.jackson.databind.JsonNode;
 import vn.doanvien.security.Reach;
 import vn.doanvien.security.CallerScope;
 import vn.doanvien.common.Exports;
@@ -59,7 +65,16 @@ public class MemberResource {
     private final Idempotency idempotency;
     private final CallerScope scope;
 
-    MemberResource(MemberService service, Idempotency idempotency, CallerScope scope) {
+    private final UpdateBodies updates;
+
+    private final UnitRefs unitRefs;
+
+    private final UnionRefs unionRefs;
+
+    MemberResource(MemberService service, Idempotency idempotency, CallerScope scope, UpdateBodies updates, UnitRefs unitRefs, UnionRefs unionRefs) {
+        this.unionRefs = unionRefs;
+        this.unitRefs = unitRefs;
+        this.updates = updates;
         this.scope = scope;
         this.idempotency = idempotency;
         this.service = service;
@@ -89,9 +104,9 @@ public class MemberResource {
         PageRequest request = PageRequest.of(Params.integer("page", page), Params.integer("size", size), sort,
                 MemberService.SORTABLE, "fullName");
         MemberFilter filter = new MemberFilter(
-                Params.id("grassrootsUnionId", grassrootsUnionId),
+                unionRefs.union("grassrootsUnionId", grassrootsUnionId),
                 Params.enumValue("status", status, MemberStatus.class),
-                Params.id("unitId", unitId),
+                unitRefs.unit("unitId", unitId),
                 Params.enumValue("gender", gender, Gender.class),
                 Params.search("q", q));
         Reach reach = scope.reach();
@@ -137,6 +152,8 @@ public class MemberResource {
     }
 
     @PUT
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = MemberUpdateRequest.class)))
     @Path("/{id}")
     @Operation(summary = "Update a member",
             description = "Replaces the editable fields. Setting status LEFT, DECEASED or EXPELLED needs leftOn and "
@@ -148,8 +165,33 @@ public class MemberResource {
     public Response updateMember(@PathParam("id") long id,
                                  @Parameter(description = "ETag from a previous read", example = "\"0\"")
                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                 @NotNull @Valid MemberUpdateRequest body) {
-        MemberResponse member = service.update(id, body, ifMatch, scope.reach());
+                                 JsonNode body) {
+        MemberUpdateRequest request = updates.put(body, service.get(id, scope.reach()), MemberUpdateRequest.class);
+        MemberResponse member = service.update(id, request, ifMatch, scope.reach());
+        return Response.ok(member).header(HttpHeaders.ETAG, ETags.of(member.version())).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({UpdateBodies.MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Change some fields of a member",
+            description = "JSON Merge Patch (RFC 7396): the fields sent replace the stored ones, null clears an "
+                    + "optional one, the others keep their values; then the rules of PUT apply. Fields that "
+                    + "cannot be changed here (id, version, names of linked rows…) are ignored when sent "
+                    + "unchanged and refused (400 naming the field) when changed. If-Match as for PUT: a stale "
+                    + "\"version\" or If-Match is a 412.")
+    @RequestBody(content = @Content(mediaType = UpdateBodies.MERGE_PATCH,
+            schema = @Schema(implementation = MemberUpdateRequest.class)))
+    @APIResponse(responseCode = "200", description = "The changed resource; ETag carries the new version",
+            headers = @Header(name = "ETag", description = "New version", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberResponse.class)))
+    public Response patchMember(@PathParam("id") long id,
+                                 @Parameter(description = "ETag from a previous read", example = "\"0\"")
+                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                 JsonNode patch) {
+        MemberUpdateRequest request = updates.mergePatch(patch, service.get(id, scope.reach()),
+                MemberUpdateRequest.class);
+        MemberResponse member = service.update(id, request, ifMatch, scope.reach());
         return Response.ok(member).header(HttpHeaders.ETAG, ETags.of(member.version())).build();
     }
 

@@ -173,6 +173,12 @@ public class UnitRepository implements PanacheRepository<Unit> {
         return find("code", code).firstResultOptional();
     }
 
+    /** A unit by its code in any case (units are few: a scan costs nothing). */
+    @Unscoped("codes are unique in the whole country; the caller reads the unit with get(id, reach) after")
+    public Optional<Unit> findByCodeIgnoringCase(String code) {
+        return find("lower(code) = ?1", code.toLowerCase(java.util.Locale.ROOT)).firstResultOptional();
+    }
+
     /** A Confederation that is still active on or after {@code date} (the earliest, if several). */
     @Unscoped("one Confederation at a time is a national rule")
     public Optional<Unit> confederationActiveOnOrAfter(LocalDate date) {

@@ -1,5 +1,10 @@
 package vn.doanvien.organisation;
 
+import vn.doanvien.organisation.UnitRefs;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import jakarta.ws.rs.PATCH;
+import vn.doanvien.common.UpdateBodies;
+import com.fasterxml.jackson.databind.JsonNode;
 import vn.doanvien.common.Exports;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -67,7 +72,13 @@ class UnitResource {
     private final Idempotency idempotency;
     private final CallerScope scope;
 
-    UnitResource(UnitService service, Idempotency idempotency, CallerScope scope) {
+    private final UpdateBodies updates;
+
+    private final UnitRefs unitRefs;
+
+    UnitResource(UnitService service, Idempotency idempotency, CallerScope scope, UpdateBodies updates, UnitRefs unitRefs) {
+        this.unitRefs = unitRefs;
+        this.updates = updates;
         this.idempotency = idempotency;
         this.service = service;
         this.scope = scope;
@@ -126,7 +137,7 @@ class UnitResource {
         UnitRepository.Filter filter = new UnitRepository.Filter(
                 Params.enumValue("kind", kind, UnitKind.class),
                 Params.enumValue("category", category, UnitCategory.class),
-                Params.id("parentId", parentId),
+                unitRefs.unit("parentId", parentId),
                 blankToNull(provinceCode),
                 Params.search("q", q),
                 Today.orToday(Params.date("asOf", asOf)));
@@ -209,6 +220,8 @@ class UnitResource {
     }
 
     @PUT
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = UnitUpdateRequest.class)))
     @Path("/{id}")
     @Operation(summary = "Update a unit",
             description = "Replaces code, name, category, provinceCode and parentId (kind and validFrom are fixed). "
@@ -222,7 +235,31 @@ class UnitResource {
     public Response updateUnit(@PathParam("id") long id,
                                @Parameter(description = "ETag from a previous read, e.g. \"3\"")
                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                               @Valid @NotNull UnitUpdateRequest request) {
+                               JsonNode body) {
+        UnitUpdateRequest request = updates.put(body, service.get(id, null, scope.reach()), UnitUpdateRequest.class);
+        UnitResponse unit = service.update(id, request, ifMatch, scope.reach());
+        return Response.ok(unit).header(HttpHeaders.ETAG, ETags.of(unit.version())).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({UpdateBodies.MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Change some fields of a unit",
+            description = "JSON Merge Patch (RFC 7396): the fields sent replace the stored ones, null clears an "
+                    + "optional one, the others keep their values; then the rules of PUT apply. Fields that "
+                    + "cannot be changed here (id, version, names of linked rows…) are ignored when sent "
+                    + "unchanged and refused (400 naming the field) when changed. If-Match as for PUT: a stale "
+                    + "\"version\" or If-Match is a 412.")
+    @RequestBody(content = @Content(mediaType = UpdateBodies.MERGE_PATCH,
+            schema = @Schema(implementation = UnitUpdateRequest.class)))
+    @APIResponse(responseCode = "200", description = "The changed resource; ETag carries the new version",
+            headers = @Header(name = "ETag", description = "New version", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitResponse.class)))
+    public Response patchUnit(@PathParam("id") long id,
+                               @Parameter(description = "ETag from a previous read, e.g. \"3\"")
+                               @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                               JsonNode patch) {
+        UnitUpdateRequest request = updates.mergePatch(patch, service.get(id, null, scope.reach()), UnitUpdateRequest.class);
         UnitResponse unit = service.update(id, request, ifMatch, scope.reach());
         return Response.ok(unit).header(HttpHeaders.ETAG, ETags.of(unit.version())).build();
     }

@@ -1,5 +1,6 @@
 package vn.doanvien.recruitment;
 
+import vn.doanvien.organisation.UnitRefs;
 import vn.doanvien.security.Reach;
 import vn.doanvien.security.CallerScope;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,7 +39,10 @@ public class RecruitmentResource {
     private final RecruitmentService service;
     private final CallerScope scope;
 
-    RecruitmentResource(RecruitmentService service, CallerScope scope) {
+    private final UnitRefs unitRefs;
+
+    RecruitmentResource(RecruitmentService service, CallerScope scope, UnitRefs unitRefs) {
+        this.unitRefs = unitRefs;
         this.scope = scope;
         this.service = service;
     }
@@ -55,8 +59,9 @@ public class RecruitmentResource {
     @APIResponse(responseCode = "404", description = "No such unit")
     public Page<LeadResponse> listRecruitmentLeads(
             @Context HttpHeaders headers,
-            @Parameter(description = "The unit whose subtree is searched", required = true,
-                    schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("unitId") String unitId,
+            @Parameter(description = "The unit whose subtree is searched: an id (42) or a code (LDLD-01); by default the "
+                    + "caller's own unit, the Confederation for a national user",
+                    schema = @Schema(type = SchemaType.STRING)) @QueryParam("unitId") String unitId,
             @Parameter(description = "At least this many workers; 25 when absent",
                     schema = @Schema(type = SchemaType.INTEGER, defaultValue = "25"))
             @QueryParam("minWorkforce") String minWorkforce,
@@ -66,7 +71,7 @@ public class RecruitmentResource {
             @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20"))
             @QueryParam("size") String size) {
-        long unit = requiredUnit(unitId);
+        long unit = unitRefs.unitOrOwn("unitId", unitId, scope.reach());
         int min = minWorkforce(minWorkforce);
         Ownership own = Params.enumValue("ownership", ownership, Ownership.class);
         String ind = industry(industry);
@@ -88,21 +93,14 @@ public class RecruitmentResource {
     @APIResponse(responseCode = "400", description = "Missing unitId or a bad parameter")
     @APIResponse(responseCode = "404", description = "No such unit")
     public CoverageResponse getRecruitmentCoverage(
-            @Parameter(description = "The unit", required = true, schema = @Schema(type = SchemaType.INTEGER))
+            @Parameter(description = "The unit: an id (42) or a code (LDLD-01, VGCL); by default the caller's own unit, the Confederation for a national user")
             @QueryParam("unitId") String unitId,
             @Parameter(description = "At least this many workers; 25 when absent",
                     schema = @Schema(type = SchemaType.INTEGER, defaultValue = "25"))
             @QueryParam("minWorkforce") String minWorkforce) {
-        return service.coverage(requiredUnit(unitId), minWorkforce(minWorkforce), scope.reach());
+        return service.coverage(unitRefs.unitOrOwn("unitId", unitId, scope.reach()), minWorkforce(minWorkforce), scope.reach());
     }
 
-    static long requiredUnit(String unitId) {
-        Long id = Params.id("unitId", unitId);
-        if (id == null) {
-            throw ApiProblem.invalid("unitId", "is required");
-        }
-        return id;
-    }
 
     private static int minWorkforce(String value) {
         Integer min = Params.integer("minWorkforce", value);

@@ -7,6 +7,8 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -57,6 +59,57 @@ public class AuthResource {
     public AuthDtos.TokenResponse createToken(@NotNull @Valid AuthDtos.TokenRequest body,
                                               @Context HttpServerRequest request) {
         return tokens.login(body.username(), body.password(), ClientInfo.address(request));
+    }
+
+    /** The answer of the OAuth 2.0 token endpoint (RFC 6749, section 5.1). */
+    @Schema(name = "OAuthTokenResponse")
+    public record OAuthTokenResponse(@JsonProperty("access_token") String accessToken,
+                                     @JsonProperty("token_type") String tokenType,
+                                     @JsonProperty("expires_in") long expiresIn,
+                                     @JsonProperty("refresh_token") String refreshToken) {
+    }
+
+    @POST
+    @Path("/oauth2/token")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @SecurityRequirements // open: this is how credentials are obtained
+    @Operation(summary = "Log in (OAuth 2.0 password grant)",
+            description = "The same login as POST /api/v1/auth/token in the form of an OAuth 2.0 token endpoint: "
+                    + "grant_type=password with username and password, or grant_type=refresh_token with "
+                    + "refresh_token. Swagger UI's Authorize dialog (scheme \"login\") calls it: type a username and "
+                    + "a password there. The same limits on failed attempts apply.")
+    @APIResponse(responseCode = "200", description = "Tokens",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OAuthTokenResponse.class)))
+    @APIResponse(responseCode = "401", description = "Wrong username or password, or an unusable refresh token",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
+    @APIResponse(responseCode = "429", description = "Too many failed attempts; retry after the given seconds",
+            headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
+    public OAuthTokenResponse createOAuthToken(@FormParam("grant_type") String grantType,
+                                               @FormParam("username") String username,
+                                               @FormParam("password") String password,
+                                               @FormParam("refresh_token") String refreshToken,
+                                               @Context HttpServerRequest request) {
+        AuthDtos.TokenResponse t;
+        if ("password".equals(grantType)) {
+            if (username == null || username.isBlank() || password == null || password.isEmpty()) {
+                throw vn.doanvien.common.ApiProblem.invalid(username == null || username.isBlank() ? "username"
+                        : "password", "is required with grant_type=password");
+            }
+            t = tokens.login(username, password, ClientInfo.address(request));
+        } else if ("refresh_token".equals(grantType)) {
+            if (refreshToken == null || refreshToken.isBlank()) {
+                throw vn.doanvien.common.ApiProblem.invalid("refresh_token", "is required with grant_type=refresh_token");
+            }
+            t = tokens.refresh(refreshToken, ClientInfo.address(request));
+        } else {
+            throw vn.doanvien.common.ApiProblem.invalid("grant_type", "must be password or refresh_token");
+        }
+        return new OAuthTokenResponse(t.accessToken(), "Bearer", t.expiresIn(), t.refreshToken());
     }
 
     @POST

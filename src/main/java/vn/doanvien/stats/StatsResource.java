@@ -1,5 +1,6 @@
 package vn.doanvien.stats;
 
+import vn.doanvien.organisation.UnitRefs;
 import vn.doanvien.security.Reach;
 import vn.doanvien.security.CallerScope;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,7 +41,10 @@ public class StatsResource {
     private final StatsService service;
     private final CallerScope scope;
 
-    StatsResource(StatsService service, CallerScope scope) {
+    private final UnitRefs unitRefs;
+
+    StatsResource(StatsService service, CallerScope scope, UnitRefs unitRefs) {
+        this.unitRefs = unitRefs;
         this.scope = scope;
         this.service = service;
     }
@@ -67,14 +71,14 @@ public class StatsResource {
             content = {@Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = MembershipResponse.class)),
                     @Content(mediaType = Exports.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "400", description = "Missing unitId or a bad parameter")
+    @APIResponse(responseCode = "400", description = "A bad parameter, or a unit code that does not exist")
     @APIResponse(responseCode = "404", description = "No such unit")
     @APIResponse(responseCode = "503", description = "The database cannot be reached at the moment (retry after "
             + "Retry-After seconds), or, with type query-timeout, a query passed its time limit "
             + "(doanvien.stats.query-timeout): ask for a smaller unit "
             + "or a shorter period")
     public MembershipResponse getMembershipStats(
-            @Parameter(description = "The unit", required = true, schema = @Schema(type = SchemaType.INTEGER))
+            @Parameter(description = "The unit: an id (42) or a code (LDLD-01, VGCL); by default the caller's own unit, the Confederation for a national user")
             @QueryParam("unitId") String unitId,
             @Parameter(description = "YYYY-MM-DD; today when absent", schema = @Schema(type = SchemaType.STRING, format = "date"))
             @QueryParam("asOf") String asOf,
@@ -83,7 +87,7 @@ public class StatsResource {
             @QueryParam("from") String from,
             @Parameter(schema = @Schema(implementation = GroupBy.class, defaultValue = "CHILD_UNIT"))
             @QueryParam("groupBy") String groupBy) {
-        return service.membership(requiredUnit(unitId), Params.date("asOf", asOf), Params.date("from", from),
+        return service.membership(unitRefs.unitOrOwn("unitId", unitId, scope.reach()), Params.date("asOf", asOf), Params.date("from", from),
                 Params.enumValue("groupBy", groupBy, GroupBy.class), scope.reach());
     }
 
@@ -99,14 +103,16 @@ public class StatsResource {
             content = {@Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = SeriesResponse.class)),
                     @Content(mediaType = Exports.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "400", description = "Missing unitId or a bad parameter")
+    @APIResponse(responseCode = "400", description = "A bad parameter, or a unit code that does not exist")
     @APIResponse(responseCode = "404", description = "No such unit")
     public SeriesResponse getMembershipSeries(
-            @Parameter(description = "The unit", required = true, schema = @Schema(type = SchemaType.INTEGER))
+            @Parameter(description = "The unit: an id (42) or a code (LDLD-01, VGCL); by default the caller's own unit, the Confederation for a national user")
             @QueryParam("unitId") String unitId,
             @Parameter(description = "YYYY-MM") @QueryParam("from") String from,
             @Parameter(description = "YYYY-MM") @QueryParam("to") String to,
-            @Parameter(schema = @Schema(enumeration = {"month", "quarter", "year"}, defaultValue = "month"))
+            @Parameter(description = "MONTH (default), QUARTER or YEAR, spelled as every enum of the API; the lower-case "
+                    + "spelling of earlier versions is still accepted", schema = @Schema(enumeration = {"MONTH", "QUARTER",
+                    "YEAR"}, defaultValue = "MONTH"))
             @QueryParam("interval") String interval) {
         return series(unitId, from, to, interval);
     }
@@ -123,11 +129,13 @@ public class StatsResource {
     @APIResponse(responseCode = "404", description = "No such unit",
             content = @Content(mediaType = "application/problem+json"))
     public String getMembershipSeriesChart(
-            @Parameter(description = "The unit", required = true, schema = @Schema(type = SchemaType.INTEGER))
+            @Parameter(description = "The unit: an id (42) or a code (LDLD-01, VGCL); by default the caller's own unit, the Confederation for a national user")
             @QueryParam("unitId") String unitId,
             @Parameter(description = "YYYY-MM") @QueryParam("from") String from,
             @Parameter(description = "YYYY-MM") @QueryParam("to") String to,
-            @Parameter(schema = @Schema(enumeration = {"month", "quarter", "year"}, defaultValue = "month"))
+            @Parameter(description = "MONTH (default), QUARTER or YEAR, spelled as every enum of the API; the lower-case "
+                    + "spelling of earlier versions is still accepted", schema = @Schema(enumeration = {"MONTH", "QUARTER",
+                    "YEAR"}, defaultValue = "MONTH"))
             @QueryParam("interval") String interval) {
         SeriesResponse s = series(unitId, from, to, interval);
         List<String> labels = new ArrayList<>();
@@ -152,16 +160,9 @@ public class StatsResource {
     private SeriesResponse series(String unitId, String from, String to, String interval) {
         Interval i = interval == null || interval.isBlank() ? null
                 : Params.enumValue("interval", interval.trim().toUpperCase(), Interval.class);
-        return service.series(requiredUnit(unitId), month("from", from), month("to", to), i, scope.reach());
+        return service.series(unitRefs.unitOrOwn("unitId", unitId, scope.reach()), month("from", from), month("to", to), i, scope.reach());
     }
 
-    private static long requiredUnit(String unitId) {
-        Long id = Params.id("unitId", unitId);
-        if (id == null) {
-            throw ApiProblem.invalid("unitId", "is required");
-        }
-        return id;
-    }
 
     private static YearMonth month(String name, String value) {
         return Params.month(name, value);

@@ -1,5 +1,6 @@
 package vn.doanvien.sync;
 
+import vn.doanvien.organisation.UnitRefs;
 import vn.doanvien.security.Reach;
 import vn.doanvien.security.CallerScope;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,7 +29,10 @@ public class ChangeFeedResource {
     private final ChangeFeedService service;
     private final CallerScope scope;
 
-    ChangeFeedResource(ChangeFeedService service, CallerScope scope) {
+    private final UnitRefs unitRefs;
+
+    ChangeFeedResource(ChangeFeedService service, CallerScope scope, UnitRefs unitRefs) {
+        this.unitRefs = unitRefs;
         this.scope = scope;
         this.service = service;
     }
@@ -55,6 +59,6 @@ public class ChangeFeedResource {
             @QueryParam("limit") String limit,
             @Parameter(description = "Only changes within this unit's subtree", example = "7")
             @QueryParam("unitId") String unitId) {
-        return service.changes(since, Params.integer("limit", limit), Params.id("unitId", unitId), scope.reach());
+        return service.changes(since, Params.integer("limit", limit), unitRefs.unit("unitId", unitId), scope.reach());
     }
 }

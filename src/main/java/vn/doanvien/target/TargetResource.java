@@ -1,5 +1,11 @@
 package vn.doanvien.target;
 
+import vn.doanvien.organisation.UnitRefs;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import jakarta.ws.rs.PATCH;
+import vn.doanvien.common.UpdateBodies;
+import com.fasterxml.jackson.databind.JsonNode;
 import vn.doanvien.security.Reach;
 import vn.doanvien.security.CallerScope;
 import vn.doanvien.common.Exports;
@@ -63,7 +69,13 @@ public class TargetResource {
     private final Idempotency idempotency;
     private final CallerScope scope;
 
-    TargetResource(TargetService targets, ProgressService progress, Idempotency idempotency, CallerScope scope) {
+    private final UpdateBodies updates;
+
+    private final UnitRefs unitRefs;
+
+    TargetResource(TargetService targets, ProgressService progress, Idempotency idempotency, CallerScope scope, UpdateBodies updates, UnitRefs unitRefs) {
+        this.unitRefs = unitRefs;
+        this.updates = updates;
         this.scope = scope;
         this.targets = targets;
         this.progress = progress;
@@ -103,7 +115,7 @@ public class TargetResource {
         PageRequest request = PageRequest.of(Params.integer("page", page), Params.integer("size", size), sort,
                 TargetDtos.sortable(), "name");
         Boolean top = Params.bool("topLevel", topLevel);
-        Long scopeUnit = Params.id("scopeUnitId", scopeUnitId);
+        Long scopeUnit = unitRefs.unit("scopeUnitId", scopeUnitId);
         TargetMetric metricValue = Params.enumValue("metric", metric, TargetMetric.class);
         Long parent = Params.id("parentTargetId", parentTargetId);
         Reach reach = scope.reach();
@@ -112,21 +124,48 @@ public class TargetResource {
     }
 
     @GET
-
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.ANALYST})
     @Path("/{id}")
     @Operation(summary = "Get a target")
+    @APIResponse(responseCode = "200", description = "The target; ETag carries its version",
+            headers = @Header(name = "ETag", description = "Version", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TargetResponse.class)))
     public Response getTarget(@PathParam("id") long id) {
         TargetResponse t = targets.get(id, scope.reach());
         return Response.ok(t).tag(new EntityTag(String.valueOf(t.version()))).build();
     }
 
     @PUT
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TargetUpdateRequest.class)))
     @Path("/{id}")
     @Operation(summary = "Update a target", description = "Scope and metric are fixed; send If-Match with the ETag "
             + "you read to avoid overwriting a concurrent change (412 if stale).")
     public Response updateTarget(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
-                                 @Valid @NotNull TargetUpdateRequest request) {
+                                 JsonNode body) {
+        TargetUpdateRequest request = updates.put(body, targets.get(id, scope.reach()), TargetUpdateRequest.class);
+        TargetResponse t = targets.update(id, ifMatch, request, scope.reach());
+        return Response.ok(t).tag(new EntityTag(String.valueOf(t.version()))).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({UpdateBodies.MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Change some fields of a target",
+            description = "JSON Merge Patch (RFC 7396): the fields sent replace the stored ones, null clears an "
+                    + "optional one, the others keep their values; then the rules of PUT apply. Fields that "
+                    + "cannot be changed here (id, version, names of linked rows…) are ignored when sent "
+                    + "unchanged and refused (400 naming the field) when changed. If-Match as for PUT: a stale "
+                    + "\"version\" or If-Match is a 412.")
+    @RequestBody(content = @Content(mediaType = UpdateBodies.MERGE_PATCH,
+            schema = @Schema(implementation = TargetUpdateRequest.class)))
+    @APIResponse(responseCode = "200", description = "The changed resource; ETag carries the new version",
+            headers = @Header(name = "ETag", description = "New version", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TargetResponse.class)))
+    public Response patchTarget(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
+                                 JsonNode patch) {
+        TargetUpdateRequest request = updates.mergePatch(patch, targets.get(id, scope.reach()), TargetUpdateRequest.class);
         TargetResponse t = targets.update(id, ifMatch, request, scope.reach());
         return Response.ok(t).tag(new EntityTag(String.valueOf(t.version()))).build();
     }

@@ -1,5 +1,12 @@
 package vn.doanvien.training;
 
+import vn.doanvien.grassroots.UnionRefs;
+import vn.doanvien.organisation.UnitRefs;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import jakarta.ws.rs.PATCH;
+import vn.doanvien.common.UpdateBodies;
+import com.fasterxml.jackson.databind.JsonNode;
 import vn.doanvien.security.Reach;
 import vn.doanvien.security.CallerScope;
 import vn.doanvien.common.Exports;
@@ -65,7 +72,16 @@ public class OfficialResource {
     private final Idempotency idempotency;
     private final CallerScope scope;
 
-    OfficialResource(OfficialService service, Idempotency idempotency, CallerScope scope) {
+    private final UpdateBodies updates;
+
+    private final UnitRefs unitRefs;
+
+    private final UnionRefs unionRefs;
+
+    OfficialResource(OfficialService service, Idempotency idempotency, CallerScope scope, UpdateBodies updates, UnitRefs unitRefs, UnionRefs unionRefs) {
+        this.unionRefs = unionRefs;
+        this.unitRefs = unitRefs;
+        this.updates = updates;
         this.scope = scope;
         this.idempotency = idempotency;
         this.service = service;
@@ -116,8 +132,8 @@ public class OfficialResource {
             @Parameter(description = "Linked to this member") @QueryParam("memberId") String memberId) {
         PageRequest request = PageRequest.of(Params.integer("page", page), Params.integer("size", size), sort,
                 SORTABLE, "fullName");
-        OfficialRepository.Filter filter = new OfficialRepository.Filter(Params.search("q", q), Params.id("unitId", unitId), null, null,
-                Params.id("grassrootsUnionId", grassrootsUnionId), Params.enumValue("post", post, OfficialPost.class),
+        OfficialRepository.Filter filter = new OfficialRepository.Filter(Params.search("q", q), unitRefs.unit("unitId", unitId), null, null,
+                unionRefs.union("grassrootsUnionId", grassrootsUnionId), Params.enumValue("post", post, OfficialPost.class),
                 Params.enumValue("employment", employment, Employment.class), Params.date("activeOn", activeOn),
                 Params.id("memberId", memberId));
         boolean wholeSubtree = Boolean.TRUE.equals(Params.bool("subtree", subtree));
@@ -138,6 +154,8 @@ public class OfficialResource {
     }
 
     @PUT
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OfficialRequest.class)))
     @Path("/{id}")
     @Operation(summary = "Replace an official", description = "Full replacement of the editable fields, with the "
             + "same rules as creation. Optional If-Match: a stale version is refused with 412." + CHAIR_RULE)
@@ -146,7 +164,29 @@ public class OfficialResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = OfficialResponse.class)))
     public Response updateOfficial(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
-                                   @Valid @NotNull OfficialRequest request) {
+                                   JsonNode body) {
+        OfficialRequest request = updates.put(body, service.get(id, scope.reach()), OfficialRequest.class);
+        OfficialResponse o = service.update(id, request, ifMatch, scope.reach());
+        return Response.ok(o).header(HttpHeaders.ETAG, ETags.of(o.version())).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({UpdateBodies.MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Change some fields of an official",
+            description = "JSON Merge Patch (RFC 7396): the fields sent replace the stored ones, null clears an "
+                    + "optional one, the others keep their values; then the rules of PUT apply. Fields that "
+                    + "cannot be changed here (id, version, names of linked rows…) are ignored when sent "
+                    + "unchanged and refused (400 naming the field) when changed. If-Match as for PUT: a stale "
+                    + "\"version\" or If-Match is a 412.")
+    @RequestBody(content = @Content(mediaType = UpdateBodies.MERGE_PATCH,
+            schema = @Schema(implementation = OfficialRequest.class)))
+    @APIResponse(responseCode = "200", description = "The changed resource; ETag carries the new version",
+            headers = @Header(name = "ETag", description = "New version", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfficialResponse.class)))
+    public Response patchOfficial(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
+                                   JsonNode patch) {
+        OfficialRequest request = updates.mergePatch(patch, service.get(id, scope.reach()), OfficialRequest.class);
         OfficialResponse o = service.update(id, request, ifMatch, scope.reach());
         return Response.ok(o).header(HttpHeaders.ETAG, ETags.of(o.version())).build();
     }

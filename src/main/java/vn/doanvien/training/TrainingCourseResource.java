@@ -1,5 +1,11 @@
 package vn.doanvien.training;
 
+import vn.doanvien.organisation.UnitRefs;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import jakarta.ws.rs.PATCH;
+import vn.doanvien.common.UpdateBodies;
+import com.fasterxml.jackson.databind.JsonNode;
 import vn.doanvien.security.Reach;
 import vn.doanvien.security.CallerScope;
 import vn.doanvien.common.Exports;
@@ -67,7 +73,13 @@ public class TrainingCourseResource {
     private final Idempotency idempotency;
     private final CallerScope scope;
 
-    TrainingCourseResource(TrainingCourseService courses, EnrolmentService enrolments, Idempotency idempotency, CallerScope scope) {
+    private final UpdateBodies updates;
+
+    private final UnitRefs unitRefs;
+
+    TrainingCourseResource(TrainingCourseService courses, EnrolmentService enrolments, Idempotency idempotency, CallerScope scope, UpdateBodies updates, UnitRefs unitRefs) {
+        this.unitRefs = unitRefs;
+        this.updates = updates;
         this.scope = scope;
         this.idempotency = idempotency;
         this.courses = courses;
@@ -113,7 +125,7 @@ public class TrainingCourseResource {
         PageRequest request = PageRequest.of(Params.integer("page", page), Params.integer("size", size), sort,
                 SORTABLE, "startsOn");
         TrainingCourseRepository.Filter filter = new TrainingCourseRepository.Filter(Params.search("q", q),
-                Params.id("organisingUnitId", organisingUnitId), Params.integer("year", year),
+                unitRefs.unit("organisingUnitId", organisingUnitId), Params.integer("year", year),
                 Params.enumValue("topic", topic, TrainingTopic.class),
                 Params.enumValue("audience", audience, TrainingAudience.class));
         Reach reach = scope.reach();
@@ -133,6 +145,8 @@ public class TrainingCourseResource {
     }
 
     @PUT
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CourseRequest.class)))
     @Path("/{id}")
     @Operation(summary = "Replace a training course", description = "Full replacement with the creation rules. 409 "
             + "when capacity would drop below the officials already enrolled or sessions below a session that already "
@@ -142,7 +156,29 @@ public class TrainingCourseResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CourseResponse.class)))
     public Response updateTrainingCourse(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
-                                         @Valid @NotNull CourseRequest request) {
+                                         JsonNode body) {
+        CourseRequest request = updates.put(body, courses.get(id, scope.reach()), CourseRequest.class);
+        CourseResponse c = courses.update(id, request, ifMatch, scope.reach());
+        return Response.ok(c).header(HttpHeaders.ETAG, ETags.of(c.version())).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({UpdateBodies.MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Change some fields of a training course",
+            description = "JSON Merge Patch (RFC 7396): the fields sent replace the stored ones, null clears an "
+                    + "optional one, the others keep their values; then the rules of PUT apply. Fields that "
+                    + "cannot be changed here (id, version, names of linked rows…) are ignored when sent "
+                    + "unchanged and refused (400 naming the field) when changed. If-Match as for PUT: a stale "
+                    + "\"version\" or If-Match is a 412.")
+    @RequestBody(content = @Content(mediaType = UpdateBodies.MERGE_PATCH,
+            schema = @Schema(implementation = CourseRequest.class)))
+    @APIResponse(responseCode = "200", description = "The changed resource; ETag carries the new version",
+            headers = @Header(name = "ETag", description = "New version", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CourseResponse.class)))
+    public Response patchTrainingCourse(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
+                                         JsonNode patch) {
+        CourseRequest request = updates.mergePatch(patch, courses.get(id, scope.reach()), CourseRequest.class);
         CourseResponse c = courses.update(id, request, ifMatch, scope.reach());
         return Response.ok(c).header(HttpHeaders.ETAG, ETags.of(c.version())).build();
     }

@@ -1,5 +1,6 @@
 package vn.doanvien.training;
 
+import vn.doanvien.organisation.UnitRefs;
 import vn.doanvien.security.Reach;
 import vn.doanvien.security.CallerScope;
 import jakarta.annotation.security.RolesAllowed;
@@ -30,15 +31,19 @@ public class TrainingReportResource {
     private final TrainingReportService service;
     private final CallerScope scope;
 
-    TrainingReportResource(TrainingReportService service, CallerScope scope) {
+    private final UnitRefs unitRefs;
+
+    TrainingReportResource(TrainingReportService service, CallerScope scope, UnitRefs unitRefs) {
+        this.unitRefs = unitRefs;
         this.scope = scope;
         this.service = service;
     }
 
     @GET
     @Path("/report")
-    @Operation(summary = "Get a unit's yearly training report", description = "unitId and year are required (400 "
-            + "naming them otherwise, also for a unit that does not exist). Line by line: organised.total = courses "
+    @Operation(summary = "Get a unit's yearly training report", description = "year is required; unitId (an id or a "
+            + "code) defaults to the caller's own unit, the Confederation for a national user (400 naming the parameter "
+            + "for a unit that does not exist). Line by line: organised.total = courses "
             + "starting in the year organised by the unit or any unit below it, with their trainee-attendances (lượt: "
             + "enrolments with at least one session attended); organised.byUnitItself and .bySubordinateUnits split "
             + "them by organiser; fullTimeOfficials.percentTrained = full-time officials of the subtree who completed "
@@ -51,10 +56,11 @@ public class TrainingReportResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = TrainingReport.class)))
     public TrainingReport getTrainingReport(
-            @Parameter(description = "The unit reporting (levels 1-3)", required = true, example = "12")
+            @Parameter(description = "The unit reporting (levels 1-3): an id or a code; by default the caller's own unit, "
+                    + "the Confederation for a national user")
             @QueryParam("unitId") String unitId,
             @Parameter(description = "The year, 1900..2200", required = true, example = "2024")
             @QueryParam("year") String year) {
-        return service.report(Params.id("unitId", unitId), Params.integer("year", year), scope.reach());
+        return service.report(unitRefs.unitOrOwn("unitId", unitId, scope.reach()), Params.integer("year", year), scope.reach());
     }
 }

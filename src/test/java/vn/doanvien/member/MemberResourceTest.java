@@ -271,7 +271,9 @@ class MemberResourceTest {
 
         updateInvalid(id, stored, b -> b.put("status", "RETIRED"), "status");
         updateInvalid(id, stored, b -> b.remove("status"), "status");
-        updateInvalid(id, stored, b -> b.put("grassrootsUnionId", union.id), "grassrootsUnionId");
+        // A read-only field is ignored when it equals the stored value (GET-modify-PUT), refused when it differs:
+        // a move is a transfer, not an update.
+        updateInvalid(id, stored, b -> b.put("grassrootsUnionId", union.id + 1_000_000), "grassrootsUnionId");
         updateInvalid(id, stored, b -> b.put("joinedOn", "2021-01-01"), "joinedOn");
         updateInvalid(id, stored, b -> b.put("cardNumber", "DV0000000001"), "cardNumber");
         updateInvalid(id, stored, b -> b.put("status", "LEFT"), "leftOn");

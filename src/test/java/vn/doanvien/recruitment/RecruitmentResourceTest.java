@@ -165,7 +165,7 @@ class RecruitmentResourceTest {
 
     @Test
     void badParametersAreProblems() {
-        given().when().get("/api/v1/recruitment/leads").then().statusCode(400)
+        given().queryParam("unitId", "NO-SUCH-CODE").when().get("/api/v1/recruitment/leads").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("unitId"));
         given().queryParam("unitId", "abc").when().get("/api/v1/recruitment/leads").then().statusCode(400)
                 .body("errors[0].field", equalTo("unitId"));

@@ -37,7 +37,7 @@ class EndpointSecurityTest {
     private static final List<Class<? extends Annotation>> RULES = List.of(RolesAllowed.class, PermitAll.class,
             DenyAll.class, Authenticated.class);
     private static final Set<String> OPEN = Set.of(
-            "AuthResource.createToken", "AuthResource.refreshToken",
+            "AuthResource.createToken", "AuthResource.refreshToken", "AuthResource.createOAuthToken",
             "JoinRequestResource.createJoinRequest", "JoinRequestResource.getJoinRequestStatus");
 
     @Test

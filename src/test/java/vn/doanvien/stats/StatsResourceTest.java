@@ -260,6 +260,11 @@ class StatsResourceTest {
         given().queryParam("unitId", root.id).queryParam("asOf", "2024-03-25").when().get(STATS)
                 .then().statusCode(200).body("groupBy", equalTo("CHILD_UNIT")).body("from", equalTo("2024-01-01"))
                 .body("total.joined", equalTo(5)).body("total.left", equalTo(1));
+        // The unit's code (any case) names it as its id does.
+        String byId = given().queryParam("unitId", root.id).queryParam("asOf", "2024-03-25").when().get(STATS)
+                .then().statusCode(200).extract().asString();
+        given().queryParam("unitId", root.code.toLowerCase()).queryParam("asOf", "2024-03-25").when().get(STATS)
+                .then().statusCode(200).body(equalTo(byId));
 
         for (String groupBy : new String[] {"CHILD_UNIT", "PROVINCE", "GENDER", "AGE_BAND"}) {
             JsonPath j = stats(groupBy);
@@ -289,13 +294,15 @@ class StatsResourceTest {
                 .body("points.grassrootsUnions", contains(3, 3, 3))
                 .body("points.end", contains("2024-01-31", "2024-02-29", "2024-03-31"));
         given().queryParam("unitId", root.id).queryParam("from", "2024-02").queryParam("to", "2024-03")
-                .queryParam("interval", "quarter").when().get(STATS + "/series")
+                .queryParam("interval", "QUARTER").when().get(STATS + "/series")
                 .then().statusCode(200)
                 .body("points.period", contains("2024-Q1"))
                 .body("points[0].start", equalTo("2024-01-01"))
                 .body("points.activeMembers", contains(6)).body("points.joined", contains(6))
                 .body("points.left", contains(1)).body("points.net", contains(5));
-        given().queryParam("unitId", p1.id).queryParam("from", "2023-05").queryParam("to", "2024-03")
+        // The lower-case spelling of earlier versions is still accepted (outside the document: hence invalidRequest).
+        vn.doanvien.contract.Contract.invalidRequest().queryParam("unitId", p1.id)
+                .queryParam("from", "2023-05").queryParam("to", "2024-03")
                 .queryParam("interval", "year").when().get(STATS + "/series")
                 .then().statusCode(200)
                 .body("points.period", contains("2023", "2024"))
@@ -315,8 +322,8 @@ class StatsResourceTest {
 
     @Test
     void badParametersAreProblems() {
-        given().when().get(STATS).then().statusCode(400).contentType("application/problem+json")
-                .body("errors[0].field", equalTo("unitId"));
+        given().queryParam("unitId", "NO-SUCH-CODE").when().get(STATS).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("unitId"));
         given().queryParam("unitId", root.id).queryParam("groupBy", "DISTRICT").when().get(STATS)
                 .then().statusCode(400).body("errors[0].field", equalTo("groupBy"));
         given().queryParam("unitId", root.id).queryParam("asOf", "2024-02-30").when().get(STATS)

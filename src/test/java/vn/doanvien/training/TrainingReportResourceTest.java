@@ -268,9 +268,15 @@ class TrainingReportResourceTest {
     @Test
     void parametersAreRequiredAndValidated() {
         Unit province = data.chain()[1];
+        // unitId defaults to the caller's unit; year stays required.
         given().when().get("/api/v1/training/report")
                 .then().statusCode(400).contentType(PROBLEM)
-                .body("errors.field", containsInAnyOrder("unitId", "year"));
+                .body("errors.field", contains("year"));
+        // A unit's code names it as well as its id does.
+        String byId = given().when().get("/api/v1/training/report?unitId=" + province.id + "&year=2024")
+                .then().statusCode(200).extract().asString();
+        given().when().get("/api/v1/training/report?unitId=" + province.code.toLowerCase() + "&year=2024")
+                .then().statusCode(200).body(org.hamcrest.Matchers.equalTo(byId));
         given().when().get("/api/v1/training/report?unitId=x&year=2024")
                 .then().statusCode(400).contentType(PROBLEM).body("errors.field", contains("unitId"));
         given().when().get("/api/v1/training/report?unitId=" + province.id + "&year=MMXXIV")
