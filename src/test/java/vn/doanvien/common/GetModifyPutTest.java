@@ -143,4 +143,21 @@ class GetModifyPutTest {
         given().contentType(MERGE_PATCH).body(Map.of("fullName", " ")).patch(path).then()
                 .statusCode(400).body("errors[0].field", equalTo("fullName"));
     }
+
+    @Test
+    void aDeleteThatAcceptsOnlyProblemsIsAnsweredNotRefusedWith406() {
+        Unit[] chain = data.chain();
+        GrassrootsUnion union = data.grassrootsUnion(chain[2].id, null, LocalDate.of(2020, 1, 1));
+        Member member = data.member(union.id, "Xoá Được", LocalDate.of(2021, 1, 1));
+        String path = "/api/v1/members/" + member.id;
+        // Without credentials: authentication answers first (401), never content negotiation (406).
+        given().header("X-Test-Anonymous", "true").accept(PROBLEM).delete(path).then().statusCode(401)
+                .contentType(PROBLEM);
+        given().get(path).then().statusCode(200);
+        // With them, the delete happens.
+        given().accept(PROBLEM).delete(path).then().statusCode(204);
+        given().get(path).then().statusCode(404);
+        // An Accept the API cannot serve at all is still a 406.
+        given().accept("image/png").get("/api/v1/members?size=1").then().statusCode(406).contentType(PROBLEM);
+    }
 }
