@@ -173,6 +173,20 @@ public class UnitRepository implements PanacheRepository<Unit> {
         return find("code", code).firstResultOptional();
     }
 
+    /**
+     * The name of each province's federation by province code, today's federations over dissolved ones: labels of
+     * statistics by province (names of units are public).
+     */
+    @Unscoped("names of the provincial federations, public, for labels")
+    public Map<String, String> provincialFederationNames() {
+        Map<String, String> names = new HashMap<>();
+        for (Unit u : list("kind = ?1 and provinceCode is not null order by validTo desc nulls first, id desc",
+                UnitKind.PROVINCIAL_FEDERATION)) {
+            names.putIfAbsent(u.provinceCode, u.name);
+        }
+        return names;
+    }
+
     /** A unit by its code in any case (units are few: a scan costs nothing). */
     @Unscoped("codes are unique in the whole country; the caller reads the unit with get(id, reach) after")
     public Optional<Unit> findByCodeIgnoringCase(String code) {

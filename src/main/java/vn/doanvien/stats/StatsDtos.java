@@ -49,9 +49,13 @@ public final class StatsDtos {
             @Schema(description = "The group: a unit or grassroots union code (CHILD_UNIT), a province code, an "
                     + "ownership type, an ISO country code, a VSIC section letter, a gender or an age band; "
                     + "NO_ENTERPRISE for unions outside enterprises, NONE for enterprises without an investor "
-                    + "country, UNKNOWN where the member's record has no value; TOTAL in the total")
+                    + "country, UNKNOWN where the member's record has no value; NOT_SPLIT for what the rows cannot "
+                    + "split (figures that units reported and grassroots unions' monthly counts, which replace the "
+                    + "registry's in the total but are not kept member by member), so that the rows add up to the "
+                    + "total; TOTAL in the total")
             String key,
-            @Schema(description = "A readable name of the group") String label,
+            @Schema(description = "A readable name of the group: the unit's name, or the value's label in Vietnamese, "
+                    + "or in English with Accept-Language: en") String label,
             @Schema(description = "The unit or grassroots union, for CHILD_UNIT rows") Long id,
             @Schema(description = "Members active on asOf") long activeMembers,
             @Schema(description = "Active grassroots unions on asOf; null for GENDER and AGE_BAND")

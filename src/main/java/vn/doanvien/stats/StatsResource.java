@@ -9,6 +9,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -86,9 +88,11 @@ public class StatsResource {
                     schema = @Schema(type = SchemaType.STRING, format = "date"))
             @QueryParam("from") String from,
             @Parameter(schema = @Schema(implementation = GroupBy.class, defaultValue = "CHILD_UNIT"))
-            @QueryParam("groupBy") String groupBy) {
-        return service.membership(unitRefs.unitOrOwn("unitId", unitId, scope.reach()), Params.date("asOf", asOf), Params.date("from", from),
-                Params.enumValue("groupBy", groupBy, GroupBy.class), scope.reach());
+            @QueryParam("groupBy") String groupBy,
+            @Context HttpHeaders headers) {
+        return service.membership(unitRefs.unitOrOwn("unitId", unitId, scope.reach()), Params.date("asOf", asOf),
+                Params.date("from", from), Params.enumValue("groupBy", groupBy, GroupBy.class),
+                Labels.Language.of(headers), scope.reach());
     }
 
     @GET

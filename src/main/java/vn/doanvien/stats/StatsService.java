@@ -44,21 +44,26 @@ import vn.doanvien.stats.StatsDtos.SeriesResponse;
 class StatsService {
 
     static final int MAX_PERIODS = 240;
+    /** The key of the row of what the rows cannot split (reported figures). */
+    static final String NOT_SPLIT = "NOT_SPLIT";
 
     private final Figures figures;
+    private final Labels labels;
     private final DimensionFigures dimensions;
     private final UnitRepository units;
     private final StatsRepository repository;
 
-    StatsService(Figures figures, DimensionFigures dimensions, UnitRepository units, StatsRepository repository) {
+    StatsService(Figures figures, DimensionFigures dimensions, UnitRepository units, StatsRepository repository,
+                 Labels labels) {
         this.figures = figures;
+        this.labels = labels;
         this.dimensions = dimensions;
         this.units = units;
         this.repository = repository;
     }
 
     MembershipResponse membership(long unitId, LocalDate asOfParam, LocalDate fromParam, GroupBy groupByParam,
-                                  Reach reach) {
+                                  Labels.Language language, Reach reach) {
         Unit unit = units.get(unitId, reach);
         LocalDate today = Today.date();
         LocalDate d = asOfParam == null ? today : asOfParam;
@@ -74,7 +79,8 @@ class StatsService {
         LocalDate dayBefore = f.minusDays(1);
         Point total = figures.point(unit.id, tree, dayBefore, d);
         List<Grouped> grouped = groupBy == GroupBy.CHILD_UNIT ? byChild(unit, tree, f, dayBefore, d)
-                : byDimension(dimensions.byDimension(unit.id, groupBy.dimension(), f, d), groupBy.dimension());
+                : byDimension(dimensions.byDimension(unit.id, groupBy.dimension(), f, d),
+                        labels.forAnswer(groupBy.dimension(), language), groupBy.dimension());
         boolean workplace = groupBy == GroupBy.CHILD_UNIT || groupBy.dimension().workplace();
         long workforce = 0;
         long withWorkforce = 0;
@@ -87,6 +93,7 @@ class StatsService {
         MembershipRow totalRow = new MembershipRow("TOTAL", unit.name, unit.id, total.members(), total.unions(),
                 total.joined(), total.left(), workplace ? workforce : null,
                 workplace ? per100(withWorkforce, workforce) : null);
+        notSplit(rows, totalRow, groupBy, language).ifPresent(rows::add);
         return new MembershipResponse(unit.id, unit.code, unit.name, groupBy, f, d, rows, totalRow, total.source());
     }
 
@@ -94,10 +101,36 @@ class StatsService {
     private record Grouped(MembershipRow row, long membersWithWorkforce) {
     }
 
-    private static List<Grouped> byDimension(Map<String, DimensionFigures.Point> values, Dimension dimension) {
+    /**
+     * The part of the total the rows cannot split, so that the rows add up to the total: figures that units reported
+     * (and grassroots unions' monthly counts) replace the registry's in the total but are not split member by member.
+     */
+    private java.util.Optional<MembershipRow> notSplit(List<MembershipRow> rows, MembershipRow total, GroupBy groupBy,
+                                                       Labels.Language language) {
+        long members = total.activeMembers();
+        long joined = total.joined();
+        long left = total.left();
+        long unions = total.grassrootsUnions() == null ? 0 : total.grassrootsUnions();
+        for (MembershipRow r : rows) {
+            members -= r.activeMembers();
+            joined -= r.joined();
+            left -= r.left();
+            unions -= r.grassrootsUnions() == null ? 0 : r.grassrootsUnions();
+        }
+        if (members == 0 && joined == 0 && left == 0) {
+            return java.util.Optional.empty();
+        }
+        Dimension dimension = groupBy == GroupBy.CHILD_UNIT ? Dimension.GENDER : groupBy.dimension(); // shared label
+        boolean counted = groupBy == GroupBy.CHILD_UNIT || dimension.workplace();
+        return java.util.Optional.of(new MembershipRow(NOT_SPLIT, labels.forAnswer(dimension, language)
+                .label(NOT_SPLIT), null, members, counted ? unions : null, joined, left, null, null));
+    }
+
+    private static List<Grouped> byDimension(Map<String, DimensionFigures.Point> values, Labels.Labeller labels,
+                                             Dimension dimension) {
         List<Grouped> rows = new ArrayList<>();
         boolean workplace = dimension.workplace();
-        values.forEach((v, p) -> rows.add(new Grouped(new MembershipRow(v, v, null, p.members(),
+        values.forEach((v, p) -> rows.add(new Grouped(new MembershipRow(v, labels.label(v), null, p.members(),
                 workplace ? p.unions() : null, p.joined(), p.left(), workplace ? p.workforce() : null,
                 workplace ? p.membersPer100Workers() : null), p.membersWithWorkforce())));
         return rows;

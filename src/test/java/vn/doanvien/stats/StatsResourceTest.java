@@ -184,6 +184,51 @@ class StatsResourceTest {
     }
 
     @Test
+    void labelsAreVietnameseUnlessEnglishIsPreferred() {
+        List<Map<String, Object>> rows = stats("GENDER").getList("rows");
+        assertEquals(List.of("Nam", "Nữ", "Chưa rõ"), rows.stream().map(r -> r.get("label")).toList());
+        rows = given().header("Accept-Language", "en-GB,en;q=0.9,vi;q=0.5").queryParam("unitId", root.id)
+                .queryParam("asOf", "2024-03-25").queryParam("groupBy", "GENDER").when().get(STATS)
+                .then().statusCode(200).extract().jsonPath().getList("rows");
+        assertEquals(List.of("Male", "Female", "Unknown"), rows.stream().map(r -> r.get("label")).toList());
+        rows = stats("OWNERSHIP").getList("rows");
+        assertEquals("Doanh nghiệp có vốn đầu tư nước ngoài", rows.stream()
+                .filter(r -> "FOREIGN_INVESTED".equals(r.get("key"))).findFirst().orElseThrow().get("label"));
+        rows = stats("INVESTOR_COUNTRY").getList("rows");
+        assertEquals("Hàn Quốc", rows.stream().filter(r -> "KR".equals(r.get("key"))).findFirst().orElseThrow()
+                .get("label"));
+        rows = stats("INDUSTRY").getList("rows");
+        assertEquals("Xây dựng", rows.stream().filter(r -> "F".equals(r.get("key"))).findFirst().orElseThrow()
+                .get("label"));
+    }
+
+    @Test
+    void theRowsAddUpToTheTotalWithARowForReportedFigures() {
+        // p1 reports 40 members at the end of February 2024; its registry had 2 then.
+        given().contentType(ContentType.JSON).body(Map.of("members", 40))
+                .when().put("/api/v1/units/{id}/reported-figures/2024-02", p1.id).then().statusCode(201);
+        for (String groupBy : new String[] {"GENDER", "OWNERSHIP", "CHILD_UNIT"}) {
+            JsonPath j = given().queryParam("unitId", root.id).queryParam("asOf", "2024-03-25")
+                    .queryParam("from", "2024-02-05").queryParam("groupBy", groupBy).when().get(STATS)
+                    .then().statusCode(200).body("source", equalTo("COMBINED")).extract().jsonPath();
+            List<Map<String, Object>> rows = j.getList("rows");
+            for (String field : new String[] {"activeMembers", "joined", "left"}) {
+                assertEquals(j.getLong("total." + field), rows.stream()
+                        .mapToLong(r -> ((Number) r.get(field)).longValue()).sum(), groupBy + " " + field);
+            }
+            Map<String, Object> notSplit = rows.stream().filter(r -> "NOT_SPLIT".equals(r.get("key"))).findFirst()
+                    .orElse(null);
+            if (groupBy.equals("CHILD_UNIT")) {
+                // the report is p1's own: its row carries it, nothing is left unsplit
+                assertEquals(null, notSplit, groupBy);
+            } else {
+                assertEquals(true, notSplit != null, groupBy + ": a NOT_SPLIT row");
+                assertEquals(true, ((String) notSplit.get("label")).startsWith("Không chia được"), groupBy);
+            }
+        }
+    }
+
+    @Test
     void aCorrectedGenderMovesTheMembersWholeHistory() {
         // m6 (none recorded; a stay in g3, then one in g1) is recorded as FEMALE; m2 (FEMALE, joined and left in
         // the period, already gone) is corrected to MALE.

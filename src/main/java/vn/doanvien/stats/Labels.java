@@ -1,0 +1,103 @@
+package vn.doanvien.stats;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import vn.doanvien.figures.Dimension;
+import vn.doanvien.organisation.UnitRepository;
+
+/**
+ * Readable names of the values of a statistic's dimension: Vietnamese by default, English when the caller's
+ * Accept-Language prefers it ({@code labels/labels_vi.properties}, {@code labels/labels_en.properties}). Provinces
+ * are named after their federation, countries by the JDK's locale data; a value without a label keeps its code.
+ */
+@ApplicationScoped
+public class Labels {
+
+    /** The languages labels are written in. */
+    public enum Language {
+        VI, EN;
+
+        /** English when the first language of Accept-Language that is Vietnamese or English is English. */
+        public static Language of(HttpHeaders headers) {
+            List<Locale> wanted = headers == null ? List.of() : headers.getAcceptableLanguages();
+            for (Locale l : wanted) {
+                if ("en".equalsIgnoreCase(l.getLanguage())) {
+                    return EN;
+                }
+                if ("vi".equalsIgnoreCase(l.getLanguage())) {
+                    return VI;
+                }
+            }
+            return VI;
+        }
+
+        Locale locale() {
+            return this == EN ? Locale.ENGLISH : Locale.forLanguageTag("vi");
+        }
+    }
+
+    private static final String PREFIX = "Liên đoàn Lao động ";
+
+    private final Properties vi = load("labels/labels_vi.properties");
+    private final Properties en = load("labels/labels_en.properties");
+    private final UnitRepository units;
+
+    Labels(UnitRepository units) {
+        this.units = units;
+    }
+
+    /** A labeller for one answer (it reads the province names once). */
+    public Labeller forAnswer(Dimension dimension, Language language) {
+        Map<String, String> provinces = dimension == Dimension.PROVINCE ? units.provincialFederationNames() : Map.of();
+        Properties texts = language == Language.EN ? en : vi;
+        return value -> {
+            String shared = texts.getProperty(value);
+            if (shared != null && (Dimension.NONE.equals(value) || value.equals("NO_ENTERPRISE")
+                    || value.equals("UNKNOWN") || value.equals(StatsService.NOT_SPLIT))) {
+                return shared;
+            }
+            String own = texts.getProperty(dimension.name() + "." + value);
+            if (own != null) {
+                return own;
+            }
+            if (dimension == Dimension.PROVINCE && provinces.containsKey(value)) {
+                String name = provinces.get(value);
+                return name.startsWith(PREFIX) ? name.substring(PREFIX.length()) : name;
+            }
+            if ((dimension == Dimension.INVESTOR_COUNTRY || dimension == Dimension.NATIONALITY)
+                    && value.length() == 2) {
+                String country = new Locale("", value).getDisplayCountry(language.locale());
+                return country.isEmpty() || country.equals(value) ? value : country;
+            }
+            return value;
+        };
+    }
+
+    /** The label of a value. */
+    @FunctionalInterface
+    public interface Labeller {
+        String label(String value);
+    }
+
+    private static Properties load(String resource) {
+        Properties p = new Properties();
+        try (InputStream in = Labels.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + resource);
+            }
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p;
+    }
+}
