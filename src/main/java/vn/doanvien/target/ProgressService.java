@@ -53,7 +53,7 @@ class ProgressService {
         this.grassroots = grassroots;
     }
 
-    ProgressResponse progress(long id, LocalDate asOfParam, Reach reach) {
+    ProgressResponse progress(long id, LocalDate asOfParam, Comparator<BreakdownRow> order, Reach reach) {
         Target t = targets.find(id, reach);
         LocalDate asOf = asOfParam == null ? Today.date() : asOfParam;
         LocalDate b = t.baselineDate;
@@ -111,7 +111,8 @@ class ProgressService {
                 target == baseline ? null : ProgressMath.percent(current - baseline, target - baseline),
                 ProgressMath.round(remaining, 2), daysLeft, requiredPerMonth, pace, projected, status,
                 now.joined(), now.left(), now.transfersIn(), now.transfersOut(),
-                values.eligible(asOf), values.covered(asOf), now.source(), allocation, breakdown);
+                values.eligible(asOf), values.covered(asOf), now.source(),
+                breakdown.stream().map(r -> withPace(r, b, asOf)).sorted(order).toList(), allocation);
     }
 
     SeriesResponse series(long id, YearMonth fromParam, YearMonth toParam, Reach reach) {
@@ -203,7 +204,7 @@ class ProgressService {
             double tv = c.targetValue.doubleValue();
             rows.add(new BreakdownRow("UNIT", c.scopeUnitId, u == null ? null : u.code, u == null ? null : u.name,
                     c.id, tv, false, v[0], v[1], ProgressMath.percent(v[1], tv), ProgressMath.round(tv - v[1], 2),
-                    p == null ? 0 : p[1].joined(), p == null ? 0 : p[1].left(),
+                    null, p == null ? 0 : p[1].joined(), p == null ? 0 : p[1].left(),
                     p == null ? 0 : p[1].transfersIn(), p == null ? 0 : p[1].transfersOut()));
         }
         rows.sort(BY_GAP);
@@ -250,7 +251,7 @@ class ProgressService {
         Double tv = proRata ? ProgressMath.round(implied, 2) : null;
         return new BreakdownRow(kind, id, code, name, null, tv, tv != null, v[0], v[1],
                 tv == null ? null : ProgressMath.percent(v[1], tv),
-                tv == null ? null : ProgressMath.round(tv - v[1], 2),
+                tv == null ? null : ProgressMath.round(tv - v[1], 2), null,
                 p == null ? 0 : p[1].joined(), p == null ? 0 : p[1].left(),
                 p == null ? 0 : p[1].transfersIn(), p == null ? 0 : p[1].transfersOut());
     }
@@ -276,6 +277,16 @@ class ProgressService {
     }
 
     /** Biggest gap first; rows without a target last, by name. */
+    /** A row with its pace since the baseline. */
+    private static BreakdownRow withPace(BreakdownRow r, LocalDate b, LocalDate d) {
+        long days = ChronoUnit.DAYS.between(b, d);
+        Double pace = days == 0 ? null
+                : ProgressMath.round((r.currentValue() - r.baselineValue()) / (days / ProgressMath.DAYS_PER_MONTH), 2);
+        return new BreakdownRow(r.kind(), r.unitId(), r.code(), r.name(), r.targetId(), r.targetValue(),
+                r.targetImplied(), r.baselineValue(), r.currentValue(), r.percentOfTarget(), r.gap(), pace,
+                r.joined(), r.left(), r.transfersIn(), r.transfersOut());
+    }
+
     static final Comparator<BreakdownRow> BY_GAP = Comparator
             .comparing((BreakdownRow r) -> r.gap() == null ? Double.NEGATIVE_INFINITY : r.gap(),
                     Comparator.reverseOrder())

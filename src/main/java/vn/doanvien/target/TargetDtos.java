@@ -97,7 +97,11 @@ final class TargetDtos {
                     + "row's baseline value times the parent's targetValue / baselineValue")
             Double targetValue,
             boolean targetImplied, double baselineValue, double currentValue, Double percentOfTarget,
-            @Schema(description = "targetValue - currentValue; rows are sorted by it, biggest first") Double gap,
+            @Schema(description = "targetValue - currentValue; by default rows are sorted by it, biggest first")
+            Double gap,
+            @Schema(description = "Change of the value per month since the baseline (currentValue - baselineValue "
+                    + "over the months from baselineDate to asOf, 30.44 days each); null on the baseline day")
+            Double pacePerMonth,
             long joined, long left, long transfersIn, long transfersOut) {
     }
 
@@ -121,9 +125,12 @@ final class TargetDtos {
             @Schema(description = "ENTERPRISE_COVERAGE: enterprises at or above minWorkforce") Long eligibleEnterprises,
             @Schema(description = "ENTERPRISE_COVERAGE: of those, with an active grassroots union") Long coveredEnterprises,
             Figures.Source source,
+            @Schema(description = "One row per child target where the target was allocated, else per child unit "
+                    + "(per grassroots union under an upper-level union); order: the sort parameter")
+            List<BreakdownRow> breakdown,
             @JsonInclude(JsonInclude.Include.NON_NULL)
-            @Schema(description = "Present when the target was allocated, absent otherwise") AllocationResponse allocation,
-            List<BreakdownRow> breakdown) implements Exports.Table {
+            @Schema(description = "Present when the target was allocated, absent otherwise") AllocationResponse allocation)
+            implements Exports.Table {
 
         /** The CSV of progress is its breakdown. */
         @Override

@@ -214,8 +214,9 @@ public class TargetResource {
             + "without it; else ON_TRACK when projectedAtDeadline >= target, AT_RISK when it reaches at least "
             + "90% of the gain from baseline to target, OFF_TRACK below; AT_RISK when there is too little "
             + "history to project. joined and left (gross joins and departures since the baseline) show churn. "
-            + "breakdown: one row per child target where the target was allocated, else per child unit (or per "
-            + "grassroots union under an upper-level union) with a pro-rata target, biggest gap first.")
+            + "breakdown (first, before the allocation): one row per child target where the target was allocated, "
+            + "else per child unit (or per grassroots union under an upper-level union) with a pro-rata target, "
+            + "biggest gap first unless sort says otherwise (by share reached, pace or name).")
     @Produces({MediaType.APPLICATION_JSON, Exports.TEXT_CSV, Exports.XLSX})
     @APIResponse(responseCode = "200", description = "Progress; as CSV, the breakdown rows",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON,
@@ -224,8 +225,17 @@ public class TargetResource {
     public ProgressResponse getTargetProgress(@PathParam("id") long id,
                                               @Parameter(description = "YYYY-MM-DD; today when absent",
                                                       schema = @Schema(type = SchemaType.STRING, format = "date"))
-                                              @QueryParam("asOf") String asOf) {
-        return progress.progress(id, Params.date("asOf", asOf), scope.reach());
+                                              @QueryParam("asOf") String asOf,
+                                              @Parameter(description = "Order of the breakdown: one of "
+                                                      + BreakdownOrder.FIELDS + " (share reached: percentOfTarget; "
+                                                      + "pace: pacePerMonth), ascending, or descending with a leading "
+                                                      + "-; by default -gap, the biggest gap first",
+                                                      schema = @Schema(type = SchemaType.STRING, enumeration = {"-gap",
+                                                              "gap", "percentOfTarget", "-percentOfTarget",
+                                                              "pacePerMonth", "-pacePerMonth", "currentValue",
+                                                              "-currentValue", "name", "-name"}))
+                                              @QueryParam("sort") String sort) {
+        return progress.progress(id, Params.date("asOf", asOf), BreakdownOrder.parse(sort), scope.reach());
     }
 
     @GET

@@ -3,6 +3,7 @@ package vn.doanvien.target;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -218,6 +219,23 @@ class TargetProgressTest {
                 .body("breakdown.targetValue", contains(6.0f, 3.0f))
                 .body("breakdown.gap", contains(4.0f, 2.0f))
                 .body("breakdown.currentValue", contains(2.0f, 1.0f));
+        // The breakdown comes before the allocation, and sorts by share reached, pace, value or name.
+        String json = given().queryParam("asOf", "2024-07-31").when().get("/api/v1/targets/{id}/progress", target)
+                .then().statusCode(200).extract().asString();
+        assertTrue(json.indexOf("\"breakdown\"") < json.indexOf("\"allocation\""), json);
+        // 182 days since the baseline: P2 gained 2 (0.33 a month), P1 gained 1 (0.17 a month).
+        given().queryParam("asOf", "2024-07-31").queryParam("sort", "pacePerMonth")
+                .when().get("/api/v1/targets/{id}/progress", target).then().statusCode(200)
+                .body("breakdown.unitId", contains(p1.id.intValue(), p2.id.intValue()))
+                .body("breakdown.pacePerMonth", contains(0.17f, 0.33f));
+        given().queryParam("asOf", "2024-07-31").queryParam("sort", "-currentValue")
+                .when().get("/api/v1/targets/{id}/progress", target).then().statusCode(200)
+                .body("breakdown.unitId", contains(p2.id.intValue(), p1.id.intValue()));
+        given().queryParam("asOf", "2024-07-31").queryParam("sort", "-percentOfTarget")
+                .when().get("/api/v1/targets/{id}/progress", target).then().statusCode(200)
+                .body("breakdown.percentOfTarget", contains(33.33f, 33.33f));
+        given().queryParam("sort", "share").when().get("/api/v1/targets/{id}/progress", target)
+                .then().statusCode(400).body("errors[0].field", equalTo("sort"));
         // Over-allocation is shown, not refused.
         given().contentType(ContentType.JSON)
                 .body(Map.of("allocations", List.of(Map.of("unitId", p2.id, "targetValue", 8))))
