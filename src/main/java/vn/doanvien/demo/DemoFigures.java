@@ -22,6 +22,8 @@ final class DemoFigures {
     static final String SYNTHETIC = "Số liệu minh hoạ cho bản demo (synthetic demo figure), không phải số liệu thật";
     static final YearMonth REFORM = YearMonth.of(2025, 7);
     static final long NATIONAL_AT_REFORM = 12_050_000;
+    static final YearMonth BASELINE = YearMonth.of(2023, 12);
+    static final long NATIONAL_AT_BASELINE = 11_000_000;
     static final Map<String, Long> SECTORAL_AT_REFORM = Map.of(
             "CDN-GD", 1_300_000L, "CDN-VC", 880_000L, "CDN-DK", 58_000L);
 
@@ -59,6 +61,13 @@ final class DemoFigures {
             level2.put(byCode("LDLD-" + p.code()), new double[] {base, growth()});
         }
         SECTORAL_AT_REFORM.forEach((code, base) -> level2.put(byCode(code), new double[] {base, growth()}));
+        // The targets' baseline month: each of today's level-2 units estimated within today's borders, in proportion
+        // to its size at the reform, summing to the Confederation's report of December 2023 (so each province's
+        // progress has a real baseline, not the 0 of a unit that did not exist yet).
+        for (Map.Entry<Unit, double[]> e : level2.entrySet()) {
+            reports += report(e.getKey(), BASELINE, Math.round(e.getValue()[0] * NATIONAL_AT_BASELINE / NATIONAL_AT_REFORM),
+                    null, null, SYNTHETIC + "; ước tính theo địa giới sau sáp nhập");
+        }
         for (YearMonth m = REFORM; !m.isAfter(lastReported); m = m.plusMonths(1)) {
             long months = REFORM.until(m, java.time.temporal.ChronoUnit.MONTHS);
             long national = 0;

@@ -112,7 +112,7 @@ class ClientScenarioIT {
                 .metric(TargetMetric.ACTIVE_MEMBERS).targetValue(BigDecimal.TEN)
                 .baselineDate(LocalDate.of(2021, 12, 31)).deadline(LocalDate.of(2028, 12, 31)), unique("k"));
 
-        TargetProgress progress = new TargetsApi(client).getTargetProgress(target.getId(), null, null);
+        TargetProgress progress = new TargetsApi(client).getTargetProgress(target.getId(), null, null, null);
         assertEquals(0.0, progress.getBaselineValue());
         assertEquals(3.0, progress.getCurrentValue());
         assertEquals(3L, progress.getJoined());

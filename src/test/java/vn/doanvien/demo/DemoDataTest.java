@@ -310,6 +310,9 @@ class DemoDataTest {
                 .extract().jsonPath();
         // The national value is the latest national report plus what the registry recorded since.
         assertTrue(progress.getDouble("currentValue") > 12_000_000, "current " + progress.getDouble("currentValue"));
+        // Each province has a real baseline (the demo's estimate of December 2023 within today's borders).
+        List<Float> baselines = progress.getList("breakdown.baselineValue", Float.class);
+        assertTrue(baselines.stream().allMatch(v -> v > 10_000), "baselines " + baselines);
         List<Float> gaps = progress.getList("breakdown.gap", Float.class);
         for (int i = 1; i < gaps.size(); i++) {
             assertTrue(gaps.get(i - 1) >= gaps.get(i), "breakdown sorted by gap, biggest first");
