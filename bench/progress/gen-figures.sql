@@ -7,8 +7,7 @@
 set synchronous_commit = off;
 set work_mem = '512MB';
 set maintenance_work_mem = '512MB';
-truncate unit_day_figure, unit_month_figure, unit_year_figure, grassroots_union_month, grassroots_union_total,
-    grassroots_union_person_month, grassroots_union_person_total;
+truncate unit_day_figure, unit_month_figure, unit_year_figure, grassroots_union_month, grassroots_union_total;
 
 create temp table transfer_end as
 select member_id, end_on from membership_period where end_reason = 'TRANSFER';
@@ -33,27 +32,8 @@ insert into grassroots_union_total (grassroots_union_id, joined, left_count, tra
 select grassroots_union_id, sum(joined), sum(left_count), sum(transfers_in), sum(transfers_out)
 from grassroots_union_month group by 1;
 
--- The same month rows split by the member's recorded gender and by year of birth (UNKNOWN: none recorded).
-create temp table person_event as
-select e.gu, cast(date_trunc('month', e.d) as date) as month_start, coalesce(m.gender, 'UNKNOWN') as gender,
-       coalesce(cast(extract(year from m.date_of_birth) as varchar(8)), 'UNKNOWN') as birth_year,
-       e.j, e.l, e.ti, e.tout
-from stay_event e join member m on m.id = e.mid;
-
-insert into grassroots_union_person_month (grassroots_union_id, month_start, dimension, person_key, joined,
-                                           left_count, transfers_in, transfers_out)
-select gu, month_start, 'GENDER', gender, sum(j), sum(l), sum(ti), sum(tout)
-from person_event group by gu, month_start, gender
-union all
-select gu, month_start, 'BIRTH_YEAR', birth_year, sum(j), sum(l), sum(ti), sum(tout)
-from person_event group by gu, month_start, birth_year;
-drop table person_event;
-
-insert into grassroots_union_person_total (grassroots_union_id, dimension, person_key, joined, left_count,
-                                           transfers_in, transfers_out)
-select grassroots_union_id, dimension, person_key, sum(joined), sum(left_count), sum(transfers_in),
-       sum(transfers_out)
-from grassroots_union_person_month group by 1, 2, 3;
+-- The figures by dimension (V16, unit_dimension_figure) are not generated here: the app builds them from the
+-- registry at its first start (figures.DimensionsBuild), which run.sh times as the migration of a populated database.
 
 -- Flows per upper-level union and day (members, and foundings of grassroots unions).
 create temp table ulu_day as
@@ -96,5 +76,3 @@ vacuum analyze unit_month_figure;
 vacuum analyze unit_year_figure;
 vacuum analyze grassroots_union_month;
 vacuum analyze grassroots_union_total;
-vacuum analyze grassroots_union_person_month;
-vacuum analyze grassroots_union_person_total;

@@ -98,14 +98,12 @@ select i, 'HV' || lpad(i::text, 10, '0'), 'Hội viên ' || i, 'hoi vien ' || i,
        case when left_on is null then 'ACTIVE' else 'LEFT' end, left_on, null, 0, now(), now()
 from gen;
 
--- Each stay carries its member's date of birth (V15), the same expression as the member's.
-insert into membership_period (id, member_id, grassroots_union_id, start_on, end_on, end_reason, member_born_on)
+insert into membership_period (id, member_id, grassroots_union_id, start_on, end_on, end_reason)
 select i, i, g, join_on, coalesce(left_on, transfer_on),
-       case when left_on is not null then 'LEFT' when transfer_on is not null then 'TRANSFER' end,
-       date '1970-01-01' + cast(r3 % 12000 as int)
+       case when left_on is not null then 'LEFT' when transfer_on is not null then 'TRANSFER' end
 from gen;
-insert into membership_period (id, member_id, grassroots_union_id, start_on, end_on, end_reason, member_born_on)
-select 100000000 + i, i, g2, transfer_on, null, null, date '1970-01-01' + cast(r3 % 12000 as int)
+insert into membership_period (id, member_id, grassroots_union_id, start_on, end_on, end_reason)
+select 100000000 + i, i, g2, transfer_on, null, null
 from gen where transfer_on is not null;
 
 drop table gen;

@@ -1,4 +1,4 @@
--- The app's own indexes on member and membership_period (V1__registry.sql, V15_1 for member_born_on), rebuilt
+-- The app's own indexes on member and membership_period (V1__registry.sql), rebuilt
 -- after the bulk load.
 -- The trigram index (db/postgresql/V1_1) only with -v trgm=1: it serves member search, not figures.
 \set ON_ERROR_STOP on
@@ -12,12 +12,11 @@ create index if not exists ix_member_identity on member (identity_key);
 create index if not exists ix_member_search on member (search_text);
 create index if not exists ix_membership_period_member on membership_period (member_id, start_on);
 create index if not exists ix_membership_period_union on membership_period (grassroots_union_id, start_on);
-create index if not exists ix_membership_period_born on membership_period (member_born_on)
-    include (id, member_id, grassroots_union_id, start_on, end_on, end_reason);
+create index if not exists ix_membership_period_start on membership_period (start_on);
+create index if not exists ix_membership_period_end on membership_period (end_on);
 \if :trgm
 create index if not exists ix_member_search_trgm on member using gin (search_text gin_trgm_ops);
 \endif
 analyze member;
--- Vacuumed, not only analysed: the age band statistics read ix_membership_period_born alone only where the
--- visibility map says the pages are all visible (autovacuum does this in a database that runs).
+-- Vacuumed, not only analysed, as autovacuum does in a database that runs.
 vacuum analyze membership_period;

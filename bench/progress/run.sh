@@ -117,7 +117,7 @@ sizes() {
     union all select 'unit_month_figure rows', count(*)::text from unit_month_figure
     union all select 'unit_year_figure rows', count(*)::text from unit_year_figure
     union all select 'grassroots_union_month rows', count(*)::text from grassroots_union_month
-    union all select 'grassroots_union_person_month rows', count(*)::text from grassroots_union_person_month
+    union all select 'unit_dimension_figure rows', count(*)::text from unit_dimension_figure
     union all select 'database size', pg_database_size(current_database()) / (1024 * 1024) || ' MB'"
 }
 
@@ -238,7 +238,7 @@ h2() {
     migrate_pg $src
     timed "h2 generate registry+figures in PG $H2_MEMBERS members" h2_source $src
   fi
-  local tables="unit unit_link grassroots_union grassroots_union_link member membership_period unit_day_figure unit_month_figure unit_year_figure grassroots_union_month grassroots_union_total grassroots_union_person_month grassroots_union_person_total"
+  local tables="unit unit_link grassroots_union grassroots_union_link member membership_period unit_day_figure unit_month_figure unit_year_figure grassroots_union_month grassroots_union_total unit_dimension_figure startup_task"
   for t in $tables; do
     psqlq -d $src -c "\\copy $t to '$csv/$t.csv' with (format csv, header)"
   done
