@@ -37,7 +37,7 @@ fi
 run() { # run <case> <url>
   local name=$1 url=$2 out
   wrk -t2 -c"$CLIENTS" -d"$WARMUP" -H "Authorization: Bearer $TOKEN" "$url" > /dev/null
-  out=$(wrk -t2 -c"$CLIENTS" -d"$DURATION" --latency -H "Authorization: Bearer $TOKEN" "$url")
+  out=$(wrk -t2 -c"$CLIENTS" -d"$DURATION" --timeout "${TIMEOUT:-10s}" --latency -H "Authorization: Bearer $TOKEN" "$url")
   echo "$out" | python3 -c "
 import sys, re
 t = sys.stdin.read()

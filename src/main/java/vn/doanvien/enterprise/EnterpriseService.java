@@ -36,7 +36,11 @@ class EnterpriseService {
 
     private final MembershipLedger ledger;
 
-    EnterpriseService(EnterpriseRepository enterprises, UnitRepository units, MembershipLedger ledger) {
+    private final jakarta.enterprise.event.Event<EnterpriseRegistered> registered;
+
+    EnterpriseService(EnterpriseRepository enterprises, UnitRepository units, MembershipLedger ledger,
+                      jakarta.enterprise.event.Event<EnterpriseRegistered> registered) {
+        this.registered = registered;
         this.enterprises = enterprises;
         this.units = units;
         this.ledger = ledger;
@@ -66,6 +70,7 @@ class EnterpriseService {
         Enterprise e = new Enterprise();
         apply(e, request);
         enterprises.persistAndFlush(e);
+        registered.fire(new EnterpriseRegistered(e.id, e.taxCode));
         return EnterpriseResponse.of(e, null);
     }
 

@@ -119,9 +119,67 @@ class JoinRequestTest {
     }
 
     @Test
+    void aWorkerOfAnUnregisteredEmployerIsALeadOfTheProvinceUntilTheEnterpriseIsRegistered() {
+        String tax = TestData.taxCode();
+        long before = count();
+        submit(body(tax), address()).statusCode(400).body("errors[0].field", equalTo("provinceCode"));
+        Map<String, Object> nowhere = body(tax);
+        nowhere.put("provinceCode", "97");
+        submit(nowhere, address()).statusCode(400).body("errors[0].field", equalTo("provinceCode"));
+        assertEquals(before, count());
+
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createQuery(
+                "update Unit u set u.provinceCode = '98' where u.id = :id").setParameter("id", w.provinceA.id)
+                .executeUpdate());
+        java.util.List<String> references = new java.util.ArrayList<>();
+        for (String name : new String[] {"Công ty TNHH Chưa Đăng Ký", "Cty Chưa Đăng Ký"}) {
+            Map<String, Object> b = body(tax);
+            b.put("employerName", name);
+            b.put("provinceCode", "98");
+            references.add((String) submit(b, address()).statusCode(201).body("routing", equalTo("UNREGISTERED"))
+                    .extract().path("reference"));
+        }
+        // The province's officer sees the employer as a lead, with the workers who asked; another province's does not.
+        w.as(w.officerA).get("/api/v1/recruitment/unregistered-employers").then().statusCode(200)
+                .body("items.find { it.employerTaxCode == '" + tax + "' }.workersAsking", equalTo(2))
+                .body("items.find { it.employerTaxCode == '" + tax + "' }.employerName", equalTo("Cty Chưa Đăng Ký"))
+                .body("items.find { it.employerTaxCode == '" + tax + "' }.unitId", equalTo(w.provinceA.id.intValue()));
+        w.as(w.officerA).get("/api/v1/join-requests?status=PENDING").then().statusCode(200)
+                .body("items.reference", org.hamcrest.Matchers.hasItems(references.get(0), references.get(1)));
+        String otherOfficer = TestData.unique("officer-b").toLowerCase();
+        worlds.accounts().createUser(otherOfficer, SecurityWorld.PASSWORD, Roles.OFFICER, w.provinceB.id, null);
+        String tokenB = TestAuthentication.login(otherOfficer, SecurityWorld.PASSWORD);
+        w.as(tokenB).get("/api/v1/recruitment/unregistered-employers").then().statusCode(200)
+                .body("items.employerTaxCode", not(hasItem(tax)));
+
+        // Registering the enterprise attaches the requests: they become leads of its upper-level union.
+        Map<String, Object> enterprise = new LinkedHashMap<>();
+        enterprise.put("taxCode", tax);
+        enterprise.put("name", "Công ty TNHH Chưa Đăng Ký");
+        enterprise.put("ownership", "PRIVATE");
+        enterprise.put("industry", "C");
+        enterprise.put("provinceCode", "79");
+        enterprise.put("workforce", 120);
+        enterprise.put("workforceAsOf", "2026-01-31");
+        enterprise.put("upperLevelUnitId", w.upperA.id);
+        int enterpriseId = io.restassured.RestAssured.given().contentType("application/json").body(enterprise)
+                .post("/api/v1/enterprises").then().statusCode(201).extract().path("id");
+        for (String reference : references) {
+            String row = "items.find { it.reference == '" + reference + "' }.";
+            w.as(w.officerA).get("/api/v1/join-requests?status=PENDING&size=100").then().statusCode(200)
+                    .body(row + "routing", equalTo("RECRUITMENT_LEAD"))
+                    .body(row + "enterpriseId", equalTo(enterpriseId))
+                    .body(row + "unitId", equalTo(w.upperA.id.intValue()))
+                    .body(row + "provinceCode", equalTo("98"));
+        }
+        w.as(w.officerA).get("/api/v1/recruitment/unregistered-employers").then().statusCode(200)
+                .body("items.employerTaxCode", not(hasItem(tax)));
+    }
+
+    @Test
     void badSubmissionsAre400AndStoreNothing() {
         long before = count();
-        submit(body("0000000001"), address()).statusCode(400).body("errors[0].field", equalTo("employerTaxCode"));
+        submit(body("000000000"), address()).statusCode(400).body("errors[0].field", equalTo("employerTaxCode"));
         Map<String, Object> bad = body(w.enterpriseA.taxCode);
         bad.put("nationalId", "12");
         submit(bad, address()).statusCode(400).body("errors[0].field", equalTo("nationalId"));

@@ -64,6 +64,12 @@ public class JoinRequest extends PanacheEntityBase {
     @Column(name = "employer_tax_code")
     public String employerTaxCode;
 
+    @Column(name = "employer_name")
+    public String employerName;
+
+    @Column(name = "province_code")
+    public String provinceCode;
+
     @Column(name = "enterprise_id")
     public Long enterpriseId;
 

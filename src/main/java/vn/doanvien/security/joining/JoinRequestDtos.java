@@ -33,7 +33,12 @@ final class JoinRequestDtos {
             @Schema(example = "mai.tran@example.vn") @Email @Size(max = 254) String email,
             @Schema(example = "2300100123", description = "The employer's tax code (mã số thuế)")
             @NotBlank @Pattern(regexp = "^\\d{10}(-\\d{3})?$",
-                    message = "must be 10 digits, or 10 digits, '-' and 3 digits for a branch") String employerTaxCode) {
+                    message = "must be 10 digits, or 10 digits, '-' and 3 digits for a branch") String employerTaxCode,
+            @Schema(description = "The employer's name, as the worker knows it; kept for an employer the registry "
+                    + "does not know yet") @Size(max = 255) String employerName,
+            @Schema(description = "Province code of the workplace (01 Hà Nội, 79 Hồ Chí Minh City…); required when "
+                    + "the registry does not know the employer: the request goes to that province's federation")
+            @Pattern(regexp = "^\\d{2}$", message = "must be a 2-digit province code such as 01") String provinceCode) {
     }
 
     @Schema(name = "JoinRequestReceipt", description = "Keep the reference and the secret to follow the request")
@@ -41,7 +46,9 @@ final class JoinRequestDtos {
                    @Schema(description = "Shown once: send it as X-Join-Secret to read the status") String secret,
                    @Schema(example = "PENDING") String status,
                    @Schema(example = "GRASSROOTS_UNION", description = "GRASSROOTS_UNION: sent to the employer's union; "
-                           + "RECRUITMENT_LEAD: the employer has no union yet, sent to the responsible upper level")
+                           + "RECRUITMENT_LEAD: the employer has no union yet, sent to the responsible upper level; "
+                           + "UNREGISTERED: the registry does not know the employer yet, sent to the federation of "
+                           + "the workplace's province (attached to the enterprise once it is registered)")
                    String routing) {
     }
 
@@ -54,13 +61,15 @@ final class JoinRequestDtos {
     @Schema(name = "JoinRequest")
     record Response(Long id, String reference, String status, String routing, String fullName, LocalDate dateOfBirth,
                     String gender, String nationality, String nationalId, String passportNumber, String phone,
-                    String email, String employerTaxCode, Long enterpriseId, Long grassrootsUnionId, Long unitId,
+                    String email, String employerTaxCode, String employerName, String provinceCode,
+                    Long enterpriseId, Long grassrootsUnionId, Long unitId,
                     String decidedBy, OffsetDateTime decidedAt, String rejectionReason, Long memberId,
                     OffsetDateTime createdAt) {
         static Response of(JoinRequest r) {
             return new Response(r.id, r.reference, r.status, r.routing, r.fullName, r.dateOfBirth, r.gender,
                     r.nationality, PersonalData.visible(r.nationalId), PersonalData.visible(r.passportNumber),
-                    PersonalData.visible(r.phone), r.email, r.employerTaxCode, r.enterpriseId, r.grassrootsUnionId,
+                    PersonalData.visible(r.phone), r.email, r.employerTaxCode, r.employerName, r.provinceCode,
+                    r.enterpriseId, r.grassrootsUnionId,
                     r.unitId, r.decidedBy, r.decidedAt, r.rejectionReason, r.memberId, r.createdAt);
         }
     }
@@ -74,5 +83,15 @@ final class JoinRequestDtos {
     @Schema(name = "JoinRequestRejection")
     record Rejection(@Schema(example = "Không phải người lao động của doanh nghiệp") @NotBlank @Size(max = 500)
                      String reason) {
+    }
+
+    @Schema(name = "UnregisteredEmployerLead", description = "An employer the registry does not know yet, from the "
+            + "workers who asked to join")
+    record UnregisteredEmployer(@Schema(example = "0109999999") String employerTaxCode,
+                                @Schema(description = "The name the latest worker gave") String employerName,
+                                @Schema(example = "01") String provinceCode,
+                                @Schema(description = "The federation the requests are routed to") Long unitId,
+                                @Schema(description = "Pending requests of its workers") long workersAsking,
+                                OffsetDateTime firstAskedAt, OffsetDateTime lastAskedAt) {
     }
 }

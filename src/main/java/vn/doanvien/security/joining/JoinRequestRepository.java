@@ -109,6 +109,48 @@ class JoinRequestRepository implements PanacheRepository<JoinRequest> {
         return Optional.of(new Employer(enterpriseId, upper, (Long) unions.get(0)[0], (Long) unions.get(0)[1]));
     }
 
+    @Unscoped("routing a public join request to the federation of the workplace's province is national")
+    Optional<Long> federationOf(String provinceCode, LocalDate on) {
+        return getEntityManager().createQuery("""
+                        select u.id from Unit u where u.kind = vn.doanvien.organisation.UnitKind.PROVINCIAL_FEDERATION
+                          and u.provinceCode = :p and u.validFrom <= :d and (u.validTo is null or u.validTo > :d)
+                        order by u.id""", Long.class)
+                .setParameter("p", provinceCode).setParameter("d", on).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    @Unscoped("attaching the requests that waited for an enterprise at its registration, whoever registers it")
+    List<JoinRequest> waitingFor(String taxCode) {
+        return list("employerTaxCode = ?1 and routing = ?2 and status = ?3", taxCode, JoinRequestService.UNREGISTERED,
+                "PENDING");
+    }
+
+    /** Employers the registry does not know yet, from the pending requests in reach: most workers asking first. */
+    List<JoinRequestDtos.UnregisteredEmployer> unregisteredEmployers(Reach reach) {
+        Set<Long> units = reach.registryUnits();
+        if (units != null && units.isEmpty()) {
+            return List.of();
+        }
+        List<Object[]> rows = getEntityManager().createQuery("""
+                        select r.employerTaxCode, r.provinceCode, r.unitId, count(r), min(r.createdAt), max(r.createdAt)
+                        from JoinRequest r where r.routing = :routing and r.status = 'PENDING'"""
+                        + (units == null ? "" : " and r.unitId in :units") + """
+                         group by r.employerTaxCode, r.provinceCode, r.unitId
+                        order by count(r) desc, min(r.createdAt), r.employerTaxCode""", Object[].class)
+                .setParameter("routing", JoinRequestService.UNREGISTERED)
+                .setParameter("units", units == null ? Set.of(-1L) : units)
+                .getResultList();
+        List<JoinRequestDtos.UnregisteredEmployer> result = new java.util.ArrayList<>();
+        for (Object[] row : rows) {
+            String name = getEntityManager().createQuery("""
+                            select r.employerName from JoinRequest r where r.employerTaxCode = :t
+                              and r.employerName is not null order by r.createdAt desc""", String.class)
+                    .setParameter("t", row[0]).setMaxResults(1).getResultStream().findFirst().orElse(null);
+            result.add(new JoinRequestDtos.UnregisteredEmployer((String) row[0], name, (String) row[1], (Long) row[2],
+                    (Long) row[3], (java.time.OffsetDateTime) row[4], (java.time.OffsetDateTime) row[5]));
+        }
+        return result;
+    }
+
     @Unscoped("the card number of the member a request in reach (or the applicant's own) created")
     Optional<String> cardNumberOf(long memberId) {
         return getEntityManager().createQuery("select m.cardNumber from Member m where m.id = :id", String.class)

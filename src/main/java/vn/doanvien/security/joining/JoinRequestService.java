@@ -26,6 +26,8 @@ import vn.doanvien.security.Secrets;
 @Transactional
 public class JoinRequestService {
 
+    static final String UNREGISTERED = "UNREGISTERED";
+
     static final String PENDING = "PENDING";
     static final String APPROVED = "APPROVED";
     static final String REJECTED = "REJECTED";
@@ -49,18 +51,23 @@ public class JoinRequestService {
         if (!"VN".equals(nationality) && blank(req.passportNumber())) {
             throw ApiProblem.invalid("passportNumber", "is required for nationality " + nationality);
         }
-        JoinRequestRepository.Employer employer = requests.employer(req.employerTaxCode(), Today.date())
-                .orElseThrow(() -> ApiProblem.invalid("employerTaxCode", "no enterprise is registered with this tax code"));
         JoinRequest r = new JoinRequest();
-        r.enterpriseId = employer.enterpriseId();
-        if (employer.grassrootsUnionId() != null) {
-            r.routing = "GRASSROOTS_UNION";
-            r.grassrootsUnionId = employer.grassrootsUnionId();
-            r.unitId = employer.unionUnitId();
+        JoinRequestRepository.Employer employer = requests.employer(req.employerTaxCode(), Today.date()).orElse(null);
+        if (employer != null) {
+            route(r, employer);
         } else {
-            r.routing = "RECRUITMENT_LEAD";
-            r.unitId = employer.upperLevelUnitId();
+            // The best lead there is: a worker of an employer the registry does not know yet. The province of the
+            // workplace says which federation follows it up.
+            if (blank(req.provinceCode())) {
+                throw ApiProblem.invalid("provinceCode", "is required when no enterprise is registered with this "
+                        + "tax code: the province of the workplace, whose federation follows the request up");
+            }
+            r.routing = UNREGISTERED;
+            r.unitId = requests.federationOf(req.provinceCode(), Today.date()).orElseThrow(() -> ApiProblem.invalid(
+                    "provinceCode", "no provincial federation has the province code " + req.provinceCode()));
         }
+        r.employerName = blank(req.employerName()) ? null : req.employerName().trim();
+        r.provinceCode = blank(req.provinceCode()) ? null : req.provinceCode();
         String secret = Secrets.random(24);
         r.reference = reference();
         r.secretHash = Secrets.sha256(secret);
@@ -77,6 +84,44 @@ public class JoinRequestService {
         r.clientAddress = address;
         requests.persist(r);
         return new JoinRequestDtos.Receipt(r.reference, secret, r.status, r.routing);
+    }
+
+    private static void route(JoinRequest r, JoinRequestRepository.Employer employer) {
+        r.enterpriseId = employer.enterpriseId();
+        if (employer.grassrootsUnionId() != null) {
+            r.routing = "GRASSROOTS_UNION";
+            r.grassrootsUnionId = employer.grassrootsUnionId();
+            r.unitId = employer.unionUnitId();
+        } else {
+            r.routing = "RECRUITMENT_LEAD";
+            if (employer.upperLevelUnitId() != null) {
+                r.unitId = employer.upperLevelUnitId();
+            }
+        }
+    }
+
+    /**
+     * Registering an enterprise attaches the pending requests of its workers that waited for it: they are routed as
+     * if they had been sent now (to its union, or to its upper-level union as a recruitment lead).
+     */
+    void attach(@jakarta.enterprise.event.Observes vn.doanvien.enterprise.EnterpriseRegistered registered) {
+        List<JoinRequest> waiting = requests.waitingFor(registered.taxCode());
+        if (waiting.isEmpty()) {
+            return;
+        }
+        JoinRequestRepository.Employer employer = requests.employer(registered.taxCode(), Today.date()).orElse(null);
+        if (employer == null) {
+            return;
+        }
+        for (JoinRequest r : waiting) {
+            route(r, employer);
+        }
+    }
+
+    Page<JoinRequestDtos.UnregisteredEmployer> unregisteredEmployers(Reach reach, PageRequest page) {
+        List<JoinRequestDtos.UnregisteredEmployer> all = requests.unregisteredEmployers(reach);
+        int from = (int) Math.min((long) page.page() * page.size(), all.size());
+        return Page.of(all.subList(from, Math.min(from + page.size(), all.size())), page, all.size());
     }
 
     /**
