@@ -80,6 +80,14 @@ public class DimensionFigures {
         return result;
     }
 
+    /**
+     * For each of the level-2 units {@code unitIds}: {workforce, members with workforce} on {@code asOf} (the totals
+     * over every value of a workplace dimension), in one read.
+     */
+    public Map<Long, long[]> workforceOfLevelTwo(java.util.Collection<Long> unitIds, LocalDate asOf) {
+        return dimensions.workforceOfMany(unitIds, asOf);
+    }
+
     /** The flows credited to {@code unitId} by value, per day, recomputed from the stays below it. */
     private TreeMap<LocalDate, Map<String, long[]>> fromStays(long unitId, Dimension dimension, UnitTree tree) {
         Set<Long> below = new HashSet<>(tree.everBelow(unitId));

@@ -182,6 +182,44 @@ class DimensionFiguresRepository {
         return result;
     }
 
+    /**
+     * The workforce of the active grassroots unions' enterprises and the members of those unions on {@code on}, for
+     * each of {@code unitIds} (units whose rows are kept), in one query: the stock columns summed over every value of
+     * SIZE_BAND (each union's workplace is in exactly one band).
+     */
+    Map<Long, long[]> workforceOfMany(java.util.Collection<Long> unitIds, LocalDate on) {
+        Map<Long, long[]> result = new HashMap<>();
+        if (unitIds.isEmpty()) {
+            return result;
+        }
+        List<String> where = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        for (Range r : Range.decompose(DimensionFigures.EPOCH, on)) {
+            where.add("(grain = ? and period_start >= ? and period_start <= ?)");
+            params.add(r.grain());
+            params.add(r.from());
+            params.add(r.to());
+        }
+        var q = em.createNativeQuery("select unit_id, sum(workforce), sum(members_with_workforce) "
+                + "from unit_dimension_figure where unit_id in ("
+                + String.join(", ", java.util.Collections.nCopies(unitIds.size(), "?")) + ") and dimension = ? and ("
+                + String.join(" or ", where) + ") group by unit_id", Object[].class);
+        int p = 1;
+        for (Long id : unitIds) {
+            q.setParameter(p++, id);
+        }
+        q.setParameter(p++, Dimension.SIZE_BAND.name());
+        for (Object o : params) {
+            q.setParameter(p++, o);
+        }
+        for (Object row : q.getResultList()) {
+            Object[] r = (Object[]) row;
+            result.put(((Number) r[0]).longValue(), new long[] {r[1] == null ? 0 : ((Number) r[1]).longValue(),
+                    r[2] == null ? 0 : ((Number) r[2]).longValue()});
+        }
+        return result;
+    }
+
     /** A range of one grain's rows, by the first day of their periods, both ends included. */
     record Range(String grain, LocalDate from, LocalDate to) {
 

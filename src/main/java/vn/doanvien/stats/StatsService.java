@@ -224,15 +224,7 @@ class StatsService {
                                              LocalDate d) {
         Map<Long, long[]> result = new HashMap<>();
         if (tree.chainOn(unit.id, d).size() <= 1) {
-            for (Long c : children) {
-                long[] w = new long[2];
-                dimensions.byDimension(c, Dimension.SIZE_BAND, f, d).values().forEach(p -> {
-                    w[0] += p.workforce();
-                    w[1] += p.membersWithWorkforce();
-                });
-                result.put(c, w);
-            }
-            return result;
+            return dimensions.workforceOfLevelTwo(children, d);
         }
         Set<Long> onD = tree.subtreeOn(unit.id, d);
         for (StatsRepository.UnionFigures u : repository.unionFigures(onD, d, d).values()) {
