@@ -25,7 +25,7 @@ public final class Exports {
     public static final String XLSX = SheetFormat.XLSX_MEDIA_TYPE;
     public static final MediaType XLSX_TYPE = MediaType.valueOf(XLSX);
     /** Rows fetched per query while a list is exported. */
-    public static final int CHUNK = 500;
+    public static final int CHUNK = 5_000;
     /** Hard cap of rows in one list export. */
     public static final int MAX_ROWS = 1_000_000;
 

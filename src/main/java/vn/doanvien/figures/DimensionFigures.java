@@ -53,7 +53,12 @@ public class DimensionFigures {
      * [from, asOf]; values with nothing to show are left out.
      */
     public Map<String, Point> byDimension(long unitId, Dimension dimension, LocalDate from, LocalDate asOf) {
-        UnitTree tree = figures.loadTree();
+        return byDimension(unitId, dimension, from, asOf, figures.loadTree());
+    }
+
+    /** The same, with the dated tree the caller already read. */
+    public Map<String, Point> byDimension(long unitId, Dimension dimension, LocalDate from, LocalDate asOf,
+                                          UnitTree tree) {
         Map<String, long[]> stock;
         Map<String, long[]> period;
         if (tree.chainOn(unitId, asOf).size() <= 2) {

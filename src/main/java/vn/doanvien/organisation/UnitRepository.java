@@ -180,9 +180,10 @@ public class UnitRepository implements PanacheRepository<Unit> {
     @Unscoped("names of the provincial federations, public, for labels")
     public Map<String, String> provincialFederationNames() {
         Map<String, String> names = new HashMap<>();
-        for (Unit u : list("kind = ?1 and provinceCode is not null order by validTo desc nulls first, id desc",
-                UnitKind.PROVINCIAL_FEDERATION)) {
-            names.putIfAbsent(u.provinceCode, u.name);
+        for (Object[] u : getEntityManager().createQuery("select u.provinceCode, u.name from Unit u where u.kind = ?1 "
+                + "and u.provinceCode is not null order by u.validTo desc nulls first, u.id desc", Object[].class)
+                .setParameter(1, UnitKind.PROVINCIAL_FEDERATION).getResultList()) {
+            names.putIfAbsent((String) u[0], (String) u[1]);
         }
         return names;
     }

@@ -79,7 +79,7 @@ class StatsService {
         LocalDate dayBefore = f.minusDays(1);
         Point total = figures.point(unit.id, tree, dayBefore, d);
         List<Grouped> grouped = groupBy == GroupBy.CHILD_UNIT ? byChild(unit, tree, f, dayBefore, d)
-                : byDimension(dimensions.byDimension(unit.id, groupBy.dimension(), f, d),
+                : byDimension(dimensions.byDimension(unit.id, groupBy.dimension(), f, d, tree),
                         labels.forAnswer(groupBy.dimension(), language), groupBy.dimension());
         boolean workplace = groupBy == GroupBy.CHILD_UNIT || groupBy.dimension().workplace();
         long workforce = 0;

@@ -83,17 +83,17 @@ class CsvExportTest {
             asked.add(p.page());
             assertEquals(Exports.CHUNK, p.size());
             List<Integer> items = new ArrayList<>();
-            for (int i = p.page() * p.size(); i < Math.min(1203, (p.page() + 1) * p.size()); i++) {
+            for (int i = p.page() * p.size(); i < Math.min(12003, (p.page() + 1) * p.size()); i++) {
                 items.add(i);
             }
-            return new Page<>(items, p.page(), p.size(), 1203, 3);
+            return new Page<>(items, p.page(), p.size(), 12003, 3);
         });
         assertEquals(List.of(0), asked);
         int expected = 0;
         for (Integer i : all.items()) {
             assertEquals(expected++, i);
         }
-        assertEquals(1203, expected);
+        assertEquals(12003, expected);
         assertEquals(List.of(0, 1, 2), asked);
     }
 
