@@ -130,15 +130,17 @@ class JoinRequestRepository implements PanacheRepository<JoinRequest> {
         if (units != null && units.isEmpty()) {
             return List.of();
         }
-        List<Object[]> rows = getEntityManager().createQuery("""
+        var query = getEntityManager().createQuery("""
                         select r.employerTaxCode, r.provinceCode, r.unitId, count(r), min(r.createdAt), max(r.createdAt)
                         from JoinRequest r where r.routing = :routing and r.status = 'PENDING'"""
                         + (units == null ? "" : " and r.unitId in :units") + """
                          group by r.employerTaxCode, r.provinceCode, r.unitId
                         order by count(r) desc, min(r.createdAt), r.employerTaxCode""", Object[].class)
-                .setParameter("routing", JoinRequestService.UNREGISTERED)
-                .setParameter("units", units == null ? Set.of(-1L) : units)
-                .getResultList();
+                .setParameter("routing", JoinRequestService.UNREGISTERED);
+        if (units != null) {
+            query.setParameter("units", units);
+        }
+        List<Object[]> rows = query.getResultList();
         List<JoinRequestDtos.UnregisteredEmployer> result = new java.util.ArrayList<>();
         for (Object[] row : rows) {
             String name = getEntityManager().createQuery("""
