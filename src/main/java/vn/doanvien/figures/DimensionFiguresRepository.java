@@ -154,7 +154,7 @@ class DimensionFiguresRepository {
         }
         List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();
-        for (Range r : Range.decompose(from, to)) {
+        for (GrainRange r : GrainRange.decompose(from, to)) {
             where.add("(grain = ? and period_start >= ? and period_start <= ?)");
             params.add(r.grain());
             params.add(r.from());
@@ -194,7 +194,7 @@ class DimensionFiguresRepository {
         }
         List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();
-        for (Range r : Range.decompose(DimensionFigures.EPOCH, on)) {
+        for (GrainRange r : GrainRange.decompose(DimensionFigures.EPOCH, on)) {
             where.add("(grain = ? and period_start >= ? and period_start <= ?)");
             params.add(r.grain());
             params.add(r.from());
@@ -218,44 +218,6 @@ class DimensionFiguresRepository {
                     r[2] == null ? 0 : ((Number) r[2]).longValue()});
         }
         return result;
-    }
-
-    /** A range of one grain's rows, by the first day of their periods, both ends included. */
-    record Range(String grain, LocalDate from, LocalDate to) {
-
-        /** [from, to] as day rows of partial months, month rows of partial years and year rows of whole years. */
-        static List<Range> decompose(LocalDate from, LocalDate to) {
-            List<Range> ranges = new ArrayList<>();
-            LocalDate firstWholeMonth = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
-            LocalDate afterLastWholeMonth = to.plusDays(1).getDayOfMonth() == 1 ? to.plusDays(1)
-                    : to.withDayOfMonth(1);
-            if (!firstWholeMonth.isBefore(afterLastWholeMonth)) {
-                ranges.add(new Range("D", from, to));
-                return ranges;
-            }
-            if (from.isBefore(firstWholeMonth)) {
-                ranges.add(new Range("D", from, firstWholeMonth.minusDays(1)));
-            }
-            LocalDate firstWholeYear = firstWholeMonth.getDayOfYear() == 1 ? firstWholeMonth
-                    : firstWholeMonth.withDayOfYear(1).plusYears(1);
-            LocalDate afterLastWholeYear = afterLastWholeMonth.getDayOfYear() == 1 ? afterLastWholeMonth
-                    : afterLastWholeMonth.withDayOfYear(1);
-            if (firstWholeYear.isBefore(afterLastWholeYear)) {
-                if (firstWholeMonth.isBefore(firstWholeYear)) {
-                    ranges.add(new Range("M", firstWholeMonth, firstWholeYear.minusMonths(1)));
-                }
-                ranges.add(new Range("Y", firstWholeYear, afterLastWholeYear.minusYears(1)));
-                if (afterLastWholeYear.isBefore(afterLastWholeMonth)) {
-                    ranges.add(new Range("M", afterLastWholeYear, afterLastWholeMonth.minusMonths(1)));
-                }
-            } else {
-                ranges.add(new Range("M", firstWholeMonth, afterLastWholeMonth.minusMonths(1)));
-            }
-            if (afterLastWholeMonth.isBefore(to.plusDays(1))) {
-                ranges.add(new Range("D", afterLastWholeMonth, to));
-            }
-            return ranges;
-        }
     }
 
     /**

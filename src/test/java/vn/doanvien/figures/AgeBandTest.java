@@ -75,7 +75,7 @@ class AgeBandTest {
         LocalDate from = LocalDate.of(2015, 1, 1).plusDays(random.nextInt(4000));
         LocalDate to = from.plusDays(random.nextInt(info.getCurrentRepetition() % 3 == 0 ? 40 : 3000));
         java.util.Set<LocalDate> covered = new java.util.HashSet<>();
-        for (DimensionFiguresRepository.Range r : DimensionFiguresRepository.Range.decompose(from, to)) {
+        for (GrainRange r : GrainRange.decompose(from, to)) {
             for (LocalDate p = r.from(); !p.isAfter(r.to()); p = switch (r.grain()) {
                 case "D" -> p.plusDays(1);
                 case "M" -> p.plusMonths(1);
