@@ -43,7 +43,11 @@ final class ProblemExamples {
                 String field = field(operation);
                 String message = "must be " + (field.endsWith("Id") ? "an id: ASCII digits" : "valid");
                 put(p, "validation", "Invalid request", 400, field + ": " + message, instance);
-                p.put("errors", List.of(Map.of("field", field, "message", message)));
+                // In this order every time (Map.of iterates in an order that changes from run to run).
+                Map<String, Object> error = new LinkedHashMap<>();
+                error.put("field", field);
+                error.put("message", message);
+                p.put("errors", List.of(error));
             }
             case "401" -> put(p, "unauthorized", "Unauthorized", 401, "Log in first: the Authorize button (a "
                     + "username and password), or Authorization: Bearer with a token from POST /api/v1/auth/token; a "
