@@ -30,6 +30,12 @@ import java.util.Set;
 public class UpdateBodies {
 
     public static final String MERGE_PATCH = "application/merge-patch+json";
+    /** What every PATCH operation says of itself in the OpenAPI document. */
+    public static final String MERGE_PATCH_DESCRIPTION = "JSON Merge Patch (RFC 7396): the fields sent replace the "
+            + "stored ones, null clears an optional one, the others keep their values; then the rules of PUT apply. "
+            + "Fields that cannot be changed here (id, version, names of linked rows…) are ignored when sent "
+            + "unchanged and refused (400 naming the field) when changed. If-Match as for PUT: a stale "
+            + "\"version\" or If-Match is a 412.";
 
     private final ObjectMapper mapper;
     private final Validator validator;

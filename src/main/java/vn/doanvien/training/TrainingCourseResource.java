@@ -166,11 +166,7 @@ public class TrainingCourseResource {
     @Path("/{id}")
     @Consumes({UpdateBodies.MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Operation(summary = "Change some fields of a training course",
-            description = "JSON Merge Patch (RFC 7396): the fields sent replace the stored ones, null clears an "
-                    + "optional one, the others keep their values; then the rules of PUT apply. Fields that "
-                    + "cannot be changed here (id, version, names of linked rows…) are ignored when sent "
-                    + "unchanged and refused (400 naming the field) when changed. If-Match as for PUT: a stale "
-                    + "\"version\" or If-Match is a 412.")
+            description = UpdateBodies.MERGE_PATCH_DESCRIPTION)
     @RequestBody(content = @Content(mediaType = UpdateBodies.MERGE_PATCH,
             schema = @Schema(implementation = CourseRequest.class)))
     @APIResponse(responseCode = "200", description = "The changed resource; ETag carries the new version",
