@@ -3,14 +3,8 @@ package vn.doanvien.common;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +20,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 public class ProblemLanguage {
 
     private static final String RESOURCE = "labels/problems_vi.properties";
-    private static final Properties TEXTS = load();
+    private static final Properties TEXTS = Languages.texts(RESOURCE);
     private static final List<Phrase> PHRASES = phrases();
 
     private record Phrase(Pattern english, String vietnamese) {
@@ -43,40 +37,7 @@ public class ProblemLanguage {
 
     /** True when the first of Accept-Language's languages that is Vietnamese or English is Vietnamese. */
     static boolean prefersVietnamese(List<String> headers) {
-        if (headers == null) {
-            return false;
-        }
-        List<String[]> ranges = new ArrayList<>();
-        for (String header : headers) {
-            for (String part : header.split(",")) {
-                String[] tagAndParams = part.trim().split(";");
-                double q = 1;
-                for (int i = 1; i < tagAndParams.length; i++) {
-                    String param = tagAndParams[i].trim();
-                    if (param.startsWith("q=")) {
-                        try {
-                            q = Double.parseDouble(param.substring(2));
-                        } catch (NumberFormatException e) {
-                            q = 0;
-                        }
-                    }
-                }
-                ranges.add(new String[] {tagAndParams[0].trim().toLowerCase(Locale.ROOT), Double.toString(q)});
-            }
-        }
-        ranges.sort((a, b) -> Double.compare(Double.parseDouble(b[1]), Double.parseDouble(a[1])));
-        for (String[] r : ranges) {
-            if (Double.parseDouble(r[1]) <= 0) {
-                continue;
-            }
-            if (r[0].equals("vi") || r[0].startsWith("vi-")) {
-                return true;
-            }
-            if (r[0].equals("en") || r[0].startsWith("en-")) {
-                return false;
-            }
-        }
-        return false;
+        return Languages.preferred(headers).filter("vi"::equals).isPresent();
     }
 
     static Problem vietnamese(Problem p) {
@@ -124,18 +85,5 @@ public class ProblemLanguage {
                     TEXTS.getProperty("phrase." + i + ".vi")));
         }
         return List.copyOf(result);
-    }
-
-    private static Properties load() {
-        Properties p = new Properties();
-        try (InputStream in = ProblemLanguage.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing " + RESOURCE);
-            }
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return p;
     }
 }

@@ -2,15 +2,10 @@ package vn.doanvien.stats;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import vn.doanvien.common.Languages;
 import vn.doanvien.figures.Dimension;
 import vn.doanvien.organisation.UnitRepository;
 
@@ -28,16 +23,8 @@ public class Labels {
 
         /** English when the first language of Accept-Language that is Vietnamese or English is English. */
         public static Language of(HttpHeaders headers) {
-            List<Locale> wanted = headers == null ? List.of() : headers.getAcceptableLanguages();
-            for (Locale l : wanted) {
-                if ("en".equalsIgnoreCase(l.getLanguage())) {
-                    return EN;
-                }
-                if ("vi".equalsIgnoreCase(l.getLanguage())) {
-                    return VI;
-                }
-            }
-            return VI;
+            return Languages.preferred(headers == null ? null : headers.getRequestHeader(HttpHeaders.ACCEPT_LANGUAGE))
+                    .filter("en"::equals).map(l -> EN).orElse(VI);
         }
 
         Locale locale() {
@@ -47,8 +34,8 @@ public class Labels {
 
     private static final String PREFIX = "Liên đoàn Lao động ";
 
-    private final Properties vi = load("labels/labels_vi.properties");
-    private final Properties en = load("labels/labels_en.properties");
+    private final Properties vi = Languages.texts("labels/labels_vi.properties");
+    private final Properties en = Languages.texts("labels/labels_en.properties");
     private final UnitRepository units;
 
     Labels(UnitRepository units) {
@@ -86,18 +73,5 @@ public class Labels {
     @FunctionalInterface
     public interface Labeller {
         String label(String value);
-    }
-
-    private static Properties load(String resource) {
-        Properties p = new Properties();
-        try (InputStream in = Labels.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing " + resource);
-            }
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return p;
     }
 }
