@@ -44,6 +44,40 @@ class AuthenticationTest {
         return SecurityWorld.World.anonymous().header("Authorization", "Bearer " + token).get("/api/v1/units").then();
     }
 
+    private static ValidatableResponse oauth(String address, String... fields) {
+        // The form as its body (as a browser sends it), so that the contract check reads it.
+        StringBuilder form = new StringBuilder();
+        for (int i = 0; i < fields.length; i += 2) {
+            form.append(form.length() == 0 ? "" : "&").append(fields[i]).append('=')
+                    .append(java.net.URLEncoder.encode(fields[i + 1], java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return SecurityWorld.World.anonymous().header("X-Forwarded-For", address)
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8").body(form.toString())
+                .post("/api/v1/auth/oauth2/token").then();
+    }
+
+    @Test
+    void theOAuthTokenEndpointLogsInAndRefreshesAsSwaggerUiAsks() {
+        String name = user();
+        Map<String, Object> t = oauth("10.1.9.1", "grant_type", "password", "username", name,
+                "password", SecurityWorld.PASSWORD).statusCode(200)
+                .body("token_type", equalTo("Bearer")).body("expires_in", equalTo(3 * 3600))
+                .body("refresh_token", notNullValue()).extract().as(Map.class);
+        withBearer((String) t.get("access_token")).statusCode(200);
+        String refreshed = oauth("10.1.9.1", "grant_type", "refresh_token", "refresh_token",
+                (String) t.get("refresh_token")).statusCode(200).extract().path("access_token");
+        withBearer(refreshed).statusCode(200);
+        // the refresh token was used once: again is a 401
+        unauthorized(oauth("10.1.9.1", "grant_type", "refresh_token", "refresh_token", (String) t.get("refresh_token")));
+        unauthorized(oauth("10.1.9.2", "grant_type", "password", "username", name, "password", "wrong-password"));
+        oauth("10.1.9.3", "grant_type", "password", "username", name).statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("password"));
+        oauth("10.1.9.3", "grant_type", "client_credentials").statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("grant_type"));
+        oauth("10.1.9.3", "grant_type", "refresh_token").statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("refresh_token"));
+    }
+
     @Test
     void loginGivesAnRs256TokenThatOpensTheApi() {
         String name = user();

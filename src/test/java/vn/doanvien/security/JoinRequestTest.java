@@ -151,6 +151,8 @@ class JoinRequestTest {
         String tokenB = TestAuthentication.login(otherOfficer, SecurityWorld.PASSWORD);
         w.as(tokenB).get("/api/v1/recruitment/unregistered-employers").then().statusCode(200)
                 .body("items.employerTaxCode", not(hasItem(tax)));
+        w.as(w.officerA).get("/api/v1/recruitment/unregistered-employers?size=0").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("size"));
         // National users see every province's (an admin here).
         io.restassured.RestAssured.given().get("/api/v1/recruitment/unregistered-employers?size=100").then()
                 .statusCode(200).body("items.employerTaxCode", hasItem(tax));
