@@ -60,6 +60,8 @@ class DemoDataLoader {
                 return null;
             }
             DemoDataGenerator.Counts written = new DemoDataGenerator(em, Today.date()).generate();
+            int officials = new DemoOfficials(em).write();
+            LOG.infof("Demo officials in Bắc Ninh: %d, two training courses, two pending join requests", officials);
             em.flush();
             // The generator writes rows directly; the figures are then computed from them in one pass.
             figures.rebuild();

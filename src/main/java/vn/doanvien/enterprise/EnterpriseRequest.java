@@ -51,7 +51,7 @@ record EnterpriseRequest(
         LocalDate workforceAsOf,
 
         @Schema(description = "Upper-level union (kind UPPER_LEVEL_UNION, active today) in charge of recruiting here",
-                example = "1201")
+                example = "158")
         Long upperLevelUnitId,
 
         @Schema(description = "Whether a workers' representative organisation outside VGCL exists here; default false",

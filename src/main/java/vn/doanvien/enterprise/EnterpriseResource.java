@@ -29,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -50,21 +49,6 @@ import vn.doanvien.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 class EnterpriseResource {
-
-    private static final String CREATE_EXAMPLE = """
-            {
-              "taxCode": "2300325764",
-              "name": "Công ty TNHH Samsung Electronics Việt Nam",
-              "ownership": "FOREIGN_INVESTED",
-              "investorCountry": "KR",
-              "industry": "C",
-              "provinceCode": "24",
-              "address": "KCN Yên Phong I, xã Yên Trung, tỉnh Bắc Ninh",
-              "workforce": 42000,
-              "workforceAsOf": "2024-12-31",
-              "upperLevelUnitId": 1201,
-              "hasIndependentWorkersOrganisation": false
-            }""";
 
     private final EnterpriseService service;
     private final Idempotency idempotency;
@@ -139,8 +123,7 @@ class EnterpriseResource {
                     + " required for FOREIGN_INVESTED and must be absent otherwise; `workforceAsOf` is required"
                     + " with `workforce`.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = EnterpriseRequest.class),
-            examples = @ExampleObject(name = "FDI enterprise in Bắc Ninh", value = CREATE_EXAMPLE)))
+            schema = @Schema(implementation = EnterpriseRequest.class)))
     @APIResponse(responseCode = "201", description = "Created; `Location` points to the new enterprise and `ETag`"
             + " carries its version",
             headers = {
@@ -165,8 +148,7 @@ class EnterpriseResource {
             description = "Full replacement of the editable fields (omitted optional fields become empty)."
                     + " Send `If-Match` with the ETag you read: a stale one is refused with 412.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = EnterpriseRequest.class),
-            examples = @ExampleObject(name = "Updated workforce", value = CREATE_EXAMPLE)))
+            schema = @Schema(implementation = EnterpriseRequest.class)))
     @APIResponse(responseCode = "200", description = "Updated; `ETag` carries the new version",
             headers = @Header(name = "ETag", description = "New version of the enterprise",
                     schema = @Schema(type = SchemaType.STRING)),

@@ -39,7 +39,7 @@ final class MemberCountDtos {
 
     @Schema(name = "MemberCountItem")
     record MemberCountItem(
-            @NotNull @Schema(example = "1001") Long grassrootsUnionId,
+            @NotNull @Schema(example = "148") Long grassrootsUnionId,
             @NotNull @Pattern(regexp = "^\\d{4}-\\d{2}$", message = "must be a month YYYY-MM")
             @Schema(example = "2026-10") String month,
             @Min(0) @Max(1_000_000) Integer members,

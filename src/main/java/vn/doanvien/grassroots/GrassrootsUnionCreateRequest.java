@@ -19,11 +19,11 @@ record GrassrootsUnionCreateRequest(
         @NotBlank @Size(max = 255) String name,
 
         @Schema(description = "The upper-level union (kind UPPER_LEVEL_UNION) it is founded under, active on foundedOn",
-                example = "1201")
+                example = "158")
         @NotNull Long upperLevelUnitId,
 
         @Schema(description = "The enterprise it is founded in; absent for agencies, schools and communes",
-                example = "1051")
+                example = "160")
         Long enterpriseId,
 
         @Schema(description = "Founding date, not in the future", example = "2024-03-15")

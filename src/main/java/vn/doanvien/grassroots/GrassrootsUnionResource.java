@@ -29,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -50,25 +49,6 @@ import vn.doanvien.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 class GrassrootsUnionResource {
-
-    private static final String CREATE_EXAMPLE = """
-            {
-              "code": "BN-YP-SEV",
-              "name": "Công đoàn cơ sở Công ty TNHH Samsung Electronics Việt Nam",
-              "upperLevelUnitId": 1201,
-              "enterpriseId": 1051,
-              "foundedOn": "2024-03-15"
-            }""";
-
-    private static final String UPDATE_EXAMPLE = """
-            {
-              "code": "BN-YP-SEV",
-              "name": "Công đoàn cơ sở Công ty TNHH Samsung Electronics Việt Nam",
-              "upperLevelUnitId": 1305,
-              "enterpriseId": 1051,
-              "chairMemberId": 88001,
-              "effectiveOn": "2025-07-01"
-            }""";
 
     private final GrassrootsUnionService service;
     private final Idempotency idempotency;
@@ -157,8 +137,7 @@ class GrassrootsUnionResource {
                     + " grassroots union: a second is refused with 409 and `existingId`. The chair is set later,"
                     + " once the union has members.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = GrassrootsUnionCreateRequest.class),
-            examples = @ExampleObject(name = "Union in an FDI enterprise", value = CREATE_EXAMPLE)))
+            schema = @Schema(implementation = GrassrootsUnionCreateRequest.class)))
     @APIResponse(responseCode = "201", description = "Founded; `Location` points to the new grassroots union and"
             + " `ETag` carries its version",
             headers = {
@@ -186,8 +165,7 @@ class GrassrootsUnionResource {
                     + " current placement ends and a new one begins. Dissolved unions cannot be edited (409). Send"
                     + " `If-Match` with the ETag you read: a stale one is refused with 412.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = GrassrootsUnionUpdateRequest.class),
-            examples = @ExampleObject(name = "Move to a commune union after the 2025 reform", value = UPDATE_EXAMPLE)))
+            schema = @Schema(implementation = GrassrootsUnionUpdateRequest.class)))
     @APIResponse(responseCode = "200", description = "Updated; `ETag` carries the new version",
             headers = @Header(name = "ETag", description = "New version of the grassroots union",
                     schema = @Schema(type = SchemaType.STRING)),
@@ -228,8 +206,7 @@ class GrassrootsUnionResource {
                     + " dissolvedOn and status DISSOLVED, ends the current placement on that date and clears the"
                     + " chair. Dissolving twice is 409.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = GrassrootsUnionDissolutionRequest.class),
-            examples = @ExampleObject(name = "Dissolution", value = "{\"dissolvedOn\": \"2025-06-30\"}")))
+            schema = @Schema(implementation = GrassrootsUnionDissolutionRequest.class)))
     @APIResponse(responseCode = "200", description = "Dissolved; `ETag` carries the new version",
             headers = @Header(name = "ETag", description = "New version of the grassroots union",
                     schema = @Schema(type = SchemaType.STRING)),

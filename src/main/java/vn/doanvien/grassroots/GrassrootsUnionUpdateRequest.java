@@ -21,13 +21,13 @@ record GrassrootsUnionUpdateRequest(
         @Schema(example = "Công đoàn cơ sở Công ty TNHH Samsung Electronics Việt Nam")
         @NotBlank @Size(max = 255) String name,
 
-        @Schema(description = "Upper-level union; a different one moves the union on effectiveOn", example = "1305")
+        @Schema(description = "Upper-level union; a different one moves the union on effectiveOn", example = "157")
         @NotNull Long upperLevelUnitId,
 
-        @Schema(description = "Enterprise, or null for agencies, schools and communes", example = "1051")
+        @Schema(description = "Enterprise, or null for agencies, schools and communes", example = "198")
         Long enterpriseId,
 
-        @Schema(description = "Chair (chủ tịch CĐCS): an ACTIVE member of this union, or null", example = "88001")
+        @Schema(description = "Chair (chủ tịch CĐCS): an ACTIVE member of this union, or null", example = "1184")
         Long chairMemberId,
 
         @Schema(description = "When a move to another upper-level union takes effect; default today, not in the future",

@@ -25,6 +25,6 @@ record MemberCreateRequest(
         @Pattern(regexp = "^\\+?[0-9 .-]{8,20}$", message = "must be 8-20 digits, spaces, dots or dashes, optional leading +")
         String phone,
         @Schema(example = "an.nguyen@example.vn") @Email @Size(max = 254) String email,
-        @Schema(example = "1001") @NotNull Long grassrootsUnionId,
+        @Schema(example = "130") @NotNull Long grassrootsUnionId,
         @Schema(example = "2024-03-01", description = "Not in the future") @NotNull LocalDate joinedOn) {
 }

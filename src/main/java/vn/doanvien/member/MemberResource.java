@@ -94,12 +94,12 @@ public class MemberResource {
                     + "a leading - sorts descending", example = "fullName,-joinedOn") @QueryParam("sort") String sort,
             @Parameter(description = "Name (diacritics optional), card number or national ID", example = "nguyen van an")
             @QueryParam("q") String q,
-            @Parameter(description = "Current grassroots union id", example = "51")
+            @Parameter(description = "Current grassroots union id", example = "130")
             @QueryParam("grassrootsUnionId") String grassrootsUnionId,
             @Parameter(description = "ACTIVE, LEFT, DECEASED or EXPELLED", example = "ACTIVE")
             @QueryParam("status") String status,
             @Parameter(description = "A unit of the tree: members of grassroots unions placed under it today",
-                    example = "7") @QueryParam("unitId") String unitId,
+                    example = "157") @QueryParam("unitId") String unitId,
             @Parameter(description = "MALE, FEMALE or OTHER", example = "FEMALE") @QueryParam("gender") String gender) {
         PageRequest request = PageRequest.of(Params.integer("page", page), Params.integer("size", size), sort,
                 MemberService.SORTABLE, "fullName");

@@ -19,7 +19,7 @@ record UnitCreateRequest(
         String code,
         @Schema(example = "Công đoàn các Khu công nghiệp tỉnh Bắc Ninh")
         @NotBlank @Size(max = 255) String name,
-        @Schema(description = "The parent unit; none for the Confederation", example = "2")
+        @Schema(description = "The parent unit; none for the Confederation", example = "75")
         Long parentId,
         @Schema(description = "Two-digit province code", example = "27")
         @Pattern(regexp = "\\d{2}", message = "must be 2 digits") String provinceCode,

@@ -21,7 +21,7 @@ record UnitUpdateRequest(
         UnitCategory category,
         @Schema(example = "27")
         @Pattern(regexp = "\\d{2}", message = "must be 2 digits") String provinceCode,
-        @Schema(description = "The parent from effectiveOn on; none for the Confederation", example = "2")
+        @Schema(description = "The parent from effectiveOn on; none for the Confederation", example = "75")
         Long parentId,
         @Schema(description = "When a new parent takes effect; defaults to today, never in the future",
                 example = "2025-07-01")

@@ -49,9 +49,9 @@ final class AuthDtos {
             @Schema(example = "OFFICER") @NotNull
             @Pattern(regexp = "^(ADMIN|OFFICER|ANALYST|MEMBER)$", message = "must be ADMIN, OFFICER, ANALYST or MEMBER")
             String role,
-            @Schema(description = "Required for OFFICER: the unit whose subtree they work in", example = "12")
+            @Schema(description = "Required for OFFICER: the unit whose subtree they work in", example = "75")
             Long unitId,
-            @Schema(description = "Required for MEMBER: their member record", example = "1001") Long memberId) {
+            @Schema(description = "Required for MEMBER: their member record", example = "1185") Long memberId) {
     }
 
     @Schema(name = "User")
@@ -64,7 +64,7 @@ final class AuthDtos {
 
     @Schema(name = "ApiKeyCreateRequest")
     record ApiKeyCreateRequest(@Schema(example = "HR system of LĐLĐ Hà Nội") @NotBlank @Size(max = 200) String name,
-                               @Schema(description = "The unit the key acts for, as its officer", example = "12")
+                               @Schema(description = "The unit the key acts for, as its officer", example = "75")
                                @NotNull Long unitId) {
     }
 

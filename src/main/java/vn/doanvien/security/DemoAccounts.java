@@ -68,6 +68,11 @@ class DemoAccounts {
                         ((Number) member.get(0)).longValue());
             }
         }
-        LOG.info("Demo accounts: admin, officer.hanoi, analyst, member.demo (passwords in the README)");
+        if (((Number) em.createNativeQuery("select count(*) from api_key").getSingleResult()).longValue() == 0) {
+            // A machine client's key (its secret is not kept): lists and the examples of DELETE /api-keys/{id} name it.
+            accounts.createApiKey(new AuthDtos.ApiKeyCreateRequest("Phần mềm nhân sự của LĐLĐ thành phố Hà Nội", unitId),
+                    "demo", Reach.background("demo accounts"));
+        }
+        LOG.info("Demo accounts: admin, officer.hanoi, analyst, member.demo (passwords in the README), one API key");
     }
 }

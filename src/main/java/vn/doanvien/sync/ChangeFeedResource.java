@@ -57,7 +57,7 @@ public class ChangeFeedResource {
             @QueryParam("since") String since,
             @Parameter(description = "At most this many changes, 1 to 200 (default 100)", example = "100")
             @QueryParam("limit") String limit,
-            @Parameter(description = "Only changes within this unit's subtree", example = "7")
+            @Parameter(description = "Only changes within this unit's subtree", example = "157")
             @QueryParam("unitId") String unitId) {
         return service.changes(since, Params.integer("limit", limit), unitRefs.unit("unitId", unitId), scope.reach());
     }

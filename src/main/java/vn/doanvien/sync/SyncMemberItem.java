@@ -32,7 +32,7 @@ public record SyncMemberItem(
         @Pattern(regexp = "^\\+?[0-9 .-]{8,20}$", message = "must be 8-20 digits, spaces, dots or dashes, optional leading +")
         String phone,
         @Schema(example = "an.nguyen@example.vn") @Email @Size(max = 254) String email,
-        @Schema(example = "1001", description = "The member's grassroots union now") @NotNull Long grassrootsUnionId,
+        @Schema(example = "130", description = "The member's grassroots union now") @NotNull Long grassrootsUnionId,
         @Schema(example = "2024-03-01") @NotNull LocalDate joinedOn,
         @Schema(example = "2025-09-01", description = "When grassrootsUnionId differs from the registry: the transfer date")
         LocalDate transferredOn,

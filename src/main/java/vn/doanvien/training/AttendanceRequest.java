@@ -16,8 +16,8 @@ record AttendanceRequest(
     /** One trainee's mark at the session. */
     @Schema(name = "AttendanceMark")
     record Mark(
-            @Schema(description = "The enrolled official; or give enrolmentId", example = "301") Long officialId,
-            @Schema(description = "The enrolment; or give officialId", example = "5001") Long enrolmentId,
+            @Schema(description = "The enrolled official; or give enrolmentId", example = "3") Long officialId,
+            @Schema(description = "The enrolment; or give officialId", example = "1") Long enrolmentId,
             @NotNull @Schema(example = "true") Boolean present) {
     }
 }

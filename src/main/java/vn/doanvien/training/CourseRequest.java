@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "least minAttendancePercent of the sessions and, when assignmentRequired, submitting the written "
         + "assignment (bài thu hoạch).")
 record CourseRequest(
-        @NotNull @Schema(description = "The unit (levels 1-3) running the course", example = "12")
+        @NotNull @Schema(description = "The unit (levels 1-3) running the course", example = "75")
         Long organisingUnitId,
         @NotBlank @Size(max = 255)
         @Schema(example = "Tập huấn nghiệp vụ cho chủ tịch công đoàn cơ sở khu vực ngoài nhà nước")

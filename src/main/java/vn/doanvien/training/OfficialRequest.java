@@ -11,7 +11,7 @@ import vn.doanvien.member.Gender;
         + "Give exactly one of unitId and grassrootsUnionId. Give memberId when the person is a member (their name, "
         + "gender and date of birth are then taken from the member record), otherwise fullName.")
 record OfficialRequest(
-        @Schema(description = "The member this official is, if they are one", example = "1201")
+        @Schema(description = "The member this official is, if they are one", example = "1184")
         Long memberId,
         @Size(max = 255)
         @Schema(description = "Required when there is no memberId; ignored (copied from the member) when there is one",
@@ -20,9 +20,9 @@ record OfficialRequest(
         @Schema(description = "Optional; taken from the member when absent") Gender gender,
         @Schema(description = "Optional; not in the future", example = "1984-05-19") LocalDate dateOfBirth,
         @Schema(description = "The unit (levels 1-3) the official serves; exclusive with grassrootsUnionId",
-                example = "51")
+                example = "75")
         Long unitId,
-        @Schema(description = "The grassroots union the official serves; exclusive with unitId", example = "1001")
+        @Schema(description = "The grassroots union the official serves; exclusive with unitId", example = "130")
         Long grassrootsUnionId,
         @NotNull @Schema(example = "CHAIR") OfficialPost post,
         @NotNull @Schema(description = "FULL_TIME (chuyên trách) or PART_TIME (kiêm nhiệm)", example = "PART_TIME")

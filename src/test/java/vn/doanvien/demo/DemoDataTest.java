@@ -209,10 +209,15 @@ class DemoDataTest {
                 assertEquals(g.upperLevelUnitId, last.unitId, g.code);
                 if (g.status == GrassrootsUnionStatus.ACTIVE) {
                     assertNull(last.validTo, g.code);
-                    assertNotNull(g.chairMemberId, g.code + " has no chair");
-                    Member chair = Member.findById(g.chairMemberId);
-                    assertEquals(g.id, chair.grassrootsUnionId);
-                    assertEquals(MemberStatus.ACTIVE, chair.status);
+                    // Every active union has a chair, but the one founded in September that nobody joined yet.
+                    long members = Member.count("grassrootsUnionId = ?1 and status = ?2", g.id, MemberStatus.ACTIVE);
+                    assertEquals(members > 0, g.chairMemberId != null, g.code + ": chair " + g.chairMemberId
+                            + ", active members " + members);
+                    if (g.chairMemberId != null) {
+                        Member chair = Member.findById(g.chairMemberId);
+                        assertEquals(g.id, chair.grassrootsUnionId);
+                        assertEquals(MemberStatus.ACTIVE, chair.status);
+                    }
                 }
             }
             long enterprises = vn.doanvien.enterprise.Enterprise.count();

@@ -59,7 +59,7 @@ public class AuditResource {
     public Page<AuditEntryResponse> listAuditEntries(
             @Parameter(description = "Member, GrassrootsUnion, Unit, Enterprise, ...", example = "Member")
             @QueryParam("entityType") String entityType,
-            @Parameter(description = "The entity's id", example = "1001") @QueryParam("entityId") String entityId,
+            @Parameter(description = "The entity's id", example = "1185") @QueryParam("entityId") String entityId,
             @Parameter(description = "Who wrote: a username or api-key:<id>", example = "admin")
             @QueryParam("actor") String actor,
             @Parameter(description = "From this day (YYYY-MM-DD, inclusive)") @QueryParam("from") String from,
