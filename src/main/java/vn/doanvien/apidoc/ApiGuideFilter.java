@@ -60,11 +60,15 @@ public class ApiGuideFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        if (openAPI.getInfo() != null) {
-            openAPI.getInfo().setDescription(resource("/openapi-guide.md"));
+        if (openAPI.getInfo() == null) {
+            openAPI.setInfo(OASFactory.createInfo());
         }
+        openAPI.getInfo().title("doanvien API").version("1.0.0").description(resource("/openapi-guide.md"));
         addLoginScheme(openAPI);
         orderTags(openAPI);
+        if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
+            SignedLinkParameters.declare(openAPI);
+        }
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }

@@ -28,6 +28,8 @@ import vn.doanvien.training.TrainingTopic;
 final class ParameterTypes {
 
     static final String MONTH_PATTERN = "^[0-9]{4}-(0[1-9]|1[0-2])$";
+    /** A month in a query: YYYY-MM, or a date YYYY-MM-DD read as its month (Params.month). */
+    static final String QUERY_MONTH_PATTERN = "^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$";
 
     private static final Set<String> INTEGERS = Set.of("page", "size", "limit", "minWorkforce", "year", "session");
     private static final Set<String> BOOLEANS = Set.of("topLevel", "subtree", "unionized", "dryRun");
@@ -80,9 +82,13 @@ final class ParameterTypes {
                 || p.getDescription() != null && p.getDescription().contains("YYYY-MM") && !p.getDescription()
                 .contains("YYYY-MM-DD"))) {
             s.setType(List.of(Schema.SchemaType.STRING));
-            s.setPattern(MONTH_PATTERN);
+            boolean query = p.getIn() == Parameter.In.QUERY;
+            s.setPattern(query ? QUERY_MONTH_PATTERN : MONTH_PATTERN);
             if (p.getDescription() == null || !p.getDescription().contains("YYYY-MM")) {
                 p.setDescription((p.getDescription() == null ? "" : p.getDescription() + " ") + "A month, YYYY-MM.");
+            }
+            if (query) {
+                p.setDescription(p.getDescription() + " A date YYYY-MM-DD is read as its month.");
             }
         } else if (DATES.contains(name)) {
             s.setType(List.of(Schema.SchemaType.STRING));

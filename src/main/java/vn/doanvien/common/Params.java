@@ -15,6 +15,7 @@ public final class Params {
 
     private static final Pattern ID = Pattern.compile("0|[1-9][0-9]{0,18}");
     private static final Pattern MONTH = Pattern.compile("[0-9]{4}-[0-9]{2}");
+    private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9][0-9]{0,9})");
 
     /** The earliest date the API takes: nothing in a union registry is older (VGCL was founded in 1929). */
@@ -62,15 +63,23 @@ public final class Params {
         return term;
     }
 
-    /** A month {@code YYYY-MM} (ASCII digits), or null when absent or blank. */
+    /**
+     * A month {@code YYYY-MM} (ASCII digits), or null when absent or blank. A date {@code YYYY-MM-DD} names its
+     * month: statistics take days where series take months, and a client that sends a day to a series means that
+     * day's month (query parameters only; a month in a path has one spelling).
+     */
     public static YearMonth month(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
+        if (DATE.matcher(value).matches()) {
+            LocalDate day = date(name, value);
+            return YearMonth.from(day);
+        }
         return requiredMonth(name, value);
     }
 
-    /** A month {@code YYYY-MM} that must be there. */
+    /** A month {@code YYYY-MM} that must be there (a path segment: one spelling per resource). */
     public static YearMonth requiredMonth(String name, String value) {
         YearMonth month = null;
         if (value != null && MONTH.matcher(value).matches()) {

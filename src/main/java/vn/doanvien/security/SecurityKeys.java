@@ -40,12 +40,15 @@ public final class SecurityKeys {
     final PublicKey verificationKey;
     final byte[] encryptionKey;
     final byte[] macKey;
+    /** Signs chart links that open in a browser tab without a token (SignedLinks). */
+    final byte[] linkKey;
 
     private SecurityKeys(KeyPair signing, byte[] dataSecret) {
         this.signingKey = signing.getPrivate();
         this.verificationKey = signing.getPublic();
         this.encryptionKey = derive(dataSecret, "doanvien-encryption");
         this.macKey = derive(dataSecret, "doanvien-hmac");
+        this.linkKey = derive(dataSecret, "doanvien-links");
     }
 
     /** The keys, loaded or generated on first use. */

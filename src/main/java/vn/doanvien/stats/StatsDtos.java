@@ -114,7 +114,14 @@ public final class StatsDtos {
     /** Membership of a unit's subtree period by period. */
     @Schema(name = "MembershipSeries")
     public record SeriesResponse(long unitId, String unitCode, String unitName, Interval interval,
-                                 List<SeriesPoint> points) implements Exports.Table {
+                                 List<SeriesPoint> points,
+                                 @Schema(description = "The same series as a PNG chart, a link that opens in a browser "
+                                         + "tab without a token for 10 minutes (signed for the caller)")
+                                 String chartUrl) implements Exports.Table {
+
+        public SeriesResponse withChartUrl(String url) {
+            return new SeriesResponse(unitId, unitCode, unitName, interval, points, url);
+        }
         @Override
         public List<?> csvRows() {
             return points;

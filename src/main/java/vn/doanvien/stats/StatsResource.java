@@ -26,7 +26,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.doanvien.common.ApiProblem;
 import vn.doanvien.common.Exports;
 import vn.doanvien.common.Params;
+import vn.doanvien.common.LineChart;
 import vn.doanvien.common.SvgChart;
+import vn.doanvien.security.SignedLinks;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import vn.doanvien.stats.StatsDtos.GroupBy;
 import vn.doanvien.stats.StatsDtos.Interval;
 import vn.doanvien.stats.StatsDtos.MembershipResponse;
@@ -117,22 +123,32 @@ public class StatsResource {
             @Parameter(description = "MONTH (default), QUARTER or YEAR, spelled as every enum of the API; the lower-case "
                     + "spelling of earlier versions is still accepted", schema = @Schema(enumeration = {"MONTH", "QUARTER",
                     "YEAR"}, defaultValue = "MONTH"))
-            @QueryParam("interval") String interval) {
-        return series(unitId, from, to, interval);
+            @QueryParam("interval") String interval,
+            @Context UriInfo uri) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("unitId", unitId);
+        query.put("from", from);
+        query.put("to", to);
+        query.put("interval", interval);
+        return series(unitId, from, to, interval).withChartUrl(uri.getBaseUri().resolve(SignedLinks.sign(
+                "/api/v1/stats/membership/series.png", query, scope.caller()).substring(1)).toString());
     }
 
     @GET
-    @Path("/series.svg")
-    @Produces(SvgChart.IMAGE_SVG)
-    @Operation(summary = "Membership series as a chart", description = "The series (same parameters) as an SVG "
-            + "line chart: active members at each period's end, with joins and departures per period.")
-    @APIResponse(responseCode = "200", description = "An SVG image",
-            content = @Content(mediaType = SvgChart.IMAGE_SVG, schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "Missing unitId or a bad parameter",
+    @Path("/series.png")
+    @Produces(LineChart.IMAGE_PNG)
+    @Operation(summary = "Membership series as a chart (picture)", description = "The series (same parameters) as a "
+            + "PNG line chart, which Swagger UI shows as a picture: active members at each period's end, with joins "
+            + "and departures per period. To open it in a browser tab, use the chartUrl of GET "
+            + "/api/v1/stats/membership/series (signed for you, valid 10 minutes).")
+    @APIResponse(responseCode = "200", description = "A PNG image",
+            content = @Content(mediaType = LineChart.IMAGE_PNG, schema = @Schema(type = SchemaType.STRING,
+                    format = "binary")))
+    @APIResponse(responseCode = "400", description = "A bad parameter, or a unit code that does not exist",
             content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "404", description = "No such unit",
             content = @Content(mediaType = "application/problem+json"))
-    public String getMembershipSeriesChart(
+    public Response getMembershipSeriesChartPng(
             @Parameter(description = "The unit: an id (42) or a code (LDLD-01, VGCL); by default the caller's own unit, the Confederation for a national user")
             @QueryParam("unitId") String unitId,
             @Parameter(description = "YYYY-MM") @QueryParam("from") String from,
@@ -141,7 +157,35 @@ public class StatsResource {
                     + "spelling of earlier versions is still accepted", schema = @Schema(enumeration = {"MONTH", "QUARTER",
                     "YEAR"}, defaultValue = "MONTH"))
             @QueryParam("interval") String interval) {
-        SeriesResponse s = series(unitId, from, to, interval);
+        return Response.ok(chart(series(unitId, from, to, interval)).png())
+                .header("Content-Disposition", "inline; filename=\"membership-series.png\"").build();
+    }
+
+    @GET
+    @Path("/series.svg")
+    @Produces(SvgChart.IMAGE_SVG)
+    @Operation(summary = "Membership series as a chart (SVG)", description = "The same chart as series.png, as SVG: "
+            + "sharp at any size, for documents and browsers (Swagger UI shows SVG as text; use series.png there).")
+    @APIResponse(responseCode = "200", description = "An SVG image",
+            content = @Content(mediaType = SvgChart.IMAGE_SVG, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "Missing unitId or a bad parameter",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No such unit",
+            content = @Content(mediaType = "application/problem+json"))
+    public Response getMembershipSeriesChart(
+            @Parameter(description = "The unit: an id (42) or a code (LDLD-01, VGCL); by default the caller's own unit, the Confederation for a national user")
+            @QueryParam("unitId") String unitId,
+            @Parameter(description = "YYYY-MM") @QueryParam("from") String from,
+            @Parameter(description = "YYYY-MM") @QueryParam("to") String to,
+            @Parameter(description = "MONTH (default), QUARTER or YEAR, spelled as every enum of the API; the lower-case "
+                    + "spelling of earlier versions is still accepted", schema = @Schema(enumeration = {"MONTH", "QUARTER",
+                    "YEAR"}, defaultValue = "MONTH"))
+            @QueryParam("interval") String interval) {
+        return Response.ok(chart(series(unitId, from, to, interval)).svg())
+                .header("Content-Disposition", "inline; filename=\"membership-series.svg\"").build();
+    }
+
+    private static LineChart chart(SeriesResponse s) {
         List<String> labels = new ArrayList<>();
         List<Double> active = new ArrayList<>();
         List<Double> joined = new ArrayList<>();
@@ -152,7 +196,7 @@ public class StatsResource {
             joined.add((double) p.joined());
             left.add((double) p.left());
         }
-        return SvgChart.lineChart("Đoàn viên — " + s.unitName(),
+        return new LineChart("Đoàn viên — " + s.unitName(),
                 "Active members at the end of each " + s.interval().name().toLowerCase() + "; joins and departures in it",
                 "Period", "Members", labels,
                 List.of(new SvgChart.Series("Active members", "#c0392b", active, false),

@@ -175,7 +175,7 @@ class StatsService {
             result.add(new SeriesPoint(label(periods.get(i)[0], interval), periods.get(i)[0], periods.get(i)[1],
                     p.members(), p.unions(), p.joined(), p.left(), p.members() - previous.members(), p.source()));
         }
-        return new SeriesResponse(unit.id, unit.code, unit.name, interval, result);
+        return new SeriesResponse(unit.id, unit.code, unit.name, interval, result, null);
     }
 
     /**

@@ -162,7 +162,7 @@ class ProgressService {
                         monthFlows[0], monthFlows[1], p.source()));
             }
         }
-        return new SeriesResponse(t.id, t.metric, baseline, target, t.baselineDate, t.deadline, points);
+        return new SeriesResponse(t.id, t.metric, baseline, target, t.baselineDate, t.deadline, points, null);
     }
 
     /** The metric's value on each day, and the figures behind it. */

@@ -58,7 +58,7 @@ final class TargetDtos {
     }
 
     @Schema(name = "AllocationItem")
-    record AllocationItem(@NotNull @Schema(example = "51") Long unitId,
+    record AllocationItem(@NotNull @Schema(example = "152") Long unitId,
                           @NotNull @DecimalMin("0") @DecimalMax("1000000000") @Schema(example = "2100000")
                           BigDecimal targetValue) {
     }
@@ -151,7 +151,14 @@ final class TargetDtos {
 
     @Schema(name = "TargetSeries")
     record SeriesResponse(Long targetId, TargetMetric metric, double baselineValue, double targetValue,
-                          LocalDate baselineDate, LocalDate deadline, List<SeriesPoint> points) implements Exports.Table {
+                          LocalDate baselineDate, LocalDate deadline, List<SeriesPoint> points,
+                          @Schema(description = "The same series as a PNG chart, a link that opens in a browser tab "
+                                  + "without a token for 10 minutes (signed for the caller)")
+                          String chartUrl) implements Exports.Table {
+
+        SeriesResponse withChartUrl(String url) {
+            return new SeriesResponse(targetId, metric, baselineValue, targetValue, baselineDate, deadline, points, url);
+        }
 
         @Override
         public List<?> csvRows() {

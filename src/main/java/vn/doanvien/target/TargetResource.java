@@ -40,7 +40,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.doanvien.common.ApiProblem;
 import vn.doanvien.common.Page;
+import vn.doanvien.common.LineChart;
 import vn.doanvien.common.SvgChart;
+import vn.doanvien.security.SignedLinks;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import vn.doanvien.common.PageRequest;
@@ -68,12 +72,14 @@ public class TargetResource {
     private final ProgressService progress;
     private final Idempotency idempotency;
     private final CallerScope scope;
+    private final TargetCharts charts;
 
     private final UpdateBodies updates;
 
     private final UnitRefs unitRefs;
 
-    TargetResource(TargetService targets, ProgressService progress, Idempotency idempotency, CallerScope scope, UpdateBodies updates, UnitRefs unitRefs) {
+    TargetResource(TargetService targets, ProgressService progress, Idempotency idempotency, CallerScope scope, UpdateBodies updates, UnitRefs unitRefs, TargetCharts charts) {
+        this.charts = charts;
         this.unitRefs = unitRefs;
         this.updates = updates;
         this.scope = scope;
@@ -247,70 +253,67 @@ public class TargetResource {
             content = {@Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = SeriesResponse.class)),
                     @Content(mediaType = Exports.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
-    public SeriesResponse getTargetSeries(@PathParam("id") long id,
+    public SeriesResponse getTargetSeries(@Context UriInfo uri, @PathParam("id") long id,
                                           @Parameter(description = "YYYY-MM; the baseline month when absent")
                                           @QueryParam("from") String from,
                                           @Parameter(description = "YYYY-MM; the deadline month when absent")
                                           @QueryParam("to") String to) {
-        return progress.series(id, month("from", from), month("to", to), scope.reach());
+        SeriesResponse series = progress.series(id, month("from", from), month("to", to), scope.reach());
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("from", from);
+        query.put("to", to);
+        return series.withChartUrl(uri.getBaseUri().resolve(SignedLinks.sign("/api/v1/targets/" + id + "/chart.png",
+                query, scope.caller()).substring(1)).toString());
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.ANALYST})
+    @Path("/{id}/chart.png")
+    @Produces(LineChart.IMAGE_PNG)
+    @Operation(summary = "Chart of a target (picture)", description = "The monthly series (same from and to) as a "
+            + "PNG line chart, which Swagger UI shows as a picture: the actual value at each month end against the "
+            + "straight line the target requires from the baseline value to the target at the deadline, with the "
+            + "deadline marked. To open it in a browser tab, use the chartUrl of GET /api/v1/targets/{id}/series "
+            + "(signed for you, valid 10 minutes).")
+    @APIResponse(responseCode = "200", description = "A PNG image",
+            content = @Content(mediaType = LineChart.IMAGE_PNG, schema = @Schema(type = SchemaType.STRING,
+                    format = "binary")))
+    @APIResponse(responseCode = "400", description = "Bad from or to",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No such target",
+            content = @Content(mediaType = "application/problem+json"))
+    public Response getTargetChartPng(@PathParam("id") long id,
+                                      @Parameter(description = "YYYY-MM; the baseline month when absent")
+                                      @QueryParam("from") String from,
+                                      @Parameter(description = "YYYY-MM; the deadline month when absent")
+                                      @QueryParam("to") String to) {
+        return Response.ok(charts.chart(id, month("from", from), month("to", to), scope.reach()).png())
+                .header("Content-Disposition", "inline; filename=\"target-" + id + ".png\"").build();
     }
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.ANALYST})
     @Path("/{id}/chart.svg")
     @Produces(SvgChart.IMAGE_SVG)
-    @Operation(summary = "Chart of a target", description = "The monthly series (same from and to) as an SVG line "
-            + "chart: the actual value at each month end against the straight line the target requires from the "
-            + "baseline value to the target at the deadline, with the deadline marked.")
+    @Operation(summary = "Chart of a target (SVG)", description = "The same chart as chart.png, as SVG: sharp at any "
+            + "size, for documents and browsers (Swagger UI shows SVG as text; use chart.png there).")
     @APIResponse(responseCode = "200", description = "An SVG image",
             content = @Content(mediaType = SvgChart.IMAGE_SVG, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Bad from or to",
             content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "404", description = "No such target",
             content = @Content(mediaType = "application/problem+json"))
-    public String getTargetChart(@PathParam("id") long id,
-                                 @Parameter(description = "YYYY-MM; the baseline month when absent")
-                                 @QueryParam("from") String from,
-                                 @Parameter(description = "YYYY-MM; the deadline month when absent")
-                                 @QueryParam("to") String to) {
-        TargetResponse t = targets.get(id, scope.reach());
-        SeriesResponse s = progress.series(id, month("from", from), month("to", to), scope.reach());
-        List<String> labels = new ArrayList<>();
-        List<Double> actual = new ArrayList<>();
-        List<Double> required = new ArrayList<>();
-        Double deadlineAt = null;
-        YearMonth deadline = YearMonth.from(t.deadline());
-        for (int i = 0; i < s.points().size(); i++) {
-            var p = s.points().get(i);
-            labels.add(p.month());
-            actual.add(p.actual());
-            required.add(p.required());
-            if (p.month().equals(deadline.toString())) {
-                deadlineAt = (double) i;
-            }
-        }
-        String unit = switch (t.metric()) {
-            case ACTIVE_MEMBERS -> "Active members";
-            case NEW_MEMBERS -> "New members since the baseline";
-            case GRASSROOTS_UNIONS -> "Active grassroots unions";
-            case ENTERPRISE_COVERAGE -> "Enterprises with a union (%)";
-        };
-        String subtitle = (t.scopeUnitName() == null ? "" : t.scopeUnitName() + " · ") + "target "
-                + grouped(t.targetValue()) + " by " + t.deadline()
-                + " · baseline " + t.baselineDate();
-        return SvgChart.lineChart(t.name(), subtitle, "Month", unit, labels,
-                List.of(new SvgChart.Series("Actual", "#c0392b", actual, false),
-                        new SvgChart.Series("Required trajectory", "#2e86c1", required, true)),
-                deadlineAt, "Deadline " + t.deadline());
+    public Response getTargetChart(@PathParam("id") long id,
+                                   @Parameter(description = "YYYY-MM; the baseline month when absent")
+                                   @QueryParam("from") String from,
+                                   @Parameter(description = "YYYY-MM; the deadline month when absent")
+                                   @QueryParam("to") String to) {
+        return Response.ok(charts.chart(id, month("from", from), month("to", to), scope.reach()).svg())
+                .header("Content-Disposition", "inline; filename=\"target-" + id + ".svg\"").build();
     }
 
     static YearMonth month(String name, String value) {
         return Params.month(name, value);
     }
 
-    /** 15,000,000; a fractional value (a coverage percent) as it is. */
-    private static String grouped(java.math.BigDecimal value) {
-        java.math.BigDecimal v = value.stripTrailingZeros();
-        return v.scale() <= 0 ? String.format(java.util.Locale.ROOT, "%,d", v.toBigInteger()) : v.toPlainString();
-    }
 }

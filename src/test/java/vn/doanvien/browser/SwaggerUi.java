@@ -40,8 +40,9 @@ final class SwaggerUi {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".info .title"))).getText();
     }
 
+    /** The landing text under the title (its whole text, also what is scrolled out of view). */
     String description() {
-        return driver.findElement(By.cssSelector(".info .description")).getText();
+        return text(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".info"))));
     }
 
     /** The tags in the order the page lists them. */
@@ -150,19 +151,22 @@ final class SwaggerUi {
             List<WebElement> download = live.findElements(By.cssSelector(".response-col_description a[download]"));
             List<WebElement> headers = live.findElements(
                     By.xpath(".//h5[normalize-space()='Response headers']/following-sibling::*[1]"));
+            boolean picture = !live.findElements(By.cssSelector(".response-col_description img")).isEmpty();
             String requestUrl = block.findElements(By.cssSelector(".request-url pre")).stream()
                     .map(WebElement::getText).findFirst().orElse("");
             return new Answer(status.getText().trim(),
                     body.isEmpty() ? "" : text(body.get(0)),
                     download.isEmpty() ? null : download.get(0).getAttribute("download"),
-                    headers.isEmpty() ? "" : text(headers.get(0)), requestUrl);
+                    headers.isEmpty() ? "" : text(headers.get(0)), requestUrl, picture);
         }
     }
 
     /**
      * What the page shows of an answer: the status, the body text, the file name of a "Download file" link (null
-     * when the body is shown), the response headers as text, and the request URL Swagger UI sent.
+     * when the body is shown), the response headers as text, the request URL Swagger UI sent, and whether the body
+     * is shown as a picture.
      */
-    record Answer(String status, String body, String downloadName, String headers, String requestUrl) {
+    record Answer(String status, String body, String downloadName, String headers, String requestUrl,
+                  boolean picture) {
     }
 }

@@ -241,4 +241,31 @@ class SwaggerUiBrowserTest {
         assertNull(leads.downloadName());
         assertTrue(JSON.readTree(leads.body()).path("totalItems").asInt() > 15, leads.body());
     }
+
+    @Test
+    @Order(9)
+    void chartsShowAsPicturesInSwaggerUiAndOpenInABrowserTab() throws IOException {
+        SwaggerUi.Answer chart = ui.operation("Targets", "getTargetChartPng").execute();
+        assertEquals("200", chart.status());
+        assertTrue(chart.picture(), "Swagger UI shows the PNG chart as a picture");
+
+        SwaggerUi.Answer series = ui.operation("Targets", "getTargetSeries").execute();
+        assertEquals("200", series.status(), series.body());
+        String chartUrl = JSON.readTree(series.body()).path("chartUrl").asText();
+        assertTrue(chartUrl.contains("/api/v1/targets/1/chart.png?") && chartUrl.contains("signature="), chartUrl);
+
+        // The link in a new tab, where no token goes: the browser shows the picture.
+        String swaggerUi = driver.getWindowHandle();
+        driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        try {
+            driver.get(chartUrl);
+            Object width = ((JavascriptExecutor) driver).executeScript(
+                    "const img = document.querySelector('img'); return img && img.complete ? img.naturalWidth : -1;");
+            assertEquals(960L, width, "the chart opened as an image in its own tab");
+            assertEquals("image/png", ((JavascriptExecutor) driver).executeScript("return document.contentType;"));
+        } finally {
+            driver.close();
+            driver.switchTo().window(swaggerUi);
+        }
+    }
 }

@@ -363,6 +363,14 @@ class StatsResourceTest {
                 .queryParam("to", "2024-03").when().get(STATS + "/series").then().statusCode(200)
                 .extract().asByteArray();
         CsvParser.assertRowsMatch(json.getList("points"), CsvParser.rows(csv));
+
+        // A day where a month is asked names its month (statistics take days, series months).
+        var byDays = given().queryParam("unitId", root.id).queryParam("from", "2024-01-15")
+                .queryParam("to", "2024-03-31").when().get(STATS + "/series").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(json.getList("points"), byDays.getList("points"));
+        given().queryParam("unitId", root.id).queryParam("from", "2024-02-30").when().get(STATS + "/series")
+                .then().statusCode(400).body("errors[0].field", equalTo("from"));
     }
 
     @Test
