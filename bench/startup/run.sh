@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Start-up of the packaged application on the embedded H2 database with the demo data (issue 19, item 5): time
+# from launching the JVM to /q/health/ready answering 200, and the resident memory (RSS) at that moment, for the
+# first start (a new, empty directory: schema, demo registry, figures, demo accounts) and for a restart on the
+# database the first start left. Three JVM settings, alternating within each round so that they share the machine's
+# state: the JVM's defaults (the baseline), the recommended flags of docs/operations.md, and those flags with the
+# AppCDS archive the build writes when asked (-Dquarkus.package.jar.appcds.enabled=true).
+# Usage: bench/startup/run.sh [rounds]     (default 3; needs target/quarkus-app built for H2, with app-cds.jsa:
+#        ./mvnw -B -DskipTests package -Dquarkus.package.jar.appcds.enabled=true)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+app=$(pwd)/target/quarkus-app
+rounds=${1:-3}
+[[ -f "${app}/quarkus-run.jar" ]] || { echo "build first (see the header)" >&2; exit 1; }
+[[ -f "${app}/app-cds.jsa" ]] || { echo "no ${app}/app-cds.jsa: build with -Dquarkus.package.jar.appcds.enabled=true" >&2; exit 1; }
+port=18091
+RECOMMENDED="-XX:+UseSerialGC -Xms64m -Xmx512m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -Xss512k"
+
+# start <label> <data dir> <flags...>: prints "<label> <ms to ready> <RSS MB>"
+start() {
+    local label=$1 dir=$2
+    shift 2
+    local started pid ms rss
+    started=$(date +%s%N)
+    # From the application's directory, as AppCDS needs the class path it was dumped with; the database and the
+    # keys in the run's own directory.
+    (cd "${app}" && exec java "$@" -Dquarkus.http.port=${port} \
+        "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:${dir}/doanvien;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;WRITE_DELAY=0" \
+        -Ddoanvien.security.key-dir="${dir}/keys" -jar quarkus-run.jar) >>"${dir}/app.log" 2>&1 &
+    pid=$!
+    until curl -fs "http://127.0.0.1:${port}/q/health/ready" >/dev/null 2>&1; do
+        kill -0 "${pid}" 2>/dev/null || { echo "app died:" >&2; tail -20 "${dir}/app.log" >&2; exit 1; }
+        sleep 0.05
+    done
+    ms=$(( ($(date +%s%N) - started) / 1000000 ))
+    rss=$(( $(awk '/VmRSS/ {print $2}' /proc/${pid}/status) / 1024 ))
+    kill "${pid}"; wait "${pid}" 2>/dev/null || true
+    echo "${label} ${ms} ${rss}"
+}
+
+results=$(mktemp)
+for i in $(seq 1 "${rounds}"); do
+    for variant in defaults recommended appcds; do
+        case ${variant} in
+            defaults) flags=(-Xshare:auto) ;;
+            recommended) flags=(${RECOMMENDED}) ;;
+            appcds) flags=(${RECOMMENDED} -XX:SharedArchiveFile=app-cds.jsa) ;;
+        esac
+        dir=$(mktemp -d /tmp/dv-start.XXXXXX)
+        start "${variant}-first" "${dir}" "${flags[@]}" | tee -a "${results}"
+        start "${variant}-restart" "${dir}" "${flags[@]}" | tee -a "${results}"
+        if grep -qi "sharing.*disabled\|unable to use shared archive\|shared class paths mismatch" "${dir}/app.log"; then
+            echo "warning: ${variant} did not use the shared archive:" >&2
+            grep -i "shar" "${dir}/app.log" >&2 || true
+        fi
+        rm -rf "${dir}"
+    done
+done
+echo
+for label in defaults-first recommended-first appcds-first defaults-restart recommended-restart appcds-restart; do
+    grep "^${label} " "${results}" | awk -v l="${label}" '{t[NR]=$2; r[NR]=$3} END {
+        n=asort(t); asort(r); m=int((n+1)/2);
+        printf "%-20s median %6d ms to ready (min %d, max %d), median RSS %4d MB, %d runs\n", l, t[m], t[1], t[n], r[m], n }'
+done
+rm -f "${results}"
