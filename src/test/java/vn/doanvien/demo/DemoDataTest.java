@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import vn.doanvien.common.Today;
 import vn.doanvien.grassroots.GrassrootsUnion;
 import vn.doanvien.grassroots.GrassrootsUnionLink;
@@ -33,13 +32,11 @@ import vn.doanvien.organisation.UnitKind;
 import vn.doanvien.organisation.UnitLink;
 
 /**
- * The demo registry, loaded into its own in-memory H2 database. Disabled in the PostgreSQL run
- * ({@code -Dquarkus.test.profile=test,pg}): there the profile's H2 URL would be handed to the PostgreSQL driver
- * (the datasource kind is fixed at build time), and the demo is an embedded-H2 feature anyway.
+ * The demo registry, loaded into a database of its own (DemoProfiles): on H2 and on PostgreSQL, where
+ * {@code -Ddoanvien.demo-data.enabled=true} loads it too.
  */
 @QuarkusTest
 @TestProfile(DemoDataTest.DemoProfile.class)
-@DisabledIfSystemProperty(named = "quarkus.test.profile", matches = ".*pg.*")
 class DemoDataTest {
 
     /** The test profile with the demo on, in a database of its own so other tests never see the demo rows. */
@@ -47,15 +44,12 @@ class DemoDataTest {
 
         @Override
         public String getConfigProfile() {
-            return "test";
+            return DemoProfiles.configProfile();
         }
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "doanvien.demo-data.enabled", "true",
-                    "quarkus.datasource.jdbc.url",
-                    "jdbc:h2:mem:demo;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+            return DemoProfiles.overrides("demo");
         }
     }
 

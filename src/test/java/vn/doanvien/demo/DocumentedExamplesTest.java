@@ -26,7 +26,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * What a person gets from the examples of the OpenAPI document, in Swagger UI with the demo data: every required
@@ -36,7 +35,6 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
  */
 @QuarkusTest
 @TestProfile(DocumentedExamplesTest.ExamplesProfile.class)
-@DisabledIfSystemProperty(named = "quarkus.test.profile", matches = ".*pg.*")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DocumentedExamplesTest {
 
@@ -45,15 +43,12 @@ class DocumentedExamplesTest {
 
         @Override
         public String getConfigProfile() {
-            return "test";
+            return DemoProfiles.configProfile();
         }
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "doanvien.demo-data.enabled", "true",
-                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:demo-examples;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;"
-                            + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+            return DemoProfiles.overrides("demo-examples");
         }
     }
 
