@@ -45,8 +45,6 @@ import vn.doanvien.common.SvgChart;
 import vn.doanvien.security.SignedLinks;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.ArrayList;
-import java.util.List;
 import vn.doanvien.common.PageRequest;
 import vn.doanvien.common.Params;
 import vn.doanvien.idempotency.Idempotency;
