@@ -37,6 +37,14 @@ class DimensionFiguresRepository {
 
     /** Adds the deltas' rows by dimension (day, month and year), in key order, inside the caller's work. */
     void apply(Connection c, boolean pg, Deltas deltas) throws SQLException {
+        apply(c, pg, deltas, false);
+    }
+
+    /**
+     * As {@link #apply(Connection, boolean, Deltas)}; {@code intoEmpty} says the table was emptied in this
+     * transaction (a rebuild), so on H2 the rows go in as batched plain inserts rather than one MERGE each.
+     */
+    void apply(Connection c, boolean pg, Deltas deltas, boolean intoEmpty) throws SQLException {
         if (deltas.dims.isEmpty()) {
             return;
         }
@@ -49,7 +57,9 @@ class DimensionFiguresRepository {
             return;
         }
         int rows = grains.values().stream().mapToInt(Map::size).sum();
-        try (PreparedStatement ps = c.prepareStatement(H2_UPSERT)) {
+        boolean batched = intoEmpty || rows > BATCH;
+        int pending = 0;
+        try (PreparedStatement ps = c.prepareStatement(intoEmpty ? H2_INSERT : H2_UPSERT)) {
             for (Map.Entry<String, TreeMap<Deltas.DimDay, long[]>> grain : grains.entrySet()) {
                 for (Map.Entry<Deltas.DimDay, long[]> e : grain.getValue().entrySet()) {
                     ps.setLong(1, e.getKey().unitId());
@@ -60,16 +70,20 @@ class DimensionFiguresRepository {
                     for (int i = 0; i < FlowKind.DIMENSION_COUNT; i++) {
                         ps.setLong(6 + i, e.getValue()[i]);
                     }
-                    if (rows > BATCH) {
+                    if (batched) {
                         // a rebuild or a bulk request: batched (a race with another writer fails the batch and
                         // the transaction, which is then retried like any conflict)
                         ps.addBatch();
+                        if (++pending == 1000) {
+                            ps.executeBatch();
+                            pending = 0;
+                        }
                     } else {
                         FiguresRepository.runWithRetry(ps);
                     }
                 }
             }
-            if (rows > BATCH) {
+            if (batched && pending > 0) {
                 ps.executeBatch();
             }
         }
@@ -378,6 +392,9 @@ class DimensionFiguresRepository {
             + "reclassified_out = unit_dimension_figure.reclassified_out + excluded.reclassified_out, "
             + "workforce = unit_dimension_figure.workforce + excluded.workforce, "
             + "members_with_workforce = unit_dimension_figure.members_with_workforce + excluded.members_with_workforce";
+
+    private static final String H2_INSERT = "insert into unit_dimension_figure (unit_id, dimension, grain, "
+            + "period_start, val, " + FLOWS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private static final String H2_UPSERT = "merge into unit_dimension_figure t using (values (cast(? as bigint), "
             + "cast(? as varchar(24)), cast(? as char(1)), cast(? as date), cast(? as varchar(32)), cast(? as bigint), cast(? as bigint), cast(? as bigint), cast(? as bigint), cast(? as bigint), cast(? as bigint), cast(? as bigint), cast(? as bigint), cast(? as bigint), cast(? as bigint), cast(? as bigint), cast(? as bigint))) "

@@ -86,7 +86,7 @@ public class FiguresRecount {
     /** Replaces every stored figure by a recount from the registry (after a bulk load that bypassed the ledger). */
     public void rebuild() {
         figures.deleteAll();
-        figures.apply(recount());
+        figures.applyToEmptyTables(recount());
     }
 
     Deltas recount() {

@@ -105,6 +105,15 @@ public class FiguresRepository {
 
     /** Adds the deltas to the stored rows, creating missing rows, in key order. */
     void apply(Deltas deltas) {
+        apply(deltas, false);
+    }
+
+    /** As {@link #apply(Deltas)} into tables {@link #deleteAll()} emptied in this transaction (a rebuild). */
+    void applyToEmptyTables(Deltas deltas) {
+        apply(deltas, true);
+    }
+
+    private void apply(Deltas deltas, boolean intoEmpty) {
         deltas.compact();
         if (deltas.isEmpty()) {
             return;
@@ -115,7 +124,7 @@ public class FiguresRepository {
         Map<Deltas.UnitDay, long[]> years = deltas.yearsOfUnits();
         Map<Long, long[]> totals = deltas.unionTotals();
         em.unwrap(Session.class).doWork(connection -> {
-            dimensions.apply(connection, pg, deltas);
+            dimensions.apply(connection, pg, deltas, intoEmpty);
             if (pg) {
                 // One statement per table, the rows as arrays: a bulk sync books thousands of rows per request.
                 upsertArrays(connection, PG_UNIT_UPSERT_ARRAYS, deltas.units, FlowKind.COUNT,
