@@ -13,23 +13,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Locale;
 import javax.imageio.ImageIO;
 
 /**
- * The {@link LineChart} as a PNG picture, drawn with Java 2D in the same layout as {@link SvgChart} (960 × 540,
- * the same ticks, thinned x labels, marker and legend). Runs headless; text uses the JVM's logical sans-serif font,
+ * The {@link LineChart} as a PNG picture, drawn with Java 2D where {@link ChartLayout} puts everything (the same
+ * places as {@link SvgChart}). Runs headless; text uses the JVM's logical sans-serif font,
  * which on Debian is DejaVu Sans (fonts-dejavu-core), so Vietnamese diacritics render.
  */
 final class PngChart {
-
-    private static final int WIDTH = 960;
-    private static final int HEIGHT = 540;
-    private static final int LEFT = 100;
-    private static final int RIGHT = 40;
-    private static final int TOP = 80;
-    private static final int BOTTOM = 130;
-    private static final int MAX_X_LABELS = 16;
 
     static {
         System.setProperty("java.awt.headless", "true");
@@ -39,76 +30,64 @@ final class PngChart {
     }
 
     static byte[] draw(LineChart chart) {
+        ChartLayout layout = new ChartLayout(chart);
         List<String> categories = chart.categories();
-        double max = 0;
-        double min = 0;
-        for (SvgChart.Series s : chart.series()) {
-            for (Double v : s.values()) {
-                if (v != null) {
-                    max = Math.max(max, v);
-                    min = Math.min(min, v);
-                }
-            }
-        }
-        double[] ticks = SvgChart.ticks(min, max);
-        double lo = ticks[0];
-        double hi = ticks[ticks.length - 1];
-        int plotW = WIDTH - LEFT - RIGHT;
-        int plotH = HEIGHT - TOP - BOTTOM;
-        int n = Math.max(categories.size(), 1);
-        double step = n == 1 ? 0 : (double) plotW / (n - 1);
+        int width = ChartLayout.WIDTH;
+        int height = ChartLayout.HEIGHT;
+        int left = ChartLayout.LEFT;
+        int top = ChartLayout.TOP;
+        int plotW = ChartLayout.PLOT_WIDTH;
+        int plotH = ChartLayout.PLOT_HEIGHT;
 
-        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(Color.WHITE);
-            g.fillRect(0, 0, WIDTH, HEIGHT);
+            g.fillRect(0, 0, width, height);
 
             g.setColor(new Color(0x222222));
-            text(g, chart.title(), WIDTH / 2.0, 32, Anchor.MIDDLE, 20, true);
+            text(g, chart.title(), width / 2.0, 32, Anchor.MIDDLE, 20, true);
             if (chart.subtitle() != null) {
-                text(g, chart.subtitle(), WIDTH / 2.0, 56, Anchor.MIDDLE, 13, false);
+                text(g, chart.subtitle(), width / 2.0, 56, Anchor.MIDDLE, 13, false);
             }
-            for (double t : ticks) {
-                double y = TOP + plotH - (t - lo) / (hi - lo) * plotH;
+            for (double t : layout.ticks) {
+                int y = (int) Math.round(layout.y(t));
                 g.setColor(new Color(0xe0e0e0));
                 g.setStroke(new BasicStroke(1));
-                g.drawLine(LEFT, (int) Math.round(y), LEFT + plotW, (int) Math.round(y));
+                g.drawLine(left, y, left + plotW, y);
                 g.setColor(new Color(0x333333));
-                text(g, number(t), LEFT - 8, y + 4, Anchor.END, 12, false);
+                text(g, ChartLayout.number(t), left - 8, layout.y(t) + 4, Anchor.END, 12, false);
             }
             g.setColor(new Color(0x333333));
-            g.drawLine(LEFT, TOP, LEFT, TOP + plotH);
-            g.drawLine(LEFT, TOP + plotH, LEFT + plotW, TOP + plotH);
-            int every = Math.max(1, (int) Math.ceil(categories.size() / (double) MAX_X_LABELS));
+            g.drawLine(left, top, left, top + plotH);
+            g.drawLine(left, top + plotH, left + plotW, top + plotH);
             for (int i = 0; i < categories.size(); i++) {
-                boolean last = i == categories.size() - 1;
-                if (!last && (i % every != 0 || categories.size() - 1 - i < Math.max(2, every / 2 + 1))) {
+                if (!layout.labelShown(i)) {
                     continue;
                 }
-                double x = LEFT + i * step + (n == 1 ? plotW / 2.0 : 0);
-                g.drawLine((int) Math.round(x), TOP + plotH, (int) Math.round(x), TOP + plotH + 5);
+                double x = layout.x(i);
+                g.drawLine((int) Math.round(x), top + plotH, (int) Math.round(x), top + plotH + 5);
                 AffineTransform saved = g.getTransform();
-                g.rotate(Math.toRadians(-40), x, TOP + plotH + 18);
-                text(g, categories.get(i), x, TOP + plotH + 18, Anchor.END, 12, false);
+                g.rotate(Math.toRadians(-40), x, top + plotH + 18);
+                text(g, categories.get(i), x, top + plotH + 18, Anchor.END, 12, false);
                 g.setTransform(saved);
             }
-            text(g, chart.xTitle(), LEFT + plotW / 2.0, HEIGHT - 46, Anchor.MIDDLE, 14, true);
+            text(g, chart.xTitle(), left + plotW / 2.0, height - 46, Anchor.MIDDLE, 14, true);
             AffineTransform saved = g.getTransform();
-            g.rotate(Math.toRadians(-90), 22, TOP + plotH / 2.0);
-            text(g, chart.yTitle(), 22, TOP + plotH / 2.0, Anchor.MIDDLE, 14, true);
+            g.rotate(Math.toRadians(-90), 22, top + plotH / 2.0);
+            text(g, chart.yTitle(), 22, top + plotH / 2.0, Anchor.MIDDLE, 14, true);
             g.setTransform(saved);
 
-            if (chart.markerIndex() != null && categories.size() > 1) {
-                double x = LEFT + Math.max(0, Math.min(n - 1, chart.markerIndex())) * step;
+            Double markerX = layout.markerX(chart.markerIndex());
+            if (markerX != null) {
                 g.setColor(new Color(0x8e44ad));
                 g.setStroke(new BasicStroke(2, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {4, 4}, 0));
-                g.drawLine((int) Math.round(x), TOP, (int) Math.round(x), TOP + plotH);
-                text(g, chart.markerLabel(), x - 6, TOP + plotH - 8, Anchor.END, 12, true);
+                g.drawLine((int) Math.round(markerX), top, (int) Math.round(markerX), top + plotH);
+                text(g, chart.markerLabel(), markerX - 6, top + plotH - 8, Anchor.END, 12, true);
             }
-            for (SvgChart.Series s : chart.series()) {
+            for (LineChart.Series s : chart.series()) {
                 g.setColor(Color.decode(s.color()));
                 g.setStroke(stroke(2.5f, s.dashed()));
                 Path2D.Double line = new Path2D.Double();
@@ -119,8 +98,8 @@ final class PngChart {
                         open = false;
                         continue;
                     }
-                    double x = LEFT + i * step + (n == 1 ? plotW / 2.0 : 0);
-                    double y = TOP + plotH - (v - lo) / (hi - lo) * plotH;
+                    double x = layout.x(i);
+                    double y = layout.y(v);
                     boolean alone = (i == 0 || s.values().get(i - 1) == null)
                             && (i == s.values().size() - 1 || s.values().get(i + 1) == null);
                     if (alone) {
@@ -135,14 +114,14 @@ final class PngChart {
                 }
                 g.draw(line);
             }
-            double lx = LEFT;
-            for (SvgChart.Series s : chart.series()) {
+            double lx = left;
+            for (LineChart.Series s : chart.series()) {
                 g.setColor(Color.decode(s.color()));
                 g.setStroke(stroke(3, s.dashed()));
-                g.drawLine((int) lx, HEIGHT - 16, (int) lx + 28, HEIGHT - 16);
+                g.drawLine((int) lx, height - 16, (int) lx + 28, height - 16);
                 g.setColor(new Color(0x222222));
-                text(g, s.name(), lx + 34, HEIGHT - 12, Anchor.START, 13, false);
-                lx += 60 + s.name().length() * 7.5;
+                text(g, s.name(), lx + 34, height - 12, Anchor.START, 13, false);
+                lx += ChartLayout.legendAdvance(s);
             }
         } finally {
             g.dispose();
@@ -177,12 +156,5 @@ final class PngChart {
         return dashed
                 ? new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10, new float[] {6, 4}, 0)
                 : new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
-    }
-
-    private static String number(double v) {
-        if (Math.abs(v - Math.rint(v)) < 1e-9) {
-            return String.format(Locale.US, "%,d", (long) Math.rint(v));
-        }
-        return String.format(Locale.US, "%,.2f", v);
     }
 }

@@ -3,7 +3,6 @@ package vn.doanvien.security;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MultivaluedMap;
-import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import vn.doanvien.common.ApiProblem;
 import vn.doanvien.common.Params;
@@ -14,8 +13,6 @@ import vn.doanvien.common.Params;
  * quietly ignored.
  */
 public class SignedLinkParamsFilter {
-
-    private static final Set<String> ROLES = Set.of(Roles.ADMIN, Roles.OFFICER, Roles.ANALYST);
 
     @ServerRequestFilter(preMatching = true, priority = Priorities.USER + 12)
     public void checkLinkParameters(ContainerRequestContext request) {
@@ -31,7 +28,7 @@ public class SignedLinkParamsFilter {
             }
         }
         String role = query.getFirst("role");
-        if (role != null && !ROLES.contains(role)) {
+        if (role != null && !SignedLinks.SIGNER_ROLES.contains(role)) {
             throw ApiProblem.invalid("role", "must be ADMIN, OFFICER or ANALYST");
         }
     }

@@ -15,6 +15,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -46,6 +47,8 @@ public final class SignedLinks {
     /** The paths a signature opens: pictures of aggregate figures. */
     public static final List<String> CHART_PATHS = List.of("/chart.svg", "/chart.png", "/series.svg", "/series.png");
     static final String SIGNATURE = "signature";
+    /** The roles a link may be signed for: those that may read charts. */
+    static final Set<String> SIGNER_ROLES = Set.of(Roles.ADMIN, Roles.OFFICER, Roles.ANALYST);
 
     private SignedLinks() {
     }
@@ -79,6 +82,11 @@ public final class SignedLinks {
         return canonical + "&" + SIGNATURE + "=" + mac(canonical);
     }
 
+    /** {@link #sign} as an absolute URL under the server's {@code base} URI (what a browser tab can open). */
+    public static String absolute(URI base, String path, Map<String, String> query, Caller caller) {
+        return base.resolve(sign(path, query, caller)).toString();
+    }
+
     /** The identity a signed request stands for, or empty when it is not a valid, unexpired signed chart link. */
     static Optional<SecurityIdentity> verify(String method, String path, MultiMap query, Instant now) {
         if (!"GET".equals(method) || CHART_PATHS.stream().noneMatch(path::endsWith)) {
@@ -106,7 +114,7 @@ public final class SignedLinks {
             return Optional.empty();
         }
         String role = params.get("role");
-        if (expires < now.getEpochSecond() || !Set.of(Roles.ADMIN, Roles.OFFICER, Roles.ANALYST).contains(role)) {
+        if (expires < now.getEpochSecond() || !SIGNER_ROLES.contains(role)) {
             return Optional.empty();
         }
         QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()

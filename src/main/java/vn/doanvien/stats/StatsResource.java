@@ -130,8 +130,8 @@ public class StatsResource {
         query.put("from", from);
         query.put("to", to);
         query.put("interval", interval);
-        return series(unitId, from, to, interval).withChartUrl(uri.getBaseUri().resolve(SignedLinks.sign(
-                "/api/v1/stats/membership/series.png", query, scope.caller()).substring(1)).toString());
+        return series(unitId, from, to, interval).withChartUrl(SignedLinks.absolute(uri.getBaseUri(),
+                "/api/v1/stats/membership/series.png", query, scope.caller()));
     }
 
     @GET
@@ -157,8 +157,7 @@ public class StatsResource {
                     + "spelling of earlier versions is still accepted", schema = @Schema(enumeration = {"MONTH", "QUARTER",
                     "YEAR"}, defaultValue = "MONTH"))
             @QueryParam("interval") String interval) {
-        return Response.ok(chart(series(unitId, from, to, interval)).png())
-                .header("Content-Disposition", "inline; filename=\"membership-series.png\"").build();
+        return chart(series(unitId, from, to, interval)).pngResponse("membership-series");
     }
 
     @GET
@@ -181,8 +180,7 @@ public class StatsResource {
                     + "spelling of earlier versions is still accepted", schema = @Schema(enumeration = {"MONTH", "QUARTER",
                     "YEAR"}, defaultValue = "MONTH"))
             @QueryParam("interval") String interval) {
-        return Response.ok(chart(series(unitId, from, to, interval)).svg())
-                .header("Content-Disposition", "inline; filename=\"membership-series.svg\"").build();
+        return chart(series(unitId, from, to, interval)).svgResponse("membership-series");
     }
 
     private static LineChart chart(SeriesResponse s) {
@@ -199,9 +197,9 @@ public class StatsResource {
         return new LineChart("Đoàn viên — " + s.unitName(),
                 "Active members at the end of each " + s.interval().name().toLowerCase() + "; joins and departures in it",
                 "Period", "Members", labels,
-                List.of(new SvgChart.Series("Active members", "#c0392b", active, false),
-                        new SvgChart.Series("Joined", "#2e86c1", joined, false),
-                        new SvgChart.Series("Left", "#7f8c8d", left, true)),
+                List.of(new LineChart.Series("Active members", "#c0392b", active, false),
+                        new LineChart.Series("Joined", "#2e86c1", joined, false),
+                        new LineChart.Series("Left", "#7f8c8d", left, true)),
                 null, null);
     }
 

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import vn.doanvien.common.LineChart;
-import vn.doanvien.common.SvgChart;
 import vn.doanvien.security.Reach;
 import vn.doanvien.target.TargetDtos.SeriesResponse;
 import vn.doanvien.target.TargetDtos.TargetResponse;
@@ -54,8 +53,8 @@ class TargetCharts {
                 + grouped(t.targetValue()) + " by " + t.deadline()
                 + " · baseline " + t.baselineDate();
         return new LineChart(t.name(), subtitle, "Month", unit, labels,
-                List.of(new SvgChart.Series("Actual", "#c0392b", actual, false),
-                        new SvgChart.Series("Required trajectory", "#2e86c1", required, true)),
+                List.of(new LineChart.Series("Actual", "#c0392b", actual, false),
+                        new LineChart.Series("Required trajectory", "#2e86c1", required, true)),
                 deadlineAt, "Deadline " + t.deadline());
     }
 

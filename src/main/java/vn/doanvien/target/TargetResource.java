@@ -260,8 +260,8 @@ public class TargetResource {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("from", from);
         query.put("to", to);
-        return series.withChartUrl(uri.getBaseUri().resolve(SignedLinks.sign("/api/v1/targets/" + id + "/chart.png",
-                query, scope.caller()).substring(1)).toString());
+        return series.withChartUrl(SignedLinks.absolute(uri.getBaseUri(), "/api/v1/targets/" + id + "/chart.png",
+                query, scope.caller()));
     }
 
     @GET
@@ -285,8 +285,7 @@ public class TargetResource {
                                       @QueryParam("from") String from,
                                       @Parameter(description = "YYYY-MM; the deadline month when absent")
                                       @QueryParam("to") String to) {
-        return Response.ok(charts.chart(id, month("from", from), month("to", to), scope.reach()).png())
-                .header("Content-Disposition", "inline; filename=\"target-" + id + ".png\"").build();
+        return charts.chart(id, month("from", from), month("to", to), scope.reach()).pngResponse("target-" + id);
     }
 
     @GET
@@ -306,8 +305,7 @@ public class TargetResource {
                                    @QueryParam("from") String from,
                                    @Parameter(description = "YYYY-MM; the deadline month when absent")
                                    @QueryParam("to") String to) {
-        return Response.ok(charts.chart(id, month("from", from), month("to", to), scope.reach()).svg())
-                .header("Content-Disposition", "inline; filename=\"target-" + id + ".svg\"").build();
+        return charts.chart(id, month("from", from), month("to", to), scope.reach()).svgResponse("target-" + id);
     }
 
     static YearMonth month(String name, String value) {
