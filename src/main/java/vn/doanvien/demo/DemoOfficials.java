@@ -1,5 +1,6 @@
 package vn.doanvien.demo;
 
+import vn.doanvien.common.SqlValues;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -68,11 +69,11 @@ final class DemoOfficials {
                         order by g.id""")
                 .setParameter("ward", WARD).getResultList();
         for (Object[] chair : chairs) {
-            LocalDate founded = date(chair[2]);
+            LocalDate founded = SqlValues.date(chair[2]);
             LocalDate termStart = founded.isAfter(LocalDate.of(2023, 1, 1)) ? founded : LocalDate.of(2023, 1, 1);
             // As the API does for a member: name, gender and date of birth copied from the member record.
             officials.add(official(((Number) chair[1]).longValue(), (String) chair[3],
-                    chair[4] == null ? null : Gender.valueOf((String) chair[4]), date(chair[5]), null,
+                    chair[4] == null ? null : Gender.valueOf((String) chair[4]), SqlValues.date(chair[5]), null,
                     ((Number) chair[0]).longValue(), OfficialPost.CHAIR, Employment.PART_TIME, termStart));
         }
         officials.forEach(em::persist);
@@ -151,9 +152,6 @@ final class DemoOfficials {
         return officials.size();
     }
 
-    private static LocalDate date(Object value) {
-        return value == null ? null : value instanceof LocalDate d ? d : ((java.sql.Date) value).toLocalDate();
-    }
 
     private long unitId(String code) {
         return ((Number) em.createNativeQuery("select id from unit where code = :code")

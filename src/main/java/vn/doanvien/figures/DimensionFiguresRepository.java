@@ -1,5 +1,6 @@
 package vn.doanvien.figures;
 
+import vn.doanvien.common.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
@@ -133,7 +134,7 @@ class DimensionFiguresRepository {
         for (Object[] r : rows("select unit_id, dimension, grain, period_start, val, " + FLOWS
                 + " from unit_dimension_figure")) {
             Deltas.DimDay key = new Deltas.DimDay(((Number) r[0]).longValue(), Dimension.valueOf(text(r[1])),
-                    text(r[4]), date(r[3]));
+                    text(r[4]), SqlValues.date(r[3]));
             long[] v = new long[FlowKind.DIMENSION_COUNT];
             for (int i = 0; i < v.length; i++) {
                 v[i] = ((Number) r[5 + i]).longValue();
@@ -274,10 +275,10 @@ class DimensionFiguresRepository {
                     from membership_period p join member m on m.id = p.member_id
                     where p.grassroots_union_id in (:ids)""", Object[].class).setParameter("ids", chunk))) {
                 long g = ((Number) r[0]).longValue();
-                LocalDate start = date(r[1]);
+                LocalDate start = SqlValues.date(r[1]);
                 result.computeIfAbsent(g, k -> new ArrayList<>()).add(new MembershipSpan(g, start,
-                        start.isAfter(date(r[4])), date(r[2]), "TRANSFER".equals(r[3]),
-                        text(r[5]), date(r[6]), text(r[7])));
+                        start.isAfter(SqlValues.date(r[4])), SqlValues.date(r[2]), "TRANSFER".equals(r[3]),
+                        text(r[5]), SqlValues.date(r[6]), text(r[7])));
             }
         }
         return result;
@@ -293,8 +294,8 @@ class DimensionFiguresRepository {
         for (List<Long> chunk : chunks(grassrootsUnionIds)) {
             for (Object[] r : rows(em.createNativeQuery("select id, founded_on, dissolved_on from grassroots_union "
                     + "where id in (:ids)", Object[].class).setParameter("ids", chunk))) {
-                result.put(((Number) r[0]).longValue(), new Flow().add(date(r[1]), FlowKind.UNIONS_FOUNDED, 1)
-                        .add(date(r[2]), FlowKind.UNIONS_DISSOLVED, 1));
+                result.put(((Number) r[0]).longValue(), new Flow().add(SqlValues.date(r[1]), FlowKind.UNIONS_FOUNDED, 1)
+                        .add(SqlValues.date(r[2]), FlowKind.UNIONS_DISSOLVED, 1));
             }
         }
         return result;
@@ -362,18 +363,6 @@ class DimensionFiguresRepository {
         return o == null ? null : o.toString();
     }
 
-    private static LocalDate date(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof LocalDate d) {
-            return d;
-        }
-        if (o instanceof java.sql.Date d) {
-            return d.toLocalDate();
-        }
-        return LocalDate.parse(o.toString());
-    }
 
     private static final String PG_UPSERT = "insert into unit_dimension_figure (unit_id, dimension, grain, "
             + "period_start, val, " + FLOWS + ") select u, d, g, cast(p as date), v, j, l, ti, tt, uf, ud, ui, uo, ri, ro, wf, wm "

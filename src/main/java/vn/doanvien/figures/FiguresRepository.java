@@ -1,5 +1,6 @@
 package vn.doanvien.figures;
 
+import vn.doanvien.common.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -39,7 +40,7 @@ public class FiguresRepository {
         List<UnitTree.Link> links = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             links.add(new UnitTree.Link(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
-                    date(r[2]), date(r[3])));
+                    SqlValues.date(r[2]), SqlValues.date(r[3])));
         }
         return new UnitTree(links);
     }
@@ -52,7 +53,7 @@ public class FiguresRepository {
                 """, Object[].class).setParameter("g", grassrootsUnionId).getResultList();
         List<Timeline.Placement> placements = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
-            placements.add(new Timeline.Placement(((Number) r[0]).longValue(), date(r[1]), date(r[2])));
+            placements.add(new Timeline.Placement(((Number) r[0]).longValue(), SqlValues.date(r[1]), SqlValues.date(r[2])));
         }
         return placements;
     }
@@ -71,17 +72,17 @@ public class FiguresRepository {
                 """, Object[].class).setParameter("g", grassrootsUnionId).getResultList();
         for (Object[] r : periods) {
             boolean transferIn = ((Number) r[3]).intValue() == 1;
-            flow.add(date(r[0]), transferIn ? FlowKind.TRANSFERS_IN : FlowKind.JOINED, 1);
+            flow.add(SqlValues.date(r[0]), transferIn ? FlowKind.TRANSFERS_IN : FlowKind.JOINED, 1);
             if (r[1] != null) {
-                flow.add(date(r[1]), "TRANSFER".equals(r[2]) ? FlowKind.TRANSFERS_OUT : FlowKind.LEFT, 1);
+                flow.add(SqlValues.date(r[1]), "TRANSFER".equals(r[2]) ? FlowKind.TRANSFERS_OUT : FlowKind.LEFT, 1);
             }
         }
         List<Object[]> life = em.createNativeQuery(
                 "select founded_on, dissolved_on from grassroots_union where id = :g", Object[].class)
                 .setParameter("g", grassrootsUnionId).getResultList();
         for (Object[] r : life) {
-            flow.add(date(r[0]), FlowKind.UNIONS_FOUNDED, 1);
-            flow.add(date(r[1]), FlowKind.UNIONS_DISSOLVED, 1);
+            flow.add(SqlValues.date(r[0]), FlowKind.UNIONS_FOUNDED, 1);
+            flow.add(SqlValues.date(r[1]), FlowKind.UNIONS_DISSOLVED, 1);
         }
         return flow;
     }
@@ -95,7 +96,7 @@ public class FiguresRepository {
                 .setParameter("u", unitId).getResultList();
         FlowKind[] kinds = FlowKind.values();
         for (Object[] r : rows) {
-            LocalDate day = date(r[0]);
+            LocalDate day = SqlValues.date(r[0]);
             for (int k = 0; k < FlowKind.COUNT; k++) {
                 flow.add(day, kinds[k], ((Number) r[k + 1]).longValue());
             }
@@ -279,7 +280,7 @@ public class FiguresRepository {
         FlowKind[] kinds = FlowKind.values();
         for (Object[] r : rows) {
             for (int k = 0; k < FlowKind.COUNT; k++) {
-                d.addUnit(((Number) r[0]).longValue(), date(r[1]), kinds[k], ((Number) r[k + 2]).longValue());
+                d.addUnit(((Number) r[0]).longValue(), SqlValues.date(r[1]), kinds[k], ((Number) r[k + 2]).longValue());
             }
         }
         readRollup("select unit_id, month_start, " + UNIT_COLUMNS + " from unit_month_figure", d.unitMonths);
@@ -288,7 +289,7 @@ public class FiguresRepository {
                 + "transfers_in, transfers_out from grassroots_union_month", Object[].class).getResultList();
         for (Object[] r : months) {
             for (int k = 0; k < 4; k++) {
-                d.addUnion(((Number) r[0]).longValue(), date(r[1]), kinds[k], ((Number) r[k + 2]).longValue());
+                d.addUnion(((Number) r[0]).longValue(), SqlValues.date(r[1]), kinds[k], ((Number) r[k + 2]).longValue());
             }
         }
         List<Object[]> totals = em.createNativeQuery("select grassroots_union_id, joined, left_count, "
@@ -304,7 +305,7 @@ public class FiguresRepository {
     /** The stored rows of a rollup table (unit, period start, eight flows) into {@code into}. */
     private void readRollup(String sql, Map<Deltas.UnitDay, long[]> into) {
         for (Object[] r : rows(em.createNativeQuery(sql, Object[].class))) {
-            long[] v = into.computeIfAbsent(new Deltas.UnitDay(((Number) r[0]).longValue(), date(r[1])),
+            long[] v = into.computeIfAbsent(new Deltas.UnitDay(((Number) r[0]).longValue(), SqlValues.date(r[1])),
                     k -> new long[FlowKind.COUNT]);
             for (int k = 0; k < FlowKind.COUNT; k++) {
                 v[k] += ((Number) r[k + 2]).longValue();
@@ -496,7 +497,7 @@ public class FiguresRepository {
                        unions_founded + unions_moved_in - unions_dissolved - unions_moved_out
                 from unit_month_figure where unit_id = :u and month_start <= :m
                 """, Object[].class).setParameter("u", unitId).setParameter("m", last.withDayOfMonth(1)))) {
-            LocalDate month = date(r[0]);
+            LocalDate month = SqlValues.date(r[0]);
             if (!detailMonths.contains(month)) {
                 result.add(new DayFigure(month.withDayOfMonth(month.lengthOfMonth()), n(r[1]), n(r[2]), n(r[3]),
                         n(r[4]), n(r[5])));
@@ -522,7 +523,7 @@ public class FiguresRepository {
                 i++;
             }
             for (Object[] r : rows(q)) {
-                result.add(new DayFigure(date(r[0]), n(r[1]), n(r[2]), n(r[3]), n(r[4]), n(r[5])));
+                result.add(new DayFigure(SqlValues.date(r[0]), n(r[1]), n(r[2]), n(r[3]), n(r[4]), n(r[5])));
             }
         }
         result.sort(java.util.Comparator.comparing(DayFigure::day));
@@ -660,7 +661,7 @@ public class FiguresRepository {
                 where c.month_start <= :m
                 order by c.month_start
                 """, Object[].class).setParameter("m", lastMonth))) {
-            counts.add(new CountRow(((Number) r[0]).longValue(), date(r[1]), nullable(r[2]), nullable(r[3]),
+            counts.add(new CountRow(((Number) r[0]).longValue(), SqlValues.date(r[1]), nullable(r[2]), nullable(r[3]),
                     nullable(r[4])));
         }
         if (counts.isEmpty()) {
@@ -687,7 +688,7 @@ public class FiguresRepository {
                 where grassroots_union_id in (:ids) order by valid_from
                 """, Object[].class).setParameter("ids", grassrootsUnionIds))) {
             result.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>())
-                    .add(new Timeline.Placement(((Number) r[1]).longValue(), date(r[2]), date(r[3])));
+                    .add(new Timeline.Placement(((Number) r[1]).longValue(), SqlValues.date(r[2]), SqlValues.date(r[3])));
         }
         return result;
     }
@@ -703,7 +704,7 @@ public class FiguresRepository {
                 from grassroots_union_month where grassroots_union_id in (:ids)
                 """, Object[].class).setParameter("ids", grassrootsUnionIds))) {
             result.computeIfAbsent(((Number) r[0]).longValue(), k -> new java.util.TreeMap<>())
-                    .put(date(r[1]), new long[] {n(r[2]), n(r[3]), n(r[4]), n(r[5])});
+                    .put(SqlValues.date(r[1]), new long[] {n(r[2]), n(r[3]), n(r[4]), n(r[5])});
         }
         return result;
     }
@@ -731,15 +732,6 @@ public class FiguresRepository {
         return o == null ? 0 : ((Number) o).longValue();
     }
 
-    private static LocalDate date(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof LocalDate d) {
-            return d;
-        }
-        return ((java.sql.Date) o).toLocalDate();
-    }
 
     private static final String UNIT_SET = "joined = %1$s.joined + excluded.joined, "
             + "left_count = %1$s.left_count + excluded.left_count, "

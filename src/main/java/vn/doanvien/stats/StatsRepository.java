@@ -1,5 +1,6 @@
 package vn.doanvien.stats;
 
+import vn.doanvien.common.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -106,8 +107,8 @@ class StatsRepository {
             u.id = n(r[0]);
             u.code = s(r[1]);
             u.name = s(r[2]);
-            u.foundedOn = date(r[3]);
-            u.dissolvedOn = date(r[4]);
+            u.foundedOn = SqlValues.date(r[3]);
+            u.dissolvedOn = SqlValues.date(r[4]);
             u.enterpriseId = r[5] == null ? null : n(r[5]);
             u.ownership = s(r[6]);
             u.investorCountry = s(r[7]);
@@ -127,7 +128,7 @@ class StatsRepository {
             UnionFigures u = result.get(n(r[0]));
             if (u != null) {
                 u.unitId = n(r[1]);
-                u.placedUntil = date(r[3]);
+                u.placedUntil = SqlValues.date(r[3]);
             }
         }
         // Members on d's month end: each union's all-time total less its months after d's month; joins and
@@ -207,10 +208,4 @@ class StatsRepository {
         return o == null ? 0 : ((Number) o).longValue();
     }
 
-    private static LocalDate date(Object o) {
-        if (o == null) {
-            return null;
-        }
-        return o instanceof LocalDate d ? d : ((java.sql.Date) o).toLocalDate();
-    }
 }
