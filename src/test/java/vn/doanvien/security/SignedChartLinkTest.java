@@ -110,6 +110,23 @@ class SignedChartLinkTest {
     }
 
     @Test
+    void badParametersOfThePictureChartsAreProblems() {
+        given().queryParam("from", "2024-13").when().get("/api/v1/targets/{id}/chart.png", 1).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.equalTo("from"));
+        given().when().get("/api/v1/targets/{id}/chart.png", 999_999_999L).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().queryParam("unitId", "NO-SUCH-UNIT").when().get("/api/v1/stats/membership/series.png").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("unitId"));
+        given().queryParam("unit", "+4").when().get("/api/v1/stats/membership/series.png").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.equalTo("unit"));
+        given().queryParam("role", "MEMBER").when().get("/api/v1/targets/{id}/chart.png", 1).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.equalTo("role"));
+        SecurityWorld.World.anonymous().when().get("/api/v1/stats/membership/series.png").then().statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void anExpiredOrMalformedLinkIsNoIdentity() {
         String signed = SignedLinks.sign("/api/v1/targets/7/chart.png", Map.of("from", "2024-01"),
                 new Caller("analyst", Roles.ANALYST, null, null, null));
