@@ -163,11 +163,13 @@ class ImportTest {
         given().get(IMPORTS + "/" + id + "/rejected").then().statusCode(200)
                 .body(containsString("no grassroots union with code CDCS-KHONG-CO-THAT"));
         // the parameter takes a code too
-        given().contentType("text/csv").body(("Họ và tên,Số CCCD,Ngày vào công đoàn\r\nTheo Mã," + TestData.nationalId()
+        long byCode = given().contentType("text/csv").body(("Họ và tên,Số CCCD,Ngày vào công đoàn\r\nTheo Mã," + TestData.nationalId()
                         + ",2021-01-01\r\n").getBytes(StandardCharsets.UTF_8))
                 .queryParam("grassrootsUnionId", union.code).queryParam("upperLevelUnitId", chain[2].code)
                 .post(IMPORTS).then().statusCode(202).body("grassrootsUnionId", equalTo(union.id.intValue()))
-                .body("upperLevelUnitId", equalTo(chain[2].id.intValue()));
+                .body("upperLevelUnitId", equalTo(chain[2].id.intValue())).extract().jsonPath().getLong("id");
+        // the job runs after the answer: the figures are compared once it is done, not while it writes
+        assertEquals(1, awaitDone(byCode).getInt("created"));
         given().contentType("text/csv").body("a".getBytes(StandardCharsets.UTF_8))
                 .queryParam("grassrootsUnionId", "CDCS-KHONG-CO-THAT").post(IMPORTS)
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("grassrootsUnionId"));
