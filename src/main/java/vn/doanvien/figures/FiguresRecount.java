@@ -15,6 +15,9 @@ import jakarta.transaction.Transactional;
 @Transactional
 public class FiguresRecount {
 
+    /** Grassroots unions read together: a few reads per step instead of five per union. */
+    private static final int UNIONS_PER_READ = 1000;
+
     private final FiguresRepository figures;
     private final DimensionFiguresRepository dimensions;
 
@@ -93,17 +96,21 @@ public class FiguresRecount {
         UnitTree tree = figures.loadTree();
         Deltas deltas = new Deltas();
         List<Long> all = figures.allGrassrootsUnionIds();
-        Map<Long, Workplace> workplaces = dimensions.workplacesOf(all);
-        for (Long g : all) {
-            Flow flow = figures.flowOfGrassrootsUnion(g);
-            if (flow.isEmpty()) {
-                continue;
+        for (int from = 0; from < all.size(); from += UNIONS_PER_READ) {
+            List<Long> step = all.subList(from, Math.min(all.size(), from + UNIONS_PER_READ));
+            Map<Long, Flow> flows = figures.flowsOfMany(step);
+            Map<Long, List<Timeline.Placement>> placements = figures.placementsOfMany(step);
+            for (Long g : step) {
+                Flow flow = flows.get(g);
+                if (flow == null || flow.isEmpty()) {
+                    continue;
+                }
+                flow.emit(Timeline.ofGrassrootsUnion(placements.getOrDefault(g, List.of()), tree, flow.start()), 1,
+                        deltas);
+                flow.emitToUnion(g, 1, deltas);
             }
-            List<Timeline.Placement> placements = figures.placementsOf(g);
-            flow.emit(Timeline.ofGrassrootsUnion(placements, tree, flow.start()), 1, deltas);
-            flow.emitToUnion(g, 1, deltas);
-            MembershipLedger.emitDimensionsOf(List.of(g), tree, Map.of(g, placements), workplaces,
-                    dimensions.spansOf(List.of(g)), dimensions.livesOf(List.of(g)), 1, deltas);
+            MembershipLedger.emitDimensionsOf(step, tree, placements, dimensions.workplacesOf(step),
+                    dimensions.spansOf(step), dimensions.livesOf(step), 1, deltas);
         }
         return deltas.compact();
     }

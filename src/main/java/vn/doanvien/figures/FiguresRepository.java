@@ -60,31 +60,39 @@ public class FiguresRepository {
 
     /** Every stay and the founding and dissolution of one grassroots union, as flows. */
     Flow flowOfGrassrootsUnion(long grassrootsUnionId) {
+        return flowsOfMany(List.of(grassrootsUnionId)).getOrDefault(grassrootsUnionId, new Flow());
+    }
+
+    /** The same for many grassroots unions in two reads: each union's flows (unions without any are left out). */
+    Map<Long, Flow> flowsOfMany(Collection<Long> grassrootsUnionIds) {
         em.flush();
-        Flow flow = new Flow();
-        List<Object[]> periods = em.createNativeQuery("""
-                select p.start_on, p.end_on, p.end_reason,
+        Map<Long, Flow> flows = new HashMap<>();
+        if (grassrootsUnionIds.isEmpty()) {
+            return flows;
+        }
+        for (Object[] r : rows(em.createNativeQuery("""
+                select p.grassroots_union_id, p.start_on, p.end_on, p.end_reason,
                        case when exists (select 1 from membership_period q
                                          where q.member_id = p.member_id and q.id <> p.id
                                            and q.end_on = p.start_on and q.end_reason = 'TRANSFER')
                             then 1 else 0 end
-                from membership_period p where p.grassroots_union_id = :g
-                """, Object[].class).setParameter("g", grassrootsUnionId).getResultList();
-        for (Object[] r : periods) {
-            boolean transferIn = ((Number) r[3]).intValue() == 1;
-            flow.add(SqlValues.date(r[0]), transferIn ? FlowKind.TRANSFERS_IN : FlowKind.JOINED, 1);
-            if (r[1] != null) {
-                flow.add(SqlValues.date(r[1]), "TRANSFER".equals(r[2]) ? FlowKind.TRANSFERS_OUT : FlowKind.LEFT, 1);
+                from membership_period p where p.grassroots_union_id in (:ids)
+                """, Object[].class).setParameter("ids", grassrootsUnionIds))) {
+            Flow flow = flows.computeIfAbsent(((Number) r[0]).longValue(), g -> new Flow());
+            boolean transferIn = ((Number) r[4]).intValue() == 1;
+            flow.add(SqlValues.date(r[1]), transferIn ? FlowKind.TRANSFERS_IN : FlowKind.JOINED, 1);
+            if (r[2] != null) {
+                flow.add(SqlValues.date(r[2]), "TRANSFER".equals(r[3]) ? FlowKind.TRANSFERS_OUT : FlowKind.LEFT, 1);
             }
         }
-        List<Object[]> life = em.createNativeQuery(
-                "select founded_on, dissolved_on from grassroots_union where id = :g", Object[].class)
-                .setParameter("g", grassrootsUnionId).getResultList();
-        for (Object[] r : life) {
-            flow.add(SqlValues.date(r[0]), FlowKind.UNIONS_FOUNDED, 1);
-            flow.add(SqlValues.date(r[1]), FlowKind.UNIONS_DISSOLVED, 1);
+        for (Object[] r : rows(em.createNativeQuery(
+                "select id, founded_on, dissolved_on from grassroots_union where id in (:ids)", Object[].class)
+                .setParameter("ids", grassrootsUnionIds))) {
+            Flow flow = flows.computeIfAbsent(((Number) r[0]).longValue(), g -> new Flow());
+            flow.add(SqlValues.date(r[1]), FlowKind.UNIONS_FOUNDED, 1);
+            flow.add(SqlValues.date(r[2]), FlowKind.UNIONS_DISSOLVED, 1);
         }
-        return flow;
+        return flows;
     }
 
     /** A unit's own figure rows, as the flows it passes up to its ancestors. */
