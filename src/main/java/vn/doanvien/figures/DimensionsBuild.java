@@ -29,7 +29,7 @@ import org.postgresql.copy.CopyIn;
  * when {@code startup_task} says so; an interrupted build starts again from an empty table.
  */
 @ApplicationScoped
-class DimensionsBuild {
+public class DimensionsBuild {
 
     private static final Logger LOG = Logger.getLogger(DimensionsBuild.class);
     static final String TASK = "figures-by-dimension";
@@ -48,13 +48,18 @@ class DimensionsBuild {
     }
 
     /** Whether the figures by dimension were never built completely here. */
-    boolean needed() {
+    public boolean needed() {
         return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "select 1 from startup_task where name = ?1").setParameter(1, TASK).getResultList().isEmpty());
     }
 
+    /** In the caller's transaction: the figures by dimension are to be built again ({@link #needed()}). */
+    void markNotBuilt() {
+        em.createNativeQuery("delete from startup_task where name = ?1").setParameter(1, TASK).executeUpdate();
+    }
+
     /** Builds them from the registry (nothing to read on an empty registry) and records that it is done. */
-    void run() {
+    public void run() {
         long started = System.nanoTime();
         boolean empty = QuarkusTransaction.requiringNew().call(figures::allGrassrootsUnionIdsEmpty);
         if (!empty) {
@@ -145,7 +150,8 @@ class DimensionsBuild {
             if (c.isWrapperFor(PGConnection.class)) {
                 copy(c, grains);
             } else {
-                dimensions.apply(c, false, sum);
+                // the table was emptied at the start and each row is written once: plain inserts
+                dimensions.apply(c, false, sum, true);
             }
         }));
         return rows;

@@ -20,7 +20,6 @@ class FiguresStartupCheck {
 
     private static final Logger LOG = Logger.getLogger(FiguresStartupCheck.class);
     private static final int TIMEOUT_SECONDS = 24 * 3600;
-    /** Grassroots unions per transaction of the first build: about 100,000 stays at national scale. */
 
     private final FiguresRecount recount;
     private final DimensionsBuild build;
