@@ -4,7 +4,7 @@
 --   join     POST /api/v1/join-requests, anonymous, a random X-Forwarded-For address per request
 --   sync     POST /api/v1/sync/members, SYNC_BATCH new members per request, each with its own Idempotency-Key
 --   analyst  GET target progress and membership statistics, in turn (ANALYST_PATHS, separated by |; {gu} in
---            a path becomes a random grassroots union id)
+--            a path becomes a random grassroots union id, {m} a random member id 1..MEMBER_IDS)
 -- Other settings: TOKEN (bearer token), GUS (grassroots union ids 1..GUS), TAX_CODES (comma-separated, for
 -- joins), SYNC_ULU and SYNC_GUS (upper-level union and its grassroots unions, comma-separated), SYNC_BATCH, RUN
 -- (a number that makes national IDs and keys unique per run). done() prints one RESULT line of JSON.
@@ -12,6 +12,7 @@
 local user_type = os.getenv("USER_TYPE") or "mobile"
 local token = os.getenv("TOKEN") or ""
 local gus = tonumber(os.getenv("GUS") or "2000")
+local members = tonumber(os.getenv("MEMBER_IDS") or "4000")
 local run = tonumber(os.getenv("RUN") or "0") % 100
 local sync_batch = tonumber(os.getenv("SYNC_BATCH") or "100")
 local sync_ulu = os.getenv("SYNC_ULU") or "1001"
@@ -84,6 +85,7 @@ function request()
       '{"upperLevelUnitId":' .. sync_ulu .. ',"members":[' .. table.concat(items, ",") .. "]}")
   else
     local path = string.gsub(analyst_paths[(n % #analyst_paths) + 1], "{gu}", tostring(math.random(gus)))
+    path = string.gsub(path, "{m}", tostring(math.random(members)))
     return wrk.format("GET", path, auth)
   end
 end

@@ -74,6 +74,8 @@ jid() { python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'; }
 GUS=$(psql -X -At -d "$BENCH_DB" -c "select max(id) from grassroots_union where id < 1000000")
 ULUS=$(psql -X -At -d "$BENCH_DB" -c "select count(*) from unit where kind = 'UPPER_LEVEL_UNION'")
 MEMBERS=$(psql -X -At -d "$BENCH_DB" -c "select count(*) from member")
+# Members 1..MEMBER_IDS are the generator's (those synced by earlier runs come after a gap).
+MEMBER_IDS=$(psql -X -At -d "$BENCH_DB" -c "select max(id) from member where identity_key like 'BENCH:%'")
 log "registry: $MEMBERS members, $GUS grassroots unions, $ULUS upper-level unions"
 CONFED_T=$(post /api/v1/targets '{"name":"Load confederation","scopeUnitId":1,"metric":"ACTIVE_MEMBERS","targetValue":15000000,"baselineDate":"2023-12-31","deadline":"2028-12-31"}' | jid)
 PROV_T=$(post /api/v1/targets '{"name":"Load province","scopeUnitId":2,"metric":"ACTIVE_MEMBERS","targetValue":300000,"baselineDate":"2023-12-31","deadline":"2028-12-31"}' | jid)
@@ -92,7 +94,7 @@ ANALYST_PATHS="/api/v1/targets/$CONFED_T/progress|/api/v1/targets/$PROV_T/progre
 if [ "${NATIONAL_STATS:-1}" = 1 ]; then
   ANALYST_PATHS="$ANALYST_PATHS|/api/v1/stats/membership?unitId=1&groupBy=CHILD_UNIT"
 fi
-export TOKEN GUS TAX_CODES SYNC_GUS SYNC_BATCH RUN ANALYST_PATHS
+export TOKEN GUS MEMBER_IDS TAX_CODES SYNC_GUS SYNC_BATCH RUN ANALYST_PATHS
 export SYNC_ULU=1001
 log "targets $CONFED_T (Confederation) and $PROV_T (unit 2); analyst paths: $ANALYST_PATHS"
 
@@ -132,7 +134,7 @@ solo() { # name path pgbench-script
     > "$OUT/wrk-solo-$1.txt" 2>&1
   local api pg
   api=$(grep '^RESULT' "$OUT/wrk-solo-$1.txt" | sed 's/^RESULT //')
-  pgbench -n -c "$SOLO_C" -j 1 -T "${SOLO%s}" -D gus="$GUS" -f "bench/load/sql/$3" "$BENCH_DB" > "$OUT/pgbench-$1.txt" 2>&1
+  pgbench -n -c "$SOLO_C" -j 1 -T "${SOLO%s}" -D gus="$GUS" -D members="$MEMBER_IDS" -f "bench/load/sql/$3" "$BENCH_DB" > "$OUT/pgbench-$1.txt" 2>&1
   pg=$(grep -o 'tps = [0-9.]*' "$OUT/pgbench-$1.txt" | head -1 | cut -d' ' -f3)
   local pglat
   pglat=$(grep -o 'latency average = [0-9.]*' "$OUT/pgbench-$1.txt" | cut -d' ' -f4)
@@ -140,6 +142,7 @@ solo() { # name path pgbench-script
   log "solo $1: API $(echo "$api" | python3 -c 'import json,sys; r=json.load(sys.stdin); print(r["rps"], "req/s, p50", r["p50ms"], "ms, p99", r["p99ms"], "ms")'); pgbench $pg tps ($pglat ms)"
 }
 uptime | tee -a "$OUT/run.log"
+solo member "/api/v1/members/{m}" member.sql
 solo grassroots-union "/api/v1/grassroots-unions/{gu}" grassroots-union.sql
 solo members-of-union "/api/v1/members?grassrootsUnionId={gu}&size=20" members-of-union.sql
 solo progress-confederation "/api/v1/targets/$CONFED_T/progress" progress-confederation.sql
