@@ -110,7 +110,8 @@ drop table gen;
 select setval('unit_seq', 100000), setval('unit_link_seq', 100000), setval('grassroots_union_seq', 1000000),
        setval('grassroots_union_link_seq', 1000000),
        setval('member_seq', (select max(id) + 1000 from member)),
-       setval('membership_period_seq', (select max(id) + 1000 from membership_period));
+       setval('membership_period_seq', (select max(id) + 1000 from membership_period)),
+       setval('enterprise_seq', (select coalesce(max(id), 0) + 1000 from enterprise));
 -- Planner statistics of the small tables too: without them PostgreSQL guesses 200 grassroots unions under a
 -- scope of 130,000 and the national statistics take a nested loop over 9.6M union-month rows (60 s against
 -- 10 s once analysed).

@@ -7,6 +7,8 @@
 # AppCDS archive the build writes when asked (-Dquarkus.package.jar.appcds.enabled=true).
 # Usage: bench/startup/run.sh [rounds]     (default 3; needs target/quarkus-app built for H2, with app-cds.jsa:
 #        ./mvnw -B -DskipTests package -Dquarkus.package.jar.appcds.enabled=true)
+# BASELINE_APP=<a quarkus-app directory of another build> adds a fourth setting, that build with the recommended
+# flags, to compare two versions of the code in the same rounds.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 app=$(pwd)/target/quarkus-app
@@ -18,13 +20,14 @@ RECOMMENDED="-XX:+UseSerialGC -Xms64m -Xmx512m -XX:MaxMetaspaceSize=192m -XX:Res
 
 # start <label> <data dir> <flags...>: prints "<label> <ms to ready> <RSS MB>"
 start() {
-    local label=$1 dir=$2
+    local label=$1 dir=$2 from=${app}
     shift 2
+    [[ ${label} == baseline-* ]] && from=${BASELINE_APP}
     local started pid ms rss
     started=$(date +%s%N)
     # From the application's directory, as AppCDS needs the class path it was dumped with; the database and the
     # keys in the run's own directory.
-    (cd "${app}" && exec java "$@" -Dquarkus.http.port=${port} \
+    (cd "${from}" && exec java "$@" -Dquarkus.http.port=${port} \
         "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:${dir}/doanvien;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;WRITE_DELAY=0" \
         -Ddoanvien.security.key-dir="${dir}/keys" -jar quarkus-run.jar) >>"${dir}/app.log" 2>&1 &
     pid=$!
@@ -40,10 +43,10 @@ start() {
 
 results=$(mktemp)
 for i in $(seq 1 "${rounds}"); do
-    for variant in defaults recommended appcds; do
+    for variant in defaults recommended appcds ${BASELINE_APP:+baseline}; do
         case ${variant} in
             defaults) flags=(-Xshare:auto) ;;
-            recommended) flags=(${RECOMMENDED}) ;;
+            recommended|baseline) flags=(${RECOMMENDED}) ;;
             appcds) flags=(${RECOMMENDED} -XX:SharedArchiveFile=app-cds.jsa) ;;
         esac
         dir=$(mktemp -d /tmp/dv-start.XXXXXX)
@@ -57,7 +60,8 @@ for i in $(seq 1 "${rounds}"); do
     done
 done
 echo
-for label in defaults-first recommended-first appcds-first defaults-restart recommended-restart appcds-restart; do
+for label in defaults-first recommended-first appcds-first ${BASELINE_APP:+baseline-first} defaults-restart \
+        recommended-restart appcds-restart ${BASELINE_APP:+baseline-restart}; do
     grep "^${label} " "${results}" | awk -v l="${label}" '{t[NR]=$2; r[NR]=$3} END {
         n=asort(t); asort(r); m=int((n+1)/2);
         printf "%-20s median %6d ms to ready (min %d, max %d), median RSS %4d MB, %d runs\n", l, t[m], t[1], t[n], r[m], n }'
