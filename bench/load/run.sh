@@ -29,6 +29,9 @@ RUN=${RUN:-$(( $(date +%s) % 100 ))}
 KEYS=${KEYS:-$ROOT/bench/load/keys-$BENCH_DB}
 BASE=http://127.0.0.1:$PORT
 export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
+for tool in wrk pgbench psql curl python3; do
+  command -v "$tool" > /dev/null || { echo "$tool is missing (wrk: apt-get install wrk)" >&2; exit 1; }
+done
 mkdir -p "$OUT"
 : > "$OUT/results.jsonl"
 log() { echo "[$(date -u +%H:%M:%S)] $*" | tee -a "$OUT/run.log"; }
