@@ -110,16 +110,27 @@ public class DimensionFigures {
             }
         };
         for (Long g : unions) {
-            List<Timeline.Placement> p = placements.getOrDefault(g, List.of());
-            Workplace workplace = workplaces.get(g);
-            for (MembershipSpan s : spans.getOrDefault(g, List.of())) {
-                MembershipLedger.emitDimension(dimension, s, 1, Timeline.ofGrassrootsUnion(p, tree, s.start()),
-                        workplace, sink);
-            }
+            List<MembershipSpan> stays = spans.getOrDefault(g, List.of());
             Flow life = lives.get(g);
-            if (life != null && !life.isEmpty()) {
-                MembershipLedger.emitLifeIn(dimension, life, Timeline.ofGrassrootsUnion(p, tree, life.start()), 1,
-                        workplace, sink);
+            boolean hasLife = life != null && !life.isEmpty();
+            // One timeline per union, from its first date, serves every stay in it: a stay's flows meet the
+            // same units on each day, and the stock it does not hold yet is zero when the timeline changes
+            // before it starts (rows of zero are not kept). A timeline per stay cost a third of the time here.
+            LocalDate first = stays.stream().map(MembershipSpan::start).min(LocalDate::compareTo)
+                    .orElse(hasLife ? life.start() : null);
+            if (first == null) {
+                continue;
+            }
+            if (hasLife && life.start().isBefore(first)) {
+                first = life.start();
+            }
+            Timeline timeline = Timeline.ofGrassrootsUnion(placements.getOrDefault(g, List.of()), tree, first);
+            Workplace workplace = workplaces.get(g);
+            for (MembershipSpan s : stays) {
+                MembershipLedger.emitDimension(dimension, s, 1, timeline, workplace, sink);
+            }
+            if (hasLife) {
+                MembershipLedger.emitLifeIn(dimension, life, timeline, 1, workplace, sink);
             }
         }
         return days;
