@@ -20,25 +20,17 @@ port=${PORT:-18095}
 keys=${KEYS:-$(mktemp -d /tmp/dv-restart-keys.XXXXXX)}
 [[ -f "${app}/quarkus-run.jar" ]] || { echo "build first (see the header)" >&2; exit 1; }
 [[ -f "${app}/app-cds.jsa" ]] || { echo "no ${app}/app-cds.jsa: build with -Dquarkus.package.jar.appcds.enabled=true" >&2; exit 1; }
-RECOMMENDED="-XX:+UseSerialGC -Xms64m -Xmx512m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -Xss512k"
+source bench/startup/common.sh
 log=$(mktemp /tmp/dv-restart.XXXXXX.log)
 
 start() {
-    local label=$1 started pid ms rss
+    local label=$1 started
     shift
     started=$(date +%s%N)
     (cd "${app}" && exec java "$@" -Dquarkus.http.port="${port}" -Dquarkus.profile=pg \
         -Ddoanvien.demo-data.enabled=false -Ddoanvien.security.key-dir="${keys}" \
         "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/${db}" -jar quarkus-run.jar) >>"${log}" 2>&1 &
-    pid=$!
-    until curl -fs "http://127.0.0.1:${port}/q/health/ready" >/dev/null 2>&1; do
-        kill -0 "${pid}" 2>/dev/null || { echo "app died:" >&2; tail -20 "${log}" >&2; exit 1; }
-        sleep 0.05
-    done
-    ms=$(( ($(date +%s%N) - started) / 1000000 ))
-    rss=$(( $(awk '/VmRSS/ {print $2}' /proc/${pid}/status) / 1024 ))
-    kill "${pid}"; wait "${pid}" 2>/dev/null || true
-    echo "${label} ${ms} ${rss}"
+    timed_ready "${label}" $! "${started}" "${port}" "${log}"
 }
 
 # one start first, not counted: the database's pages into the OS cache as on a server that restarts
@@ -54,10 +46,6 @@ if grep -qi "unable to use shared archive\|shared class paths mismatch" "${log}"
     grep -i "shar" "${log}" >&2 || true
 fi
 echo
-for label in defaults recommended appcds; do
-    grep "^${label} " "${results}" | awk -v l="${label}" '{t[NR]=$2; r[NR]=$3} END {
-        n=asort(t); asort(r); m=int((n+1)/2);
-        printf "%-12s median %6d ms to ready (min %d, max %d), median RSS %4d MB, %d runs\n", l, t[m], t[1], t[n], r[m], n }'
-done
+summarise "${results}" 12 defaults recommended appcds
 grep -o "started in [0-9.]*s" "${log}" | tail -3
 rm -f "${results}"

@@ -16,29 +16,21 @@ rounds=${1:-3}
 [[ -f "${app}/quarkus-run.jar" ]] || { echo "build first (see the header)" >&2; exit 1; }
 [[ -f "${app}/app-cds.jsa" ]] || { echo "no ${app}/app-cds.jsa: build with -Dquarkus.package.jar.appcds.enabled=true" >&2; exit 1; }
 port=18091
-RECOMMENDED="-XX:+UseSerialGC -Xms64m -Xmx512m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -Xss512k"
+source bench/startup/common.sh
 
 # start <label> <data dir> <flags...>: prints "<label> <ms to ready> <RSS MB>"
 start() {
     local label=$1 dir=$2 from=${app}
     shift 2
     [[ ${label} == baseline-* ]] && from=${BASELINE_APP}
-    local started pid ms rss
+    local started
     started=$(date +%s%N)
     # From the application's directory, as AppCDS needs the class path it was dumped with; the database and the
     # keys in the run's own directory.
     (cd "${from}" && exec java "$@" -Dquarkus.http.port=${port} \
         "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:${dir}/doanvien;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;WRITE_DELAY=0" \
         -Ddoanvien.security.key-dir="${dir}/keys" -jar quarkus-run.jar) >>"${dir}/app.log" 2>&1 &
-    pid=$!
-    until curl -fs "http://127.0.0.1:${port}/q/health/ready" >/dev/null 2>&1; do
-        kill -0 "${pid}" 2>/dev/null || { echo "app died:" >&2; tail -20 "${dir}/app.log" >&2; exit 1; }
-        sleep 0.05
-    done
-    ms=$(( ($(date +%s%N) - started) / 1000000 ))
-    rss=$(( $(awk '/VmRSS/ {print $2}' /proc/${pid}/status) / 1024 ))
-    kill "${pid}"; wait "${pid}" 2>/dev/null || true
-    echo "${label} ${ms} ${rss}"
+    timed_ready "${label}" $! "${started}" "${port}" "${dir}/app.log"
 }
 
 results=$(mktemp)
@@ -60,10 +52,6 @@ for i in $(seq 1 "${rounds}"); do
     done
 done
 echo
-for label in defaults-first recommended-first appcds-first ${BASELINE_APP:+baseline-first} defaults-restart \
-        recommended-restart appcds-restart ${BASELINE_APP:+baseline-restart}; do
-    grep "^${label} " "${results}" | awk -v l="${label}" '{t[NR]=$2; r[NR]=$3} END {
-        n=asort(t); asort(r); m=int((n+1)/2);
-        printf "%-20s median %6d ms to ready (min %d, max %d), median RSS %4d MB, %d runs\n", l, t[m], t[1], t[n], r[m], n }'
-done
+summarise "${results}" 20 defaults-first recommended-first appcds-first ${BASELINE_APP:+baseline-first} \
+    defaults-restart recommended-restart appcds-restart ${BASELINE_APP:+baseline-restart}
 rm -f "${results}"
