@@ -1,5 +1,12 @@
 package vn.doanvien.common;
 
+import static vn.doanvien.common.ChartLayout.HEIGHT;
+import static vn.doanvien.common.ChartLayout.LEFT;
+import static vn.doanvien.common.ChartLayout.PLOT_HEIGHT;
+import static vn.doanvien.common.ChartLayout.PLOT_WIDTH;
+import static vn.doanvien.common.ChartLayout.TOP;
+import static vn.doanvien.common.ChartLayout.WIDTH;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -32,60 +39,54 @@ final class PngChart {
     static byte[] draw(LineChart chart) {
         ChartLayout layout = new ChartLayout(chart);
         List<String> categories = chart.categories();
-        int width = ChartLayout.WIDTH;
-        int height = ChartLayout.HEIGHT;
-        int left = ChartLayout.LEFT;
-        int top = ChartLayout.TOP;
-        int plotW = ChartLayout.PLOT_WIDTH;
-        int plotH = ChartLayout.PLOT_HEIGHT;
 
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(Color.WHITE);
-            g.fillRect(0, 0, width, height);
+            g.fillRect(0, 0, WIDTH, HEIGHT);
 
             g.setColor(new Color(0x222222));
-            text(g, chart.title(), width / 2.0, 32, Anchor.MIDDLE, 20, true);
+            text(g, chart.title(), WIDTH / 2.0, 32, Anchor.MIDDLE, 20, true);
             if (chart.subtitle() != null) {
-                text(g, chart.subtitle(), width / 2.0, 56, Anchor.MIDDLE, 13, false);
+                text(g, chart.subtitle(), WIDTH / 2.0, 56, Anchor.MIDDLE, 13, false);
             }
             for (double t : layout.ticks) {
                 int y = (int) Math.round(layout.y(t));
                 g.setColor(new Color(0xe0e0e0));
                 g.setStroke(new BasicStroke(1));
-                g.drawLine(left, y, left + plotW, y);
+                g.drawLine(LEFT, y, LEFT + PLOT_WIDTH, y);
                 g.setColor(new Color(0x333333));
-                text(g, ChartLayout.number(t), left - 8, layout.y(t) + 4, Anchor.END, 12, false);
+                text(g, ChartLayout.number(t), LEFT - 8, layout.y(t) + 4, Anchor.END, 12, false);
             }
             g.setColor(new Color(0x333333));
-            g.drawLine(left, top, left, top + plotH);
-            g.drawLine(left, top + plotH, left + plotW, top + plotH);
+            g.drawLine(LEFT, TOP, LEFT, TOP + PLOT_HEIGHT);
+            g.drawLine(LEFT, TOP + PLOT_HEIGHT, LEFT + PLOT_WIDTH, TOP + PLOT_HEIGHT);
             for (int i = 0; i < categories.size(); i++) {
                 if (!layout.labelShown(i)) {
                     continue;
                 }
                 double x = layout.x(i);
-                g.drawLine((int) Math.round(x), top + plotH, (int) Math.round(x), top + plotH + 5);
+                g.drawLine((int) Math.round(x), TOP + PLOT_HEIGHT, (int) Math.round(x), TOP + PLOT_HEIGHT + 5);
                 AffineTransform saved = g.getTransform();
-                g.rotate(Math.toRadians(-40), x, top + plotH + 18);
-                text(g, categories.get(i), x, top + plotH + 18, Anchor.END, 12, false);
+                g.rotate(Math.toRadians(-40), x, TOP + PLOT_HEIGHT + 18);
+                text(g, categories.get(i), x, TOP + PLOT_HEIGHT + 18, Anchor.END, 12, false);
                 g.setTransform(saved);
             }
-            text(g, chart.xTitle(), left + plotW / 2.0, height - 46, Anchor.MIDDLE, 14, true);
+            text(g, chart.xTitle(), LEFT + PLOT_WIDTH / 2.0, HEIGHT - 46, Anchor.MIDDLE, 14, true);
             AffineTransform saved = g.getTransform();
-            g.rotate(Math.toRadians(-90), 22, top + plotH / 2.0);
-            text(g, chart.yTitle(), 22, top + plotH / 2.0, Anchor.MIDDLE, 14, true);
+            g.rotate(Math.toRadians(-90), 22, TOP + PLOT_HEIGHT / 2.0);
+            text(g, chart.yTitle(), 22, TOP + PLOT_HEIGHT / 2.0, Anchor.MIDDLE, 14, true);
             g.setTransform(saved);
 
             Double markerX = layout.markerX(chart.markerIndex());
             if (markerX != null) {
                 g.setColor(new Color(0x8e44ad));
                 g.setStroke(new BasicStroke(2, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {4, 4}, 0));
-                g.drawLine((int) Math.round(markerX), top, (int) Math.round(markerX), top + plotH);
-                text(g, chart.markerLabel(), markerX - 6, top + plotH - 8, Anchor.END, 12, true);
+                g.drawLine((int) Math.round(markerX), TOP, (int) Math.round(markerX), TOP + PLOT_HEIGHT);
+                text(g, chart.markerLabel(), markerX - 6, TOP + PLOT_HEIGHT - 8, Anchor.END, 12, true);
             }
             for (LineChart.Series s : chart.series()) {
                 g.setColor(Color.decode(s.color()));
@@ -114,13 +115,13 @@ final class PngChart {
                 }
                 g.draw(line);
             }
-            double lx = left;
+            double lx = LEFT;
             for (LineChart.Series s : chart.series()) {
                 g.setColor(Color.decode(s.color()));
                 g.setStroke(stroke(3, s.dashed()));
-                g.drawLine((int) lx, height - 16, (int) lx + 28, height - 16);
+                g.drawLine((int) lx, HEIGHT - 16, (int) lx + 28, HEIGHT - 16);
                 g.setColor(new Color(0x222222));
-                text(g, s.name(), lx + 34, height - 12, Anchor.START, 13, false);
+                text(g, s.name(), lx + 34, HEIGHT - 12, Anchor.START, 13, false);
                 lx += ChartLayout.legendAdvance(s);
             }
         } finally {

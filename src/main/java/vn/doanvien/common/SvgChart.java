@@ -1,5 +1,12 @@
 package vn.doanvien.common;
 
+import static vn.doanvien.common.ChartLayout.HEIGHT;
+import static vn.doanvien.common.ChartLayout.LEFT;
+import static vn.doanvien.common.ChartLayout.PLOT_HEIGHT;
+import static vn.doanvien.common.ChartLayout.PLOT_WIDTH;
+import static vn.doanvien.common.ChartLayout.TOP;
+import static vn.doanvien.common.ChartLayout.WIDTH;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,38 +27,32 @@ public final class SvgChart {
     static String draw(LineChart chart) {
         ChartLayout layout = new ChartLayout(chart);
         List<String> categories = chart.categories();
-        int width = ChartLayout.WIDTH;
-        int height = ChartLayout.HEIGHT;
-        int left = ChartLayout.LEFT;
-        int top = ChartLayout.TOP;
-        int plotW = ChartLayout.PLOT_WIDTH;
-        int plotH = ChartLayout.PLOT_HEIGHT;
 
         StringBuilder svg = new StringBuilder(8192);
         svg.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
-                .append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"")
+                .append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
                 .append("\" font-family=\"Arial, Helvetica, sans-serif\" role=\"img\">\n");
         svg.append("<title>").append(escape(chart.title())).append("</title>\n");
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
-        svg.append(text(width / 2.0, 32, "middle", 20, "bold", "chart-title", chart.title()));
+        svg.append(text(WIDTH / 2.0, 32, "middle", 20, "bold", "chart-title", chart.title()));
         if (chart.subtitle() != null) {
-            svg.append(text(width / 2.0, 56, "middle", 13, "normal", "chart-subtitle", chart.subtitle()));
+            svg.append(text(WIDTH / 2.0, 56, "middle", 13, "normal", "chart-subtitle", chart.subtitle()));
         }
         // Gridlines and y tick labels.
         svg.append("<g class=\"y-axis\">\n");
         for (double t : layout.ticks) {
             double y = layout.y(t);
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#e0e0e0\"/>%n",
-                    left, y, left + plotW, y));
-            svg.append(text(left - 8, y + 4, "end", 12, "normal", "y-tick", ChartLayout.number(t)));
+                    LEFT, y, LEFT + PLOT_WIDTH, y));
+            svg.append(text(LEFT - 8, y + 4, "end", 12, "normal", "y-tick", ChartLayout.number(t)));
         }
         svg.append("</g>\n");
         // Axes.
         svg.append(String.format(Locale.ROOT, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>%n",
-                left, top, left, top + plotH));
+                LEFT, TOP, LEFT, TOP + PLOT_HEIGHT));
         svg.append(String.format(Locale.ROOT, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>%n",
-                left, top + plotH, left + plotW, top + plotH));
+                LEFT, TOP + PLOT_HEIGHT, LEFT + PLOT_WIDTH, TOP + PLOT_HEIGHT));
         // x tick labels, thinned.
         svg.append("<g class=\"x-axis\">\n");
         for (int i = 0; i < categories.size(); i++) {
@@ -60,23 +61,23 @@ public final class SvgChart {
             }
             double x = layout.x(i);
             svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#333\"/>%n",
-                    x, top + plotH, x, top + plotH + 5));
+                    x, TOP + PLOT_HEIGHT, x, TOP + PLOT_HEIGHT + 5));
             svg.append(String.format(Locale.ROOT, "<text class=\"x-tick\" x=\"%.1f\" y=\"%d\" font-size=\"12\" "
                     + "text-anchor=\"end\" transform=\"rotate(-40 %.1f %d)\">%s</text>%n",
-                    x, top + plotH + 18, x, top + plotH + 18, escape(categories.get(i))));
+                    x, TOP + PLOT_HEIGHT + 18, x, TOP + PLOT_HEIGHT + 18, escape(categories.get(i))));
         }
         svg.append("</g>\n");
-        svg.append(text(left + plotW / 2.0, height - 46, "middle", 14, "bold", "x-title", chart.xTitle()));
+        svg.append(text(LEFT + PLOT_WIDTH / 2.0, HEIGHT - 46, "middle", 14, "bold", "x-title", chart.xTitle()));
         svg.append(String.format(Locale.ROOT, "<text class=\"y-title\" x=\"22\" y=\"%.1f\" font-size=\"14\" "
                 + "font-weight=\"bold\" text-anchor=\"middle\" transform=\"rotate(-90 22 %.1f)\">%s</text>%n",
-                top + plotH / 2.0, top + plotH / 2.0, escape(chart.yTitle())));
+                TOP + PLOT_HEIGHT / 2.0, TOP + PLOT_HEIGHT / 2.0, escape(chart.yTitle())));
         // Marker.
         Double markerX = layout.markerX(chart.markerIndex());
         if (markerX != null) {
             svg.append(String.format(Locale.ROOT, "<line class=\"marker\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" "
-                    + "stroke=\"#8e44ad\" stroke-width=\"2\" stroke-dasharray=\"4 4\"/>%n", markerX, top, markerX, top + plotH));
+                    + "stroke=\"#8e44ad\" stroke-width=\"2\" stroke-dasharray=\"4 4\"/>%n", markerX, TOP, markerX, TOP + PLOT_HEIGHT));
             // at the foot of the line: the series usually run high near a deadline
-            svg.append(text(markerX - 6, top + plotH - 8, "end", 12, "bold", "marker-label", chart.markerLabel()));
+            svg.append(text(markerX - 6, TOP + PLOT_HEIGHT - 8, "end", 12, "bold", "marker-label", chart.markerLabel()));
         }
         // Series.
         for (LineChart.Series s : chart.series()) {
@@ -95,12 +96,12 @@ public final class SvgChart {
         }
         // Legend.
         svg.append("<g class=\"legend\">\n");
-        double lx = left;
+        double lx = LEFT;
         for (LineChart.Series s : chart.series()) {
             svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" "
-                    + "stroke-width=\"3\"%s/>%n", lx, height - 16, lx + 28, height - 16, escape(s.color()),
+                    + "stroke-width=\"3\"%s/>%n", lx, HEIGHT - 16, lx + 28, HEIGHT - 16, escape(s.color()),
                     s.dashed() ? " stroke-dasharray=\"6 4\"" : ""));
-            svg.append(text(lx + 34, height - 12, "start", 13, "normal", "legend-label", s.name()));
+            svg.append(text(lx + 34, HEIGHT - 12, "start", 13, "normal", "legend-label", s.name()));
             lx += ChartLayout.legendAdvance(s);
         }
         svg.append("</g>\n</svg>\n");
