@@ -57,6 +57,10 @@ public class DemoExamples implements OASFilter {
                         if (p.getIn() == Parameter.In.PATH && value != null) {
                             p.setExample(typed(value, p.getSchema()));
                             used.add(key);
+                        } else if (p.getExample() instanceof String written) {
+                            // @Parameter(example = "2024") is always written as a string; an integer parameter's
+                            // example must be an integer, or it does not conform to its own schema.
+                            p.setExample(typed(written, p.getSchema()));
                         }
                     }
                 }
@@ -96,8 +100,14 @@ public class DemoExamples implements OASFilter {
     }
 
     private static Object typed(String value, Schema schema) {
-        if (schema != null && schema.getType() != null && schema.getType().contains(Schema.SchemaType.INTEGER)) {
+        if (schema == null || schema.getType() == null) {
+            return value;
+        }
+        if (schema.getType().contains(Schema.SchemaType.INTEGER)) {
             return Long.valueOf(value);
+        }
+        if (schema.getType().contains(Schema.SchemaType.BOOLEAN)) {
+            return Boolean.valueOf(value);
         }
         return value;
     }
