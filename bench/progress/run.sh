@@ -25,6 +25,7 @@ CALLS=${CALLS:-300}
 WARMUP=${WARMUP:-300}
 AS_OF=${AS_OF:-2026-11-15}
 TRGM=${TRGM:-0}
+NEW_DIMENSION=${NEW_DIMENSION:-}   # dims: then also rebuild this one dimension alone (e.g. OWNERSHIP_INDUSTRY)
 SKIP_INDEXES=${SKIP_INDEXES:-0}
 # The datasource kind is fixed at build time: one packaged app per database kind, kept under out/.
 APPS=$OUT/apps
@@ -202,10 +203,21 @@ pg() {
 # left to build: the restart-to-ready figure), with the app's RSS once ready.
 dims() {
   local url="jdbc:postgresql://$PGHOST:5432/$BENCH_DB"
-  psqlq -d "$BENCH_DB" -c "delete from startup_task where name = 'figures-by-dimension'"
+  # every dimension unbuilt (the marks: 'figures-by-dimension' for V16's eight, ':NAME' for each later one)
+  psqlq -d "$BENCH_DB" -c "delete from startup_task where name like 'figures-by-dimension%'"
   timed "pg first start: figures by dimension built (and ready)" start_app "$url" pg
   grep "Figures by dimension" "$APP_LOG" | tail -3 | tee -a "$OUT/run.log"
   stop_app
+  psqlq -d "$BENCH_DB" -At -F $'\t' -c "select dimension, count(*) from unit_dimension_figure group by 1 order by 1" \
+    | tee -a "$OUT/run.log"
+  # a dimension added by a later release to a populated database: only its rows are built at the next start
+  if [ -n "$NEW_DIMENSION" ]; then
+    psqlq -d "$BENCH_DB" -c "delete from startup_task where name = 'figures-by-dimension:$NEW_DIMENSION'" \
+      -c "delete from unit_dimension_figure where dimension = '$NEW_DIMENSION'"
+    timed "pg start that builds one new dimension ($NEW_DIMENSION, and ready)" start_app "$url" pg
+    grep "Figures by dimension" "$APP_LOG" | tail -2 | tee -a "$OUT/run.log"
+    stop_app
+  fi
   timed "pg restart to ready" start_app "$url" pg
   log "RSS once ready: $(awk '/VmRSS/ { print $2 / 1024 " MB" }' /proc/$APP_PID/status)"
   stop_app

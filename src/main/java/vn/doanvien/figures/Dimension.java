@@ -13,6 +13,11 @@ import java.util.List;
  * <li>workplace dimensions come from the grassroots union's enterprise as it is now (the province falls back to
  * the upper-level unit's when the union has no enterprise).</li>
  * </ul>
+ * Two dimensions crossed are a dimension too (a <em>pair</em>): its value is the two values joined by
+ * {@link #SEPARATOR} ({@code FOREIGN_INVESTED|C}), its rows are kept like any other's, and a unit below level 2
+ * computes it from its stays like any other. Each pair adds rows to every write (about as many as its parts' values
+ * crossed have activity on a day), so only the pairs declared here are kept; a new pair, like a new dimension, is
+ * built from the registry at the first start that knows it ({@link DimensionsBuild}).
  */
 public enum Dimension {
     GENDER(false),
@@ -22,27 +27,93 @@ public enum Dimension {
     OWNERSHIP(true),
     INDUSTRY(true),
     INVESTOR_COUNTRY(true),
-    SIZE_BAND(true);
+    SIZE_BAND(true),
+    /** Gender by age band: young and women members, the two groups recruitment campaigns report on. */
+    GENDER_AGE_BAND(GENDER, AGE_BAND),
+    /** Ownership by industry (VSIC section): foreign-invested manufacturing and the like. */
+    OWNERSHIP_INDUSTRY(OWNERSHIP, INDUSTRY),
+    /** Ownership by enterprise size band: the enterprises of 25 workers and more that the unions aim at. */
+    OWNERSHIP_SIZE_BAND(OWNERSHIP, SIZE_BAND);
 
     /** The value of members, workplaces or enterprises that have none in the dimension. */
     public static final String NONE = "NONE";
+    /** Between the two values of a pair's value. */
+    public static final String SEPARATOR = "|";
 
     private final boolean workplace;
+    private final Dimension first;
+    private final Dimension second;
 
     Dimension(boolean workplace) {
         this.workplace = workplace;
+        this.first = null;
+        this.second = null;
     }
 
-    /** True for dimensions of the grassroots union's workplace, false for those of the member. */
+    Dimension(Dimension first, Dimension second) {
+        this.workplace = first.workplace && second.workplace;
+        this.first = first;
+        this.second = second;
+    }
+
+    /**
+     * True for dimensions of the grassroots union's workplace, false for those of the member; a pair is a workplace
+     * dimension when both its parts are (only then are grassroots unions and workforce split by it).
+     */
     public boolean workplace() {
         return workplace;
     }
 
+    /** Whether this is two dimensions crossed. */
+    public boolean isPair() {
+        return first != null;
+    }
+
+    /** The first dimension of a pair (null for a single dimension). */
+    public Dimension first() {
+        return first;
+    }
+
+    /** The second dimension of a pair (null for a single dimension). */
+    public Dimension second() {
+        return second;
+    }
+
+    /** Whether this dimension is, or crosses, {@code part}. */
+    public boolean involves(Dimension part) {
+        return this == part || first == part || second == part;
+    }
+
+    /** A pair's value from the values of its two parts. */
+    public static String pairValue(String first, String second) {
+        return first + SEPARATOR + second;
+    }
+
+    /** The values of a pair's two parts, or the value alone (a single dimension, or a row such as NOT_SPLIT). */
+    public static String[] parts(String value) {
+        int i = value.indexOf(SEPARATOR);
+        return i < 0 ? new String[] {value} : new String[] {value.substring(0, i), value.substring(i + 1)};
+    }
+
     /**
      * The order the values of this dimension are shown in: the dimension's own order where it has one (genders,
-     * age bands, size bands), then by name; values nobody has come last.
+     * age bands, size bands), then by name; values nobody has come last. A pair's values: by the first part, then
+     * by the second.
      */
     public java.util.Comparator<String> order() {
+        if (isPair()) {
+            java.util.Comparator<String> a = first.order();
+            java.util.Comparator<String> b = second.order();
+            return (x, y) -> {
+                String[] px = parts(x);
+                String[] py = parts(y);
+                int c = a.compare(px[0], py[0]);
+                if (c != 0 || px.length == 1 || py.length == 1) {
+                    return c != 0 ? c : Integer.compare(px.length, py.length);
+                }
+                return b.compare(px[1], py[1]);
+            };
+        }
         List<String> known = switch (this) {
             case GENDER -> List.of("MALE", "FEMALE", "OTHER");
             case AGE_BAND -> java.util.Arrays.stream(AgeBand.values()).map(AgeBand::label).toList();

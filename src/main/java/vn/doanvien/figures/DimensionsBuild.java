@@ -20,19 +20,23 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * The first build of the figures by dimension from the registry (after migration V16, or on a database whose
- * build never finished). Level-2 unit by level-2 unit: the grassroots unions ever placed below it are read in steps
+ * The build of the figures by dimension from the registry, for the dimensions a database does not have yet: all of
+ * them after migration V16 (or on a database whose build never finished), a new dimension or pair after the release
+ * that declares it. Level-2 unit by level-2 unit: the grassroots unions ever placed below it are read in steps
  * and their rows for that unit, and for the root, are summed in memory (a few hundred thousand rows each at most,
  * one per day, dimension and value); the unit's rows are then written once, the root's at the end, with COPY on
  * PostgreSQL. Each row is written once instead of
- * being added to at every step, which at 15 million members is the difference between hours and minutes. Done
- * when {@code startup_task} says so; an interrupted build starts again from an empty table.
+ * being added to at every step, which at 15 million members is the difference between hours and minutes.
+ * {@code startup_task} records which dimensions are built: {@value #TASK} the eight of V16, {@value #TASK}{@code :NAME}
+ * each later one. An interrupted build starts again: the rows of the dimensions it was building are deleted first.
  */
 @ApplicationScoped
 public class DimensionsBuild {
 
     private static final Logger LOG = Logger.getLogger(DimensionsBuild.class);
     static final String TASK = "figures-by-dimension";
+    /** The dimensions migration V16 introduced, recorded together as {@value #TASK}. */
+    static final Set<Dimension> OF_V16 = java.util.EnumSet.range(Dimension.GENDER, Dimension.SIZE_BAND);
     private static final int UNIONS_PER_STEP = 2000;
     private static final int COPY_ROWS_PER_WRITE = 20_000;
     private static final int TIMEOUT_SECONDS = 3600;
@@ -47,25 +51,53 @@ public class DimensionsBuild {
         this.em = em;
     }
 
-    /** Whether the figures by dimension were never built completely here. */
+    /** Whether some figures by dimension were never built completely here. */
     public boolean needed() {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "select 1 from startup_task where name = ?1").setParameter(1, TASK).getResultList().isEmpty());
+        return !missing().isEmpty();
     }
 
-    /** In the caller's transaction: the figures by dimension are to be built again ({@link #needed()}). */
+    /** The dimensions whose rows were never built completely here, in declaration order. */
+    List<Dimension> missing() {
+        @SuppressWarnings("unchecked")
+        List<Object> done = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select name from startup_task where name = ?1 or name like ?2").setParameter(1, TASK)
+                .setParameter(2, TASK + ":%").getResultList());
+        Set<String> names = new HashSet<>();
+        done.forEach(n -> names.add(n.toString()));
+        List<Dimension> missing = new ArrayList<>();
+        for (Dimension d : Dimension.values()) {
+            boolean built = names.contains(taskOf(d)) || (OF_V16.contains(d) && names.contains(TASK));
+            if (!built) {
+                missing.add(d);
+            }
+        }
+        return missing;
+    }
+
+    private static String taskOf(Dimension d) {
+        return TASK + ":" + d.name();
+    }
+
+    /** In the caller's transaction: every dimension is to be built again ({@link #needed()}). */
     void markNotBuilt() {
-        em.createNativeQuery("delete from startup_task where name = ?1").setParameter(1, TASK).executeUpdate();
+        em.createNativeQuery("delete from startup_task where name = ?1 or name like ?2").setParameter(1, TASK)
+                .setParameter(2, TASK + ":%").executeUpdate();
     }
 
-    /** Builds them from the registry (nothing to read on an empty registry) and records that it is done. */
+    /**
+     * Builds the missing dimensions from the registry (nothing to read on an empty registry) and records that they
+     * are done.
+     */
     public void run() {
         long started = System.nanoTime();
+        List<Dimension> only = missing();
+        if (only.isEmpty()) {
+            return;
+        }
         boolean empty = QuarkusTransaction.requiringNew().call(figures::allGrassrootsUnionIdsEmpty);
         if (!empty) {
-            LOG.info("Figures by dimension: building them from the registry");
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("truncate table unit_dimension_figure")
-                    .executeUpdate());
+            LOG.infof("Figures by dimension: building %s from the registry", only);
+            QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> clear(only));
             UnitTree tree = QuarkusTransaction.requiringNew().call(figures::loadTree);
             List<Long> top = tree.topTwoEver();
             List<Long> roots = top.stream().filter(u -> tree.linksOf(u).isEmpty()).toList();
@@ -83,11 +115,11 @@ public class DimensionsBuild {
                 List<Long> fresh = unions.stream().filter(u -> !counted.contains(u)).toList();
                 List<Long> again = unions.stream().filter(counted::contains).toList();
                 Deltas sum = new Deltas();
-                read(fresh, tree, d -> {
+                read(fresh, tree, only, d -> {
                     sum.addDimsOf(d, unit);
                     rootSums.forEach((root, rootSum) -> rootSum.addDimsOf(d, root));
                 });
-                read(again, tree, d -> sum.addDimsOf(d, unit));
+                read(again, tree, only, d -> sum.addDimsOf(d, unit));
                 counted.addAll(fresh);
                 rows += write(sum);
                 LOG.infof("Figures by dimension: unit %d (%d of %d), %d grassroots unions, %d rows so far, %d s",
@@ -95,16 +127,30 @@ public class DimensionsBuild {
                         (System.nanoTime() - started) / 1_000_000_000);
             }
             List<Long> rest = all.stream().filter(u -> !counted.contains(u)).toList();
-            read(rest, tree, d -> rootSums.forEach((root, rootSum) -> rootSum.addDimsOf(d, root)));
+            read(rest, tree, only, d -> rootSums.forEach((root, rootSum) -> rootSum.addDimsOf(d, root)));
             for (Deltas rootSum : rootSums.values()) {
                 rows += write(rootSum);
             }
             LOG.infof("Figures by dimension: %d rows in %d s", rows, (System.nanoTime() - started) / 1_000_000_000);
         }
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into startup_task (name, done_at) "
-                + "select ?1, current_timestamp where not exists (select 1 from startup_task where name = ?1)")
-                .setParameter(1, TASK).executeUpdate());
-        LOG.infof("Figures by dimension built in %d ms", (System.nanoTime() - started) / 1_000_000);
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (Dimension d : only) {
+                em.createNativeQuery("insert into startup_task (name, done_at) select ?1, current_timestamp "
+                        + "where not exists (select 1 from startup_task where name = ?1)").setParameter(1, taskOf(d))
+                        .executeUpdate();
+            }
+        });
+        LOG.infof("Figures by dimension %s built in %d ms", only, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Deletes the rows of the dimensions about to be built (all of them: the table is emptied). */
+    private void clear(List<Dimension> only) {
+        if (only.size() == Dimension.values().length) {
+            em.createNativeQuery("truncate table unit_dimension_figure").executeUpdate();
+            return;
+        }
+        em.createNativeQuery("delete from unit_dimension_figure where dimension in (:names)")
+                .setParameter("names", only.stream().map(Dimension::name).toList()).executeUpdate();
     }
 
     /** The unions ever placed below a unit or at it. */
@@ -124,13 +170,14 @@ public class DimensionsBuild {
     }
 
     /** Reads the unions step by step and hands each step's rows by dimension (of every unit) over. */
-    private void read(List<Long> unions, UnitTree tree, Consumer<Deltas> into) {
+    private void read(List<Long> unions, UnitTree tree, List<Dimension> only, Consumer<Deltas> into) {
         for (int from = 0; from < unions.size(); from += UNIONS_PER_STEP) {
             List<Long> step = unions.subList(from, Math.min(unions.size(), from + UNIONS_PER_STEP));
             Deltas deltas = QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).call(() -> {
                 Deltas d = new Deltas();
                 MembershipLedger.emitDimensionsOf(step, tree, figures.placementsOfMany(step),
-                        dimensions.workplacesOf(step), dimensions.spansOf(step), dimensions.livesOf(step), 1, d);
+                        dimensions.workplacesOf(step), dimensions.spansOf(step), dimensions.livesOf(step), 1, only,
+                        d);
                 return d;
             });
             into.accept(deltas);
@@ -150,7 +197,7 @@ public class DimensionsBuild {
             if (c.isWrapperFor(PGConnection.class)) {
                 copy(c, grains);
             } else {
-                // the table was emptied at the start and each row is written once: plain inserts
+                // the dimensions' rows were deleted at the start and each row is written once: plain inserts
                 dimensions.apply(c, false, sum, true);
             }
         }));

@@ -19,6 +19,9 @@ import java.util.Map;
 @Transactional(Transactional.TxType.MANDATORY)
 public class MembershipLedger {
 
+    /** Every dimension, pairs included. */
+    static final List<Dimension> ALL = List.of(Dimension.values());
+
     private final FiguresRepository figures;
     private final DimensionFiguresRepository dimensions;
 
@@ -103,16 +106,24 @@ public class MembershipLedger {
                                  Map<Long, List<Timeline.Placement>> placements, Map<Long, Workplace> workplaces,
                                  Map<Long, List<MembershipSpan>> spans, Map<Long, Flow> lives, long sign,
                                  Deltas deltas) {
+        emitDimensionsOf(grassrootsUnionIds, tree, placements, workplaces, spans, lives, sign, ALL, deltas);
+    }
+
+    /** The same, in {@code only} these dimensions (the build of dimensions a database does not have yet). */
+    static void emitDimensionsOf(Collection<Long> grassrootsUnionIds, UnitTree tree,
+                                 Map<Long, List<Timeline.Placement>> placements, Map<Long, Workplace> workplaces,
+                                 Map<Long, List<MembershipSpan>> spans, Map<Long, Flow> lives, long sign,
+                                 List<Dimension> only, Deltas deltas) {
         for (Long g : grassrootsUnionIds) {
             List<Timeline.Placement> p = placements.getOrDefault(g, List.of());
             for (MembershipSpan s : spans.getOrDefault(g, List.of())) {
                 emitDimensions(s, sign, Timeline.ofGrassrootsUnion(p, tree, s.start()).topTwo(), workplaces.get(g),
-                        deltas);
+                        only, deltas);
             }
             Flow life = lives.get(g);
             if (life != null && !life.isEmpty()) {
                 emitLifeByWorkplace(life, Timeline.ofGrassrootsUnion(p, tree, life.start()).topTwo(), sign,
-                        workplaces.get(g), deltas);
+                        workplaces.get(g), only, deltas);
             }
         }
     }
@@ -200,7 +211,12 @@ public class MembershipLedger {
 
     /** The stay's flows by the value of each dimension, to the top two units of its union's chain. */
     static void emitDimensions(MembershipSpan span, long sign, Timeline topTwo, Workplace workplace, Deltas deltas) {
-        for (Dimension dimension : Dimension.values()) {
+        emitDimensions(span, sign, topTwo, workplace, ALL, deltas);
+    }
+
+    private static void emitDimensions(MembershipSpan span, long sign, Timeline topTwo, Workplace workplace,
+                                       List<Dimension> only, Deltas deltas) {
+        for (Dimension dimension : only) {
             emitDimension(dimension, span, sign, topTwo, workplace, deltas::addDimColumn);
         }
     }
@@ -235,7 +251,12 @@ public class MembershipLedger {
 
     /** A grassroots union's founding, dissolution and moves, by the value of each workplace dimension. */
     static void emitLifeByWorkplace(Flow life, Timeline topTwo, long sign, Workplace workplace, Deltas deltas) {
-        for (Dimension dimension : Dimension.values()) {
+        emitLifeByWorkplace(life, topTwo, sign, workplace, ALL, deltas);
+    }
+
+    private static void emitLifeByWorkplace(Flow life, Timeline topTwo, long sign, Workplace workplace,
+                                            List<Dimension> only, Deltas deltas) {
+        for (Dimension dimension : only) {
             if (dimension.workplace()) {
                 emitLifeIn(dimension, life, topTwo, sign, workplace, deltas::addDimColumn);
             }

@@ -50,10 +50,16 @@ public record MembershipSpan(long grassrootsUnionId, LocalDate start, boolean st
 
     /** The pieces of this stay in {@code dimension}, with the workplace of its grassroots union. */
     List<Piece> pieces(Dimension dimension, Workplace workplace) {
-        if (dimension != Dimension.AGE_BAND) {
+        if (!dimension.involves(Dimension.AGE_BAND)) {
             return List.of(new Piece(Traits.valueOf(dimension, this, workplace), flow()));
         }
-        return AgeBand.stretches(dateOfBirth, start, end).stream().map(s -> new Piece(s.band().label(),
+        // Age bands change with time; crossed with a dimension that does not, each band's stretch keeps the
+        // other part's one value.
+        java.util.function.UnaryOperator<String> value = dimension == Dimension.AGE_BAND ? band -> band
+                : dimension.first() == Dimension.AGE_BAND
+                ? band -> Dimension.pairValue(band, Traits.valueOf(dimension.second(), this, workplace))
+                : band -> Dimension.pairValue(Traits.valueOf(dimension.first(), this, workplace), band);
+        return AgeBand.stretches(dateOfBirth, start, end).stream().map(s -> new Piece(value.apply(s.band().label()),
                 flow(s.from(), s.from().equals(start) ? startKind() : FlowKind.RECLASSIFIED_IN,
                         s.to(), end != null && s.to() != null && s.to().equals(end) ? endKind()
                                 : FlowKind.RECLASSIFIED_OUT))).toList();

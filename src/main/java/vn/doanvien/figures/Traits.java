@@ -16,6 +16,9 @@ public final class Traits {
 
     /** The value of a stay in a static dimension ({@link Dimension#AGE_BAND} changes with time: see AgeBand). */
     static String valueOf(Dimension dimension, MembershipSpan span, Workplace w) {
+        if (dimension.isPair()) {
+            return Dimension.pairValue(valueOf(dimension.first(), span, w), valueOf(dimension.second(), span, w));
+        }
         return switch (dimension) {
             case GENDER -> span.gender() == null ? UNKNOWN : span.gender();
             case AGE_BAND -> AgeBand.on(span.dateOfBirth(), span.start()).label();
@@ -26,6 +29,9 @@ public final class Traits {
 
     /** The value of a grassroots union's workplace in a workplace dimension. */
     static String workplaceValue(Dimension dimension, Workplace w) {
+        if (dimension.isPair()) {
+            return Dimension.pairValue(workplaceValue(dimension.first(), w), workplaceValue(dimension.second(), w));
+        }
         Workplace workplace = w == null ? Workplace.UNKNOWN : w;
         boolean enterprise = workplace.hasEnterprise();
         return switch (dimension) {

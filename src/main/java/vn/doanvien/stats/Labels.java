@@ -44,6 +44,17 @@ public class Labels {
 
     /** A labeller for one answer (it reads the province names once). */
     public Labeller forAnswer(Dimension dimension, Language language) {
+        if (dimension.isPair()) {
+            // "Nữ · Dưới 25 tuổi": each part labelled as in its own dimension; a row that is not a pair (NOT_SPLIT)
+            // as in the first
+            Labeller first = forAnswer(dimension.first(), language);
+            Labeller second = forAnswer(dimension.second(), language);
+            return value -> {
+                String[] parts = Dimension.parts(value);
+                return parts.length == 1 ? first.label(value)
+                        : first.label(parts[0]) + " · " + second.label(parts[1]);
+            };
+        }
         Map<String, String> provinces = dimension == Dimension.PROVINCE ? units.provincialFederationNames() : Map.of();
         Properties texts = language == Language.EN ? en : vi;
         return value -> {

@@ -24,7 +24,10 @@ public final class StatsDtos {
         SIZE_BAND(Dimension.SIZE_BAND),
         GENDER(Dimension.GENDER),
         AGE_BAND(Dimension.AGE_BAND),
-        NATIONALITY(Dimension.NATIONALITY);
+        NATIONALITY(Dimension.NATIONALITY),
+        GENDER_AGE_BAND(Dimension.GENDER_AGE_BAND),
+        OWNERSHIP_INDUSTRY(Dimension.OWNERSHIP_INDUSTRY),
+        OWNERSHIP_SIZE_BAND(Dimension.OWNERSHIP_SIZE_BAND);
 
         private final Dimension dimension;
 
@@ -49,7 +52,8 @@ public final class StatsDtos {
             @Schema(description = "The group: a unit or grassroots union code (CHILD_UNIT), a province code, an "
                     + "ownership type, an ISO country code, a VSIC section letter, a gender or an age band; "
                     + "NO_ENTERPRISE for unions outside enterprises, NONE for enterprises without an investor "
-                    + "country, UNKNOWN where the member's record has no value; NOT_SPLIT for what the rows cannot "
+                    + "country; for two dimensions crossed (GENDER_AGE_BAND...) both values joined by | "
+                    + "(FEMALE|UNDER_25, FOREIGN_INVESTED|C); UNKNOWN where the member's record has no value; NOT_SPLIT for what the rows cannot "
                     + "split (figures that units reported and grassroots unions' monthly counts, which replace the "
                     + "registry's in the total but are not kept member by member), so that the rows add up to the "
                     + "total; TOTAL in the total")

@@ -66,15 +66,15 @@ public class StatsResource {
             + "by groupBy. Transfers are neither joins nor departures. The total comes from the maintained "
             + "figures with reported figures and member counts where units reported them (like target "
             + "progress); CHILD_UNIT rows too (one per child unit on asOf, or one per grassroots union under an "
-            + "upper-level union). PROVINCE (the enterprise's province, else the nearest unit's), OWNERSHIP, "
-            + "INVESTOR_COUNTRY and INDUSTRY group grassroots unions by their enterprise and sum their "
-            + "maintained monthly registry figures (reported figures are not split by attributes, so these rows "
-            + "add up to the registry's part of the total). GENDER (MALE, FEMALE, OTHER, UNKNOWN: the member's "
-            + "gender as recorded now) and AGE_BAND (age on asOf in completed years: UNDER_25, 25_34, 35_44, "
-            + "45_54, 55_AND_OVER, UNKNOWN without a date of birth) sum the grassroots unions' monthly registry "
-            + "figures by gender and by year of birth; the members whose birthday in asOf's year is after asOf, "
-            + "in the years of birth a band boundary cuts, are counted by exact date of birth. The CSV has the "
-            + "rows and then the total.")
+            + "upper-level union). Every other groupBy is a dimension of the figures by dimension (one structure "
+            + "for all of them, exact on any day): PROVINCE (the enterprise's province, else the nearest unit's), "
+            + "OWNERSHIP, INVESTOR_COUNTRY, INDUSTRY and SIZE_BAND group grassroots unions by their enterprise "
+            + "as it is now; GENDER and NATIONALITY (as recorded now) and AGE_BAND (age on asOf in completed "
+            + "years: UNDER_25, 25_34, 35_44, 45_54, 55_AND_OVER, UNKNOWN without a date of birth) group members. "
+            + "Two dimensions crossed: GENDER_AGE_BAND, OWNERSHIP_INDUSTRY and OWNERSHIP_SIZE_BAND, one row per "
+            + "pair of values (key FEMALE|UNDER_25); summed over the second value they give the first "
+            + "dimension's rows. Reported figures are not split by dimension: the NOT_SPLIT row holds them, so "
+            + "the rows add up to the total. The CSV has the rows and then the total.")
     @APIResponse(responseCode = "200", description = "The grouped figures",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = MembershipResponse.class)),

@@ -233,6 +233,9 @@ class DimensionFiguresTest {
         }
 
         String value(Dimension dim, Stay s, LocalDate d) {
+            if (dim.isPair()) {
+                return value(dim.first(), s, d) + "|" + value(dim.second(), s, d);
+            }
             Person p = r.people().get(s.member());
             String[] w = r.workplace().get(s.union());
             return switch (dim) {
@@ -244,6 +247,9 @@ class DimensionFiguresTest {
         }
 
         String workplaceValue(Dimension dim, long union) {
+            if (dim.isPair()) {
+                return workplaceValue(dim.first(), union) + "|" + workplaceValue(dim.second(), union);
+            }
             String[] w = r.workplace().get(union);
             return switch (dim) {
                 case PROVINCE -> w != null ? w[0] : orUnknown(r.unitProvince().get(r.unionUnitNow().get(union)));

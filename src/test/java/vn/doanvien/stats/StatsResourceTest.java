@@ -184,6 +184,41 @@ class StatsResourceTest {
     }
 
     @Test
+    void byTwoDimensionsCrossed() {
+        JsonPath j = stats("GENDER_AGE_BAND");
+        List<Map<String, Object>> rows = j.getList("rows");
+        assertEquals(List.of("MALE|25_34", "MALE|35_44", "FEMALE|UNDER_25", "FEMALE|55_AND_OVER", "UNKNOWN|25_34"),
+                rows.stream().map(r -> r.get("key")).toList());
+        assertPeople(rows.get(0), 1, 0, 0);  // m1 33
+        assertPeople(rows.get(1), 1, 0, 0);  // m4 44
+        assertPeople(rows.get(2), 1, 2, 1);  // m5 20; m2 23 joined and left
+        assertPeople(rows.get(3), 1, 1, 0);  // m3 58
+        assertPeople(rows.get(4), 1, 0, 0);  // m6 29, gender not recorded
+        assertEquals("Nữ · Dưới 25 tuổi", rows.get(2).get("label"));
+
+        rows = stats("OWNERSHIP_INDUSTRY").getList("rows");
+        assertEquals(List.of("FOREIGN_INVESTED|C", "STATE|F", "NO_ENTERPRISE|NO_ENTERPRISE"),
+                rows.stream().map(r -> r.get("key")).toList());
+        assertRow(rows.get(0), 3, 1, 2, 1, 100, 3.0);
+        assertRow(rows.get(1), 2, 1, 1, 0, 50, 4.0);
+        assertRow(rows.get(2), 0, 1, 0, 0, 0, null);
+
+        rows = stats("OWNERSHIP_SIZE_BAND").getList("rows");
+        assertEquals(List.of("FOREIGN_INVESTED|100_299", "STATE|25_99", "NO_ENTERPRISE|NO_ENTERPRISE"),
+                rows.stream().map(r -> r.get("key")).toList());
+        assertRow(rows.get(0), 3, 1, 2, 1, 100, 3.0);
+        assertRow(rows.get(1), 2, 1, 1, 0, 50, 4.0);
+
+        // Under an upper-level union the same pairs come from its stays.
+        rows = given().queryParam("unitId", u2.id).queryParam("asOf", "2024-03-25").queryParam("from", "2024-02-05")
+                .queryParam("groupBy", "GENDER_AGE_BAND").when().get(STATS).then().statusCode(200)
+                .extract().jsonPath().getList("rows");
+        assertEquals(List.of("MALE|35_44", "FEMALE|UNDER_25"), rows.stream().map(r -> r.get("key")).toList());
+        assertPeople(rows.get(0), 1, 0, 0);  // m4
+        assertPeople(rows.get(1), 1, 1, 0);  // m5
+    }
+
+    @Test
     void labelsAreVietnameseUnlessEnglishIsPreferred() {
         List<Map<String, Object>> rows = stats("GENDER").getList("rows");
         assertEquals(List.of("Nam", "Nữ", "Chưa rõ"), rows.stream().map(r -> r.get("label")).toList());
