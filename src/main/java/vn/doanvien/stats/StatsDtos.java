@@ -79,11 +79,13 @@ public final class StatsDtos {
             String unitCode,
             String unitName,
             GroupBy groupBy,
+            @Schema(description = "The filter asked for (DIMENSION:VALUE), or null") String where,
             @Schema(description = "First day of the period of joins and departures") LocalDate from,
             @Schema(description = "Day of the active counts, last day of the period") LocalDate asOf,
             List<MembershipRow> rows,
             @Schema(description = "The whole subtree, from the maintained figures with reported figures and "
-                    + "member counts where units reported them (as target progress)") MembershipRow total,
+                    + "member counts where units reported them (as target progress); with a filter, the sum of the "
+                    + "rows, from the registry") MembershipRow total,
             @Schema(description = "Source of the total: REGISTRY, REPORTED or COMBINED") Figures.Source source)
             implements Exports.Table {
 

@@ -95,9 +95,17 @@ public class StatsResource {
             @QueryParam("from") String from,
             @Parameter(schema = @Schema(implementation = GroupBy.class, defaultValue = "CHILD_UNIT"))
             @QueryParam("groupBy") String groupBy,
+            @Parameter(description = "A filter, DIMENSION:VALUE: only the members and unions with that value in "
+                    + "that dimension (OWNERSHIP:FOREIGN_INVESTED with groupBy INDUSTRY or SIZE_BAND; "
+                    + "INDUSTRY:C or SIZE_BAND:1000_AND_OVER with groupBy OWNERSHIP; GENDER:FEMALE with groupBy "
+                    + "AGE_BAND; AGE_BAND:UNDER_25 with groupBy GENDER), or the filter's own dimension for its one "
+                    + "row. Offered where the two dimensions are kept crossed (a 400 says which are); the total is "
+                    + "then the rows' sum, from the registry.",
+                    schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Z_]+:.+$"))
+            @QueryParam("where") String where,
             @Context HttpHeaders headers) {
         return service.membership(unitRefs.unitOrOwn("unitId", unitId, scope.reach()), Params.date("asOf", asOf),
-                Params.date("from", from), Params.enumValue("groupBy", groupBy, GroupBy.class),
+                Params.date("from", from), Params.enumValue("groupBy", groupBy, GroupBy.class), Where.parse(where),
                 Labels.Language.of(headers), scope.reach());
     }
 

@@ -64,6 +64,11 @@ class StatsService {
 
     MembershipResponse membership(long unitId, LocalDate asOfParam, LocalDate fromParam, GroupBy groupByParam,
                                   Labels.Language language, Reach reach) {
+        return membership(unitId, asOfParam, fromParam, groupByParam, null, language, reach);
+    }
+
+    MembershipResponse membership(long unitId, LocalDate asOfParam, LocalDate fromParam, GroupBy groupByParam,
+                                  Where where, Labels.Language language, Reach reach) {
         Unit unit = units.get(unitId, reach);
         LocalDate today = Today.date();
         LocalDate d = asOfParam == null ? today : asOfParam;
@@ -75,6 +80,9 @@ class StatsService {
             throw ApiProblem.invalid("from", "must not be after asOf");
         }
         GroupBy groupBy = groupByParam == null ? GroupBy.CHILD_UNIT : groupByParam;
+        if (where != null) {
+            return filtered(unit, f, d, groupBy, where, language);
+        }
         UnitTree tree = figures.tree();
         LocalDate dayBefore = f.minusDays(1);
         Point total = figures.point(unit.id, tree, dayBefore, d);
@@ -94,7 +102,44 @@ class StatsService {
                 total.joined(), total.left(), workplace ? workforce : null,
                 workplace ? per100(withWorkforce, workforce) : null);
         notSplit(rows, totalRow, groupBy, language).ifPresent(rows::add);
-        return new MembershipResponse(unit.id, unit.code, unit.name, groupBy, f, d, rows, totalRow, total.source());
+        return new MembershipResponse(unit.id, unit.code, unit.name, groupBy, null, f, d, rows, totalRow,
+                total.source());
+    }
+
+    /**
+     * The rows of groupBy where the filter's dimension has its value, from the pair that crosses them; the total is
+     * the rows' sum, from the registry (reported figures are not split by dimension, so they cannot be filtered).
+     */
+    private MembershipResponse filtered(Unit unit, LocalDate f, LocalDate d, GroupBy groupBy, Where where,
+                                        Labels.Language language) {
+        Dimension read = where.pairWith(groupBy);
+        Dimension dimension = groupBy.dimension();
+        Map<String, DimensionFigures.Point> selected = where.select(read,
+                dimensions.byDimension(unit.id, read, f, d, figures.tree()));
+        List<Grouped> grouped = byDimension(selected, labels.forAnswer(dimension, language), dimension);
+        boolean workplace = dimension.workplace() && read.workplace();
+        long members = 0;
+        long unions = 0;
+        long joined = 0;
+        long left = 0;
+        long workforce = 0;
+        long withWorkforce = 0;
+        List<MembershipRow> rows = new ArrayList<>();
+        for (Grouped g : grouped) {
+            MembershipRow r = workplace ? g.row() : new MembershipRow(g.row().key(), g.row().label(), null,
+                    g.row().activeMembers(), null, g.row().joined(), g.row().left(), null, null);
+            rows.add(r);
+            members += r.activeMembers();
+            unions += r.grassrootsUnions() == null ? 0 : r.grassrootsUnions();
+            joined += r.joined();
+            left += r.left();
+            workforce += r.workforce() == null ? 0 : r.workforce();
+            withWorkforce += g.membersWithWorkforce();
+        }
+        MembershipRow total = new MembershipRow("TOTAL", unit.name, unit.id, members, workplace ? unions : null,
+                joined, left, workplace ? workforce : null, workplace ? per100(withWorkforce, workforce) : null);
+        return new MembershipResponse(unit.id, unit.code, unit.name, groupBy, where.toString(), f, d, rows, total,
+                Figures.Source.REGISTRY);
     }
 
     /** A row and the members behind its members per 100 workers (for the total's). */

@@ -68,7 +68,7 @@ class ScopeAttackTest {
             "to", "kind", "category", "provinceCode", "industry", "investorCountry", "minWorkforce", "ownership",
             "unionized", "gender", "metric", "topLevel", "post", "employment", "activeOn", "subtree", "topic",
             "audience", "year", "groupBy", "interval", "limit", "since", "fileName", "actor", "entityType",
-            "entityId", "format", "dryRun", "sheet",
+            "entityId", "format", "dryRun", "sheet", "where",
             // the rest of a signed chart link (see "unit" above)
             "by", "role", "expires", "signature");
 

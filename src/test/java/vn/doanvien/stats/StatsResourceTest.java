@@ -218,6 +218,50 @@ class StatsResourceTest {
         assertPeople(rows.get(1), 1, 1, 0);  // m5
     }
 
+    private JsonPath filtered(String groupBy, String where) {
+        return given().queryParam("unitId", root.id).queryParam("asOf", "2024-03-25").queryParam("from", "2024-02-05")
+                .queryParam("groupBy", groupBy).queryParam("where", where).when().get(STATS)
+                .then().statusCode(200).body("groupBy", equalTo(groupBy)).body("where", equalTo(where))
+                .body("source", equalTo("REGISTRY")).extract().jsonPath();
+    }
+
+    @Test
+    void aFilterReadsThePairThatCrossesItWithTheGrouping() {
+        JsonPath j = filtered("INDUSTRY", "OWNERSHIP:FOREIGN_INVESTED");
+        List<Map<String, Object>> rows = j.getList("rows");
+        assertEquals(List.of("C"), rows.stream().map(r -> r.get("key")).toList());
+        assertRow(rows.get(0), 3, 1, 2, 1, 100, 3.0);
+        assertRow(j.getMap("total"), 3, 1, 2, 1, 100, 3.0);
+
+        rows = filtered("OWNERSHIP", "INDUSTRY:F").getList("rows");  // the filter as the pair's second part
+        assertEquals(List.of("STATE"), rows.stream().map(r -> r.get("key")).toList());
+        assertRow(rows.get(0), 2, 1, 1, 0, 50, 4.0);
+
+        j = filtered("AGE_BAND", "GENDER:FEMALE");
+        rows = j.getList("rows");
+        assertEquals(List.of("UNDER_25", "55_AND_OVER"), rows.stream().map(r -> r.get("key")).toList());
+        assertPeople(rows.get(0), 1, 2, 1);  // m5; m2 joined and left
+        assertPeople(rows.get(1), 1, 1, 0);  // m3
+        assertPeople(j.getMap("total"), 2, 3, 1);
+        assertEquals("Dưới 25 tuổi", rows.get(0).get("label"));
+
+        rows = filtered("OWNERSHIP", "OWNERSHIP:STATE").getList("rows");  // its own dimension: one row
+        assertEquals(List.of("STATE"), rows.stream().map(r -> r.get("key")).toList());
+        assertEquals(0, filtered("INDUSTRY", "OWNERSHIP:PRIVATE").getList("rows").size());
+
+        // Not kept crossed, the default grouping, a pair, or not DIMENSION:VALUE: a 400 naming the filter.
+        for (String[] bad : new String[][] {{"GENDER", "PROVINCE:01"}, {null, "OWNERSHIP:STATE"},
+                {"INDUSTRY", "OWNERSHIP_INDUSTRY:STATE|F"}, {"INDUSTRY", "OWNERSHIP"}, {"INDUSTRY", "DISTRICT:X"},
+                {"INDUSTRY", "CHILD_UNIT:1"}}) {
+            var request = given().queryParam("unitId", root.id).queryParam("where", bad[1]);
+            if (bad[0] != null) {
+                request.queryParam("groupBy", bad[0]);
+            }
+            request.when().get(STATS).then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("where"));
+        }
+    }
+
     @Test
     void labelsAreVietnameseUnlessEnglishIsPreferred() {
         List<Map<String, Object>> rows = stats("GENDER").getList("rows");
