@@ -126,7 +126,7 @@ def main():
                          f"{m['gender']},VN,{sealed(nid)},,{key},{key},{sealed(m['phone'])},,"
                          f"{m['grassrootsUnionId']},{m['joinedOn']},ACTIVE,,,0,{now},{now},{upper},C{m['externalId']},"
                          f"{nid_hash}\n")
-                fp.write(f"{mid},{mid},{m['grassrootsUnionId']},{m['joinedOn']},,,{m['dateOfBirth']}\n")
+                fp.write(f"{mid},{mid},{m['grassrootsUnionId']},{m['joinedOn']},,\n")
 
 
 def sealed(value):

@@ -68,7 +68,7 @@ echo "== PostgreSQL COPY of the same number of rows into the same tables (indexe
 COLS="id, card_number, full_name, search_text, date_of_birth, gender, nationality, national_id, passport_number, identity_key, active_identity_key, phone, email, grassroots_union_id, joined_on, status, left_on, leave_reason, version, created_at, updated_at, external_owner_id, external_id, national_id_hash"
 START=$(date +%s.%N)
 $PSQL -d "$PGURL_DB" -c "\\copy member ($COLS) from '$OUT/copy-member.csv' with (format csv)" \
-      -c "\\copy membership_period (id, member_id, grassroots_union_id, start_on, end_on, end_reason, member_born_on) from '$OUT/copy-period.csv' with (format csv)"
+      -c "\\copy membership_period (id, member_id, grassroots_union_id, start_on, end_on, end_reason) from '$OUT/copy-period.csv' with (format csv)"
 END=$(date +%s.%N)
 python3 - "$N" "$START" "$END" <<'PY' | tee "$OUT/copy.json"
 import json, sys

@@ -35,6 +35,13 @@ public enum Dimension {
     /** Ownership by enterprise size band: the enterprises of 25 workers and more that the unions aim at. */
     OWNERSHIP_SIZE_BAND(OWNERSHIP, SIZE_BAND);
 
+    /**
+     * The pairs a deployment keeps, by name, comma-separated, or {@code none}; every declared pair when absent. Each
+     * pair adds its rows to every write: with the three pairs, bulk sync wrote 0.65× the members per second
+     * (bench/sync/RESULTS.md), so a federation whose machine clients sync large volumes may keep fewer.
+     */
+    public static final String PAIRS_PROPERTY = "doanvien.figures.pairs";
+
     /** The value of members, workplaces or enterprises that have none in the dimension. */
     public static final String NONE = "NONE";
     /** Between the two values of a pair's value. */
@@ -62,6 +69,65 @@ public enum Dimension {
      */
     public boolean workplace() {
         return workplace;
+    }
+
+    private static volatile Kept kept;
+
+    /** The kept dimensions, for the configuration they were read from (a test may start the app with another). */
+    private record Kept(org.eclipse.microprofile.config.Config config, List<Dimension> dimensions) {
+    }
+
+    /**
+     * The dimensions whose figures are kept (and offered): every single dimension, and the pairs named by
+     * {@value #PAIRS_PROPERTY}.
+     */
+    public static List<Dimension> kept() {
+        org.eclipse.microprofile.config.Config config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        Kept k = kept;
+        if (k == null || k.config() != config) {
+            k = new Kept(config, keptOf(config.getOptionalValue(PAIRS_PROPERTY, String.class).orElse(null)));
+            kept = k;
+        }
+        return k.dimensions();
+    }
+
+    /** The kept dimensions for a value of {@value #PAIRS_PROPERTY}; a name that is not a pair stops the start. */
+    static List<Dimension> keptOf(String pairs) {
+        java.util.Set<Dimension> named = java.util.EnumSet.noneOf(Dimension.class);
+        if (pairs == null) {
+            for (Dimension d : values()) {
+                if (d.isPair()) {
+                    named.add(d);
+                }
+            }
+        } else if (!pairs.isBlank() && !pairs.trim().equalsIgnoreCase("none")) {
+            for (String name : pairs.split(",")) {
+                Dimension d;
+                try {
+                    d = valueOf(name.trim());
+                } catch (IllegalArgumentException e) {
+                    d = null;
+                }
+                if (d == null || !d.isPair()) {
+                    throw new IllegalStateException(PAIRS_PROPERTY + ": " + name.trim() + " is not a pair of "
+                            + "dimensions (none, or some of " + java.util.Arrays.stream(values())
+                            .filter(Dimension::isPair).map(Dimension::name).toList() + ")");
+                }
+                named.add(d);
+            }
+        }
+        List<Dimension> result = new java.util.ArrayList<>();
+        for (Dimension d : values()) {
+            if (!d.isPair() || named.contains(d)) {
+                result.add(d);
+            }
+        }
+        return List.copyOf(result);
+    }
+
+    /** Whether this dimension's figures are kept in this deployment (single dimensions always are). */
+    public boolean isKept() {
+        return !isPair() || kept().contains(this);
     }
 
     /** Whether this is two dimensions crossed. */

@@ -135,7 +135,11 @@ class DimensionFiguresRepository {
         em.flush();
         for (Object[] r : rows("select unit_id, dimension, grain, period_start, val, " + FLOWS
                 + " from unit_dimension_figure")) {
-            Deltas.DimDay key = new Deltas.DimDay(((Number) r[0]).longValue(), Dimension.valueOf(text(r[1])),
+            Dimension dimension = Dimension.valueOf(text(r[1]));
+            if (!dimension.isKept()) {
+                continue; // left by a pair no longer kept: read by nothing, compared with nothing
+            }
+            Deltas.DimDay key = new Deltas.DimDay(((Number) r[0]).longValue(), dimension,
                     text(r[4]), SqlValues.date(r[3]));
             long[] v = new long[FlowKind.DIMENSION_COUNT];
             for (int i = 0; i < v.length; i++) {

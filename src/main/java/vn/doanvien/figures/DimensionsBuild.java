@@ -65,13 +65,41 @@ public class DimensionsBuild {
         Set<String> names = new HashSet<>();
         done.forEach(n -> names.add(n.toString()));
         List<Dimension> missing = new ArrayList<>();
-        for (Dimension d : Dimension.values()) {
+        for (Dimension d : Dimension.kept()) {
             boolean built = names.contains(taskOf(d)) || (OF_V16.contains(d) && names.contains(TASK));
             if (!built) {
                 missing.add(d);
             }
         }
         return missing;
+    }
+
+    /**
+     * Deletes the rows and the mark of each pair that was built here and is no longer kept
+     * ({@value Dimension#PAIRS_PROPERTY}): nothing would keep them exact any more.
+     */
+    public void dropPairsNoLongerKept() {
+        List<String> dropped = new ArrayList<>();
+        for (Dimension d : Dimension.values()) {
+            if (d.isPair() && !d.isKept()) {
+                boolean marked = QuarkusTransaction.requiringNew().call(() -> !em.createNativeQuery(
+                        "select 1 from startup_task where name = ?1").setParameter(1, taskOf(d)).getResultList()
+                        .isEmpty());
+                if (marked) {
+                    QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> {
+                        em.createNativeQuery("delete from unit_dimension_figure where dimension = ?1")
+                                .setParameter(1, d.name()).executeUpdate();
+                        em.createNativeQuery("delete from startup_task where name = ?1").setParameter(1, taskOf(d))
+                                .executeUpdate();
+                    });
+                    dropped.add(d.name());
+                }
+            }
+        }
+        if (!dropped.isEmpty()) {
+            LOG.infof("Figures by dimension: %s no longer kept (%s), their rows deleted", dropped,
+                    Dimension.PAIRS_PROPERTY);
+        }
     }
 
     private static String taskOf(Dimension d) {
@@ -132,6 +160,7 @@ public class DimensionsBuild {
                 rows += write(rootSum);
             }
             LOG.infof("Figures by dimension: %d rows in %d s", rows, (System.nanoTime() - started) / 1_000_000_000);
+            analyse();
         }
         QuarkusTransaction.requiringNew().run(() -> {
             for (Dimension d : only) {
@@ -143,9 +172,24 @@ public class DimensionsBuild {
         LOG.infof("Figures by dimension %s built in %d ms", only, (System.nanoTime() - started) / 1_000_000);
     }
 
+    /**
+     * PostgreSQL: statistics for the planner right after millions of rows arrived by COPY (about a second for 32
+     * million rows), rather than whenever autovacuum gets to the table, if it runs at all.
+     */
+    private void analyse() {
+        QuarkusTransaction.requiringNew().run(() -> em.unwrap(Session.class).doWork(c -> {
+            if (c.isWrapperFor(PGConnection.class)) {
+                try (var st = c.createStatement()) {
+                    st.execute("analyze unit_dimension_figure");
+                }
+            }
+        }));
+    }
+
     /** Deletes the rows of the dimensions about to be built (all of them: the table is emptied). */
     private void clear(List<Dimension> only) {
         if (only.size() == Dimension.values().length) {
+            // every dimension declared (a pair not kept has no rows to keep either)
             em.createNativeQuery("truncate table unit_dimension_figure").executeUpdate();
             return;
         }

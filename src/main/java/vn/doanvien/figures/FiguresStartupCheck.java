@@ -34,6 +34,7 @@ class FiguresStartupCheck {
 
     void onStart(@Observes StartupEvent event) {
         long started = System.nanoTime();
+        build.dropPairsNoLongerKept();
         if (build.needed()) {
             build.run();
         }

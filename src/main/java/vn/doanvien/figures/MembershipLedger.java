@@ -19,9 +19,6 @@ import java.util.Map;
 @Transactional(Transactional.TxType.MANDATORY)
 public class MembershipLedger {
 
-    /** Every dimension, pairs included. */
-    static final List<Dimension> ALL = List.of(Dimension.values());
-
     private final FiguresRepository figures;
     private final DimensionFiguresRepository dimensions;
 
@@ -106,7 +103,8 @@ public class MembershipLedger {
                                  Map<Long, List<Timeline.Placement>> placements, Map<Long, Workplace> workplaces,
                                  Map<Long, List<MembershipSpan>> spans, Map<Long, Flow> lives, long sign,
                                  Deltas deltas) {
-        emitDimensionsOf(grassrootsUnionIds, tree, placements, workplaces, spans, lives, sign, ALL, deltas);
+        emitDimensionsOf(grassrootsUnionIds, tree, placements, workplaces, spans, lives, sign, Dimension.kept(),
+                deltas);
     }
 
     /** The same, in {@code only} these dimensions (the build of dimensions a database does not have yet). */
@@ -211,7 +209,7 @@ public class MembershipLedger {
 
     /** The stay's flows by the value of each dimension, to the top two units of its union's chain. */
     static void emitDimensions(MembershipSpan span, long sign, Timeline topTwo, Workplace workplace, Deltas deltas) {
-        emitDimensions(span, sign, topTwo, workplace, ALL, deltas);
+        emitDimensions(span, sign, topTwo, workplace, Dimension.kept(), deltas);
     }
 
     private static void emitDimensions(MembershipSpan span, long sign, Timeline topTwo, Workplace workplace,
@@ -251,7 +249,7 @@ public class MembershipLedger {
 
     /** A grassroots union's founding, dissolution and moves, by the value of each workplace dimension. */
     static void emitLifeByWorkplace(Flow life, Timeline topTwo, long sign, Workplace workplace, Deltas deltas) {
-        emitLifeByWorkplace(life, topTwo, sign, workplace, ALL, deltas);
+        emitLifeByWorkplace(life, topTwo, sign, workplace, Dimension.kept(), deltas);
     }
 
     private static void emitLifeByWorkplace(Flow life, Timeline topTwo, long sign, Workplace workplace,

@@ -80,6 +80,10 @@ class StatsService {
             throw ApiProblem.invalid("from", "must not be after asOf");
         }
         GroupBy groupBy = groupByParam == null ? GroupBy.CHILD_UNIT : groupByParam;
+        if (groupBy.dimension() != null && !groupBy.dimension().isKept()) {
+            throw ApiProblem.invalid("groupBy", groupBy + " is not kept crossed in this deployment ("
+                    + Dimension.PAIRS_PROPERTY + ")");
+        }
         if (where != null) {
             return filtered(unit, f, d, groupBy, where, language);
         }

@@ -43,7 +43,7 @@ record Where(Dimension dimension, String value) {
             return g;
         }
         List<String> offered = new ArrayList<>();
-        for (Dimension d : Dimension.values()) {
+        for (Dimension d : Dimension.kept()) {
             if (d.isPair() && d.involves(dimension)) {
                 Dimension other = d.first() == dimension ? d.second() : d.first();
                 if (other == g) {
