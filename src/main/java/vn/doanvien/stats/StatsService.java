@@ -63,11 +63,6 @@ class StatsService {
     }
 
     MembershipResponse membership(long unitId, LocalDate asOfParam, LocalDate fromParam, GroupBy groupByParam,
-                                  Labels.Language language, Reach reach) {
-        return membership(unitId, asOfParam, fromParam, groupByParam, null, language, reach);
-    }
-
-    MembershipResponse membership(long unitId, LocalDate asOfParam, LocalDate fromParam, GroupBy groupByParam,
                                   Where where, Labels.Language language, Reach reach) {
         Unit unit = units.get(unitId, reach);
         LocalDate today = Today.date();

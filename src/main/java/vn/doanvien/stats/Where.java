@@ -26,14 +26,15 @@ record Where(Dimension dimension, String value) {
             return null;
         }
         int colon = text.indexOf(':');
-        if (colon <= 0 || colon == text.trim().length() - 1) {
+        String value = colon < 0 ? "" : text.substring(colon + 1).trim();
+        if (colon <= 0 || value.isEmpty()) {
             throw ApiProblem.invalid(PARAMETER, "must be DIMENSION:VALUE, for example OWNERSHIP:FOREIGN_INVESTED");
         }
         GroupBy by = Params.enumValue(PARAMETER, text.substring(0, colon).trim(), GroupBy.class);
         if (by == GroupBy.CHILD_UNIT || by.dimension().isPair()) {
             throw ApiProblem.invalid(PARAMETER, "filters by one dimension (" + singles() + ")");
         }
-        return new Where(by.dimension(), text.substring(colon + 1).trim());
+        return new Where(by.dimension(), value);
     }
 
     /** The dimension whose rows answer {@code groupBy} under this filter; a 400 naming the filter if none does. */

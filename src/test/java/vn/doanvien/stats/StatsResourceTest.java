@@ -251,7 +251,7 @@ class StatsResourceTest {
 
         // Not kept crossed, the default grouping, a pair, or not DIMENSION:VALUE: a 400 naming the filter.
         for (String[] bad : new String[][] {{"GENDER", "PROVINCE:01"}, {null, "OWNERSHIP:STATE"},
-                {"INDUSTRY", "OWNERSHIP_INDUSTRY:STATE|F"}, {"INDUSTRY", "OWNERSHIP"}, {"INDUSTRY", "DISTRICT:X"},
+                {"INDUSTRY", "OWNERSHIP_INDUSTRY:STATE|F"}, {"INDUSTRY", "OWNERSHIP"}, {"INDUSTRY", "OWNERSHIP: "}, {"INDUSTRY", "DISTRICT:X"},
                 {"INDUSTRY", "CHILD_UNIT:1"}}) {
             var request = given().queryParam("unitId", root.id).queryParam("where", bad[1]);
             if (bad[0] != null) {
