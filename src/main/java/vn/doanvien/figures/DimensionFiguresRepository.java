@@ -133,10 +133,11 @@ class DimensionFiguresRepository {
     /** The stored rows, into {@code into} (days, and the stored month and year rows), for a recount's comparison. */
     void stored(Deltas into) {
         em.flush();
+        List<Dimension> kept = Dimension.kept();
         for (Object[] r : rows("select unit_id, dimension, grain, period_start, val, " + FLOWS
                 + " from unit_dimension_figure")) {
             Dimension dimension = Dimension.valueOf(text(r[1]));
-            if (!dimension.isKept()) {
+            if (!kept.contains(dimension)) {
                 continue; // left by a pair no longer kept: read by nothing, compared with nothing
             }
             Deltas.DimDay key = new Deltas.DimDay(((Number) r[0]).longValue(), dimension,

@@ -186,10 +186,12 @@ public class DimensionsBuild {
         }));
     }
 
-    /** Deletes the rows of the dimensions about to be built (all of them: the table is emptied). */
+    /**
+     * Deletes the rows of the dimensions about to be built; when that is every kept dimension the table is emptied,
+     * rows of pairs no longer kept included.
+     */
     private void clear(List<Dimension> only) {
-        if (only.size() == Dimension.values().length) {
-            // every dimension declared (a pair not kept has no rows to keep either)
+        if (only.equals(Dimension.kept())) {
             em.createNativeQuery("truncate table unit_dimension_figure").executeUpdate();
             return;
         }

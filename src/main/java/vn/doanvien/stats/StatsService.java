@@ -115,8 +115,9 @@ class StatsService {
         Dimension dimension = groupBy.dimension();
         Map<String, DimensionFigures.Point> selected = where.select(read,
                 dimensions.byDimension(unit.id, read, f, d, figures.tree()));
-        List<Grouped> grouped = byDimension(selected, labels.forAnswer(dimension, language), dimension);
-        boolean workplace = dimension.workplace() && read.workplace();
+        // read is groupBy's dimension or a pair holding it: a workplace dimension only when groupBy's is one too
+        boolean workplace = read.workplace();
+        List<Grouped> grouped = byDimension(selected, labels.forAnswer(dimension, language), read);
         long members = 0;
         long unions = 0;
         long joined = 0;
@@ -125,8 +126,7 @@ class StatsService {
         long withWorkforce = 0;
         List<MembershipRow> rows = new ArrayList<>();
         for (Grouped g : grouped) {
-            MembershipRow r = workplace ? g.row() : new MembershipRow(g.row().key(), g.row().label(), null,
-                    g.row().activeMembers(), null, g.row().joined(), g.row().left(), null, null);
+            MembershipRow r = g.row();
             rows.add(r);
             members += r.activeMembers();
             unions += r.grassrootsUnions() == null ? 0 : r.grassrootsUnions();
