@@ -36,6 +36,28 @@ public class MemberRepository implements PanacheRepository<Member> {
         return check(findById(id), id, reach, false);
     }
 
+    /** A member and the name of their grassroots union, for an answer. */
+    record WithUnionName(Member member, String unionName) {
+    }
+
+    /**
+     * As {@link #get}, with the grassroots union's name, in one statement: the member, the unit their union is
+     * placed at (for the reach) and its name (for the answer). The read of a member by id is the hottest read of
+     * the mobile clients; it was three statements.
+     */
+    WithUnionName getWithUnionName(long id, Reach reach) {
+        List<Object[]> rows = getEntityManager().createQuery("select m, g.upperLevelUnitId, g.name from Member m "
+                        + "left join GrassrootsUnion g on g.id = m.grassrootsUnionId where m.id = :id", Object[].class)
+                .setParameter("id", id)
+                .getResultList();
+        if (rows.isEmpty()) {
+            throw ApiProblem.notFound("Member", id);
+        }
+        Object[] row = rows.get(0);
+        reach.requireMember(id, (Long) row[1]);
+        return new WithUnionName((Member) row[0], (String) row[2]);
+    }
+
     /**
      * The member, its row locked until the transaction ends, or 404; 403 unless the caller may change them.
      * Edits, transfers and removals of one member run one after the other, so none of them reads periods another

@@ -134,7 +134,8 @@ class MemberService {
     }
 
     MemberResponse get(long id, Reach reach) {
-        return respond(members.get(id, reach));
+        MemberRepository.WithUnionName found = members.getWithUnionName(id, reach);
+        return MemberResponse.of(found.member(), found.unionName());
     }
 
     MemberResponse update(long id, MemberUpdateRequest req, String ifMatch, Reach reach) {

@@ -61,6 +61,24 @@ class MemberResourceTest {
         union = data.grassrootsUnion(chain[2].id, null, FOUNDED);
     }
 
+    @Inject
+    jakarta.persistence.EntityManagerFactory entityManagerFactory;
+
+    @Test
+    void aMemberByIdIsReadInOneStatement() {
+        long id = create(union.id, "Lê Văn Một");
+        org.hibernate.stat.Statistics statistics = entityManagerFactory.unwrap(org.hibernate.SessionFactory.class)
+                .getStatistics();
+        statistics.clear();
+        given().when().get(MEMBERS + "/" + id).then().statusCode(200)
+                .body("id", equalTo((int) id))
+                .body("fullName", equalTo("Lê Văn Một"))
+                .body("grassrootsUnionId", equalTo(union.id.intValue()))
+                .body("grassrootsUnionName", equalTo(union.name));
+        // The member, the unit its union is placed at (the reach) and the union's name, in one statement.
+        assertEquals(1, statistics.getPrepareStatementCount());
+    }
+
     @Test
     void createsAMemberAndReadsItBack() {
         Map<String, Object> body = createBody(union.id, "  Nguyễn Văn An ");

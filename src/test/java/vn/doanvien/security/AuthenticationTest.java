@@ -2,6 +2,7 @@ package vn.doanvien.security;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -104,6 +105,21 @@ class AuthenticationTest {
         String name = user();
         unauthorized(token(name, "wrong-password", "10.1.0.2"));
         unauthorized(token("nobody-" + name, "wrong-password", "10.1.0.2"));
+    }
+
+    @Inject
+    io.smallrye.jwt.auth.principal.JWTParser parser;
+
+    @Test
+    void bearerTokensGoThroughTheVerifiedTokenCache() throws Exception {
+        assertInstanceOf(VerifiedTokens.class, io.quarkus.arc.ClientProxy.unwrap(parser));
+        // A token accepted once is accepted again from the cache; the same token altered is still refused.
+        String analyst = (String) token(user(), SecurityWorld.PASSWORD, "10.1.0.4").extract().path("accessToken");
+        withBearer(analyst).statusCode(200);
+        withBearer(analyst).statusCode(200);
+        int i = analyst.length() - 10;
+        char changed = analyst.charAt(i) == 'A' ? 'B' : 'A';
+        unauthorized(withBearer(analyst.substring(0, i) + changed + analyst.substring(i + 1)));
     }
 
     @Test
