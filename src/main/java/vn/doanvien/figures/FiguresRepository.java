@@ -362,8 +362,15 @@ public class FiguresRepository {
         Map<Long, long[]> atStart;
         Map<Long, long[]> atEnd;
         if (isPostgres()) {
+            // A few thousand rows found by index: PostgreSQL's cost estimate of the three-way union is high enough
+            // for a parallel plan, whose worker start-up doubled the query's time (5.7 ms serial, 10.8 ms parallel,
+            // for the Confederation's 83 children at 15M members). For these two queries only: the caller's
+            // transaction may go on to read much more (statistics). (After a failure the transaction is over, so
+            // there is nothing to restore.)
+            em.createNativeQuery("set local max_parallel_workers_per_gather = 0").executeUpdate();
             atStart = cumulative(unitIds, start);
             atEnd = start.equals(to) ? atStart : cumulative(unitIds, to);
+            em.createNativeQuery("set local max_parallel_workers_per_gather to default").executeUpdate();
         } else {
             atStart = new HashMap<>();
             atEnd = new HashMap<>();
@@ -390,7 +397,7 @@ public class FiguresRepository {
      * PostgreSQL: per unit, each of the eight flows summed over all its figures up to and including day x, for
      * all the units in one round trip. (H2 checks a long IN list of parameters row by row instead of seeking each
      * value in the primary key, 1.7 s for the Confederation's 83 children at 1M members, so it reads one unit per
-     * query instead: {@link #cumulativeOnBoth}.)
+     * query instead: {@link #cumulativeOnBoth}.) The caller has turned parallel plans off.
      */
     private Map<Long, long[]> cumulative(Collection<Long> unitIds, LocalDate x) {
         // Whole years before x's year come from the yearly rollup, the months of x's year before x's month from the
@@ -398,14 +405,7 @@ public class FiguresRepository {
         // answer (the day-row range is then empty).
         LocalDate firstDetailDay = firstDetailDay(x);
         Map<Long, long[]> result = new HashMap<>();
-        // A few thousand rows found by index: PostgreSQL's cost estimate of the three-way union is high enough for
-        // a parallel plan, whose worker start-up doubled the query's time (5.7 ms serial, 10.8 ms parallel, for the
-        // Confederation's 83 children at 15M members). For this query only: the caller's transaction may go on
-        // to read much more (statistics).
-        // (After a failure the transaction is over, so there is nothing to restore.)
-        em.createNativeQuery("set local max_parallel_workers_per_gather = 0").executeUpdate();
         sumInto(result, List.copyOf(unitIds), firstDetailDay, x);
-        em.createNativeQuery("set local max_parallel_workers_per_gather to default").executeUpdate();
         return result;
     }
 
