@@ -44,15 +44,15 @@ final class Deltas {
      * adds to it hundreds of millions of times; it is sorted when written ({@link #sortedDims}).
      */
     final Map<DimDay, long[]> dims = new java.util.HashMap<>();
-    /** Stored monthly rollup rows (unit, first of month), filled by {@code FiguresRepository.stored()} only. */
+    /** Stored monthly rollup rows (unit, first of month), filled by {@code FigureRows.stored()} only. */
     final TreeMap<UnitDay, long[]> unitMonths = new TreeMap<>();
-    /** Stored yearly rollup rows (unit, 1 January), filled by {@code FiguresRepository.stored()} only. */
+    /** Stored yearly rollup rows (unit, 1 January), filled by {@code FigureRows.stored()} only. */
     final TreeMap<UnitDay, long[]> unitYears = new TreeMap<>();
-    /** Stored all-time sums per grassroots union, filled by {@code FiguresRepository.stored()} only. */
+    /** Stored all-time sums per grassroots union, filled by {@code FigureRows.stored()} only. */
     final TreeMap<Long, long[]> storedUnionTotals = new TreeMap<>();
-    /** Stored monthly rows by dimension value, filled by {@code FiguresRepository.stored()} only. */
+    /** Stored monthly rows by dimension value, filled by {@code FigureRows.stored()} only. */
     final TreeMap<DimDay, long[]> storedDimMonths = new TreeMap<>();
-    /** Stored yearly rows by dimension value, filled by {@code FiguresRepository.stored()} only. */
+    /** Stored yearly rows by dimension value, filled by {@code FigureRows.stored()} only. */
     final TreeMap<DimDay, long[]> storedDimYears = new TreeMap<>();
 
     void addUnit(long unitId, LocalDate day, FlowKind kind, long n) {

@@ -40,11 +40,11 @@ public class DimensionFigures {
         }
     }
 
-    private final FiguresRepository figures;
+    private final FigureSources sources;
     private final DimensionFiguresRepository dimensions;
 
-    DimensionFigures(FiguresRepository figures, DimensionFiguresRepository dimensions) {
-        this.figures = figures;
+    DimensionFigures(FigureSources sources, DimensionFiguresRepository dimensions) {
+        this.sources = sources;
         this.dimensions = dimensions;
     }
 
@@ -53,7 +53,7 @@ public class DimensionFigures {
      * [from, asOf]; values with nothing to show are left out.
      */
     public Map<String, Point> byDimension(long unitId, Dimension dimension, LocalDate from, LocalDate asOf) {
-        return byDimension(unitId, dimension, from, asOf, figures.loadTree());
+        return byDimension(unitId, dimension, from, asOf, sources.loadTree());
     }
 
     /** The same, with the dated tree the caller already read. */
@@ -98,7 +98,7 @@ public class DimensionFigures {
         Set<Long> below = new HashSet<>(tree.everBelow(unitId));
         below.add(unitId);
         List<Long> unions = dimensions.unionsEverPlacedUnder(below);
-        Map<Long, List<Timeline.Placement>> placements = figures.placementsOfMany(unions);
+        Map<Long, List<Timeline.Placement>> placements = sources.placementsOfMany(unions);
         Map<Long, Workplace> workplaces = dimensions.workplacesOf(unions);
         Map<Long, List<MembershipSpan>> spans = dimensions.spansOf(unions);
         Map<Long, Flow> lives = dimension.workplace() ? dimensions.livesOf(unions) : Map.of();

@@ -82,7 +82,7 @@ class DimensionFiguresRepository {
                             pending = 0;
                         }
                     } else {
-                        FiguresRepository.runWithRetry(ps);
+                        FigureRows.runWithRetry(ps);
                     }
                 }
             }

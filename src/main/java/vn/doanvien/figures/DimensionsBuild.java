@@ -41,12 +41,12 @@ public class DimensionsBuild {
     private static final int COPY_ROWS_PER_WRITE = 20_000;
     private static final int TIMEOUT_SECONDS = 3600;
 
-    private final FiguresRepository figures;
+    private final FigureSources sources;
     private final DimensionFiguresRepository dimensions;
     private final EntityManager em;
 
-    DimensionsBuild(FiguresRepository figures, DimensionFiguresRepository dimensions, EntityManager em) {
-        this.figures = figures;
+    DimensionsBuild(FigureSources sources, DimensionFiguresRepository dimensions, EntityManager em) {
+        this.sources = sources;
         this.dimensions = dimensions;
         this.em = em;
     }
@@ -122,11 +122,11 @@ public class DimensionsBuild {
         if (only.isEmpty()) {
             return;
         }
-        boolean empty = QuarkusTransaction.requiringNew().call(figures::allGrassrootsUnionIdsEmpty);
+        boolean empty = QuarkusTransaction.requiringNew().call(sources::allGrassrootsUnionIdsEmpty);
         if (!empty) {
             LOG.infof("Figures by dimension: building %s from the registry", only);
             QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> clear(only));
-            UnitTree tree = QuarkusTransaction.requiringNew().call(figures::loadTree);
+            UnitTree tree = QuarkusTransaction.requiringNew().call(sources::loadTree);
             List<Long> top = tree.topTwoEver();
             List<Long> roots = top.stream().filter(u -> tree.linksOf(u).isEmpty()).toList();
             List<Long> seconds = top.stream().filter(u -> !tree.linksOf(u).isEmpty()).toList();
@@ -208,8 +208,8 @@ public class DimensionsBuild {
 
     private List<Long> allUnionIds() {
         List<Long> ids = new ArrayList<>();
-        for (List<Long> page = figures.grassrootsUnionIdsAfter(0, 50_000); !page.isEmpty();
-             page = figures.grassrootsUnionIdsAfter(page.get(page.size() - 1), 50_000)) {
+        for (List<Long> page = sources.grassrootsUnionIdsAfter(0, 50_000); !page.isEmpty();
+             page = sources.grassrootsUnionIdsAfter(page.get(page.size() - 1), 50_000)) {
             ids.addAll(page);
         }
         return ids;
@@ -221,7 +221,7 @@ public class DimensionsBuild {
             List<Long> step = unions.subList(from, Math.min(unions.size(), from + UNIONS_PER_STEP));
             Deltas deltas = QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).call(() -> {
                 Deltas d = new Deltas();
-                MembershipLedger.emitDimensionsOf(step, tree, figures.placementsOfMany(step),
+                MembershipLedger.emitDimensionsOf(step, tree, sources.placementsOfMany(step),
                         dimensions.workplacesOf(step), dimensions.spansOf(step), dimensions.livesOf(step), 1, only,
                         d);
                 return d;

@@ -47,15 +47,17 @@ public class Figures {
     }
 
     private final FiguresRepository repository;
+    private final FigureSources sources;
     private final ReportedFigureRepository reports;
 
-    Figures(FiguresRepository repository, ReportedFigureRepository reports) {
+    Figures(FiguresRepository repository, FigureSources sources, ReportedFigureRepository reports) {
         this.repository = repository;
+        this.sources = sources;
         this.reports = reports;
     }
 
     public UnitTree tree() {
-        return repository.loadTree();
+        return sources.loadTree();
     }
 
     /**
@@ -104,7 +106,7 @@ public class Figures {
             counted.computeIfAbsent(r.grassrootsUnionId(), CountedUnion::new).counts.put(r.month(), r);
         }
         if (!counted.isEmpty()) {
-            repository.placementsOfMany(counted.keySet()).forEach((g, p) -> counted.get(g).placements = p);
+            sources.placementsOfMany(counted.keySet()).forEach((g, p) -> counted.get(g).placements = p);
             repository.unionMonths(counted.keySet()).forEach((g, m) -> counted.get(g).months = m);
         }
         return counted;

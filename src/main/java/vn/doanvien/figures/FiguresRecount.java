@@ -18,19 +18,22 @@ public class FiguresRecount {
     /** Grassroots unions read together: a few reads per step instead of five per union. */
     private static final int UNIONS_PER_READ = 1000;
 
-    private final FiguresRepository figures;
+    private final FigureSources sources;
+    private final FigureRows rows;
     private final DimensionFiguresRepository dimensions;
     private final DimensionsBuild build;
 
-    FiguresRecount(FiguresRepository figures, DimensionFiguresRepository dimensions, DimensionsBuild build) {
-        this.figures = figures;
+    FiguresRecount(FigureSources sources, FigureRows rows, DimensionFiguresRepository dimensions,
+                   DimensionsBuild build) {
+        this.sources = sources;
+        this.rows = rows;
         this.dimensions = dimensions;
         this.build = build;
     }
 
     /** True when the stored figures equal a recount from scratch. */
     public boolean storedFiguresMatchRecount() {
-        return sameRows(figures.stored(), recount());
+        return sameRows(rows.stored(), recount());
     }
 
     /** A human-readable list of the rows where stored figures and a recount differ (empty when they agree). */
@@ -40,7 +43,7 @@ public class FiguresRecount {
 
     /** As {@link #differences()}, limited to the rows of these units and grassroots unions (null: all). */
     public String differences(java.util.Collection<Long> unitIds, java.util.Collection<Long> grassrootsUnionIds) {
-        Deltas stored = figures.stored();
+        Deltas stored = rows.stored();
         Deltas fresh = recount();
         if (unitIds != null) {
             stored.units.keySet().removeIf(k -> !unitIds.contains(k.unitId()));
@@ -90,8 +93,8 @@ public class FiguresRecount {
 
     /** Replaces every stored figure by a recount from the registry (after a bulk load that bypassed the ledger). */
     public void rebuild() {
-        figures.deleteAll();
-        figures.applyToEmptyTables(recount());
+        rows.deleteAll();
+        rows.applyToEmptyTables(recount());
     }
 
     /**
@@ -101,8 +104,8 @@ public class FiguresRecount {
      * transaction then does not hold its ~170,000 rows by dimension (the first start's memory: 464 -> 382 MB).
      */
     public void rebuildLeavingDimensionsToBuild() {
-        figures.deleteAll();
-        figures.applyToEmptyTables(recount(false));
+        rows.deleteAll();
+        rows.applyToEmptyTables(recount(false));
         build.markNotBuilt();
     }
 
@@ -111,13 +114,13 @@ public class FiguresRecount {
     }
 
     private Deltas recount(boolean withDimensions) {
-        UnitTree tree = figures.loadTree();
+        UnitTree tree = sources.loadTree();
         Deltas deltas = new Deltas();
-        List<Long> all = figures.allGrassrootsUnionIds();
+        List<Long> all = sources.allGrassrootsUnionIds();
         for (int from = 0; from < all.size(); from += UNIONS_PER_READ) {
             List<Long> step = all.subList(from, Math.min(all.size(), from + UNIONS_PER_READ));
-            Map<Long, Flow> flows = figures.flowsOfMany(step);
-            Map<Long, List<Timeline.Placement>> placements = figures.placementsOfMany(step);
+            Map<Long, Flow> flows = sources.flowsOfMany(step);
+            Map<Long, List<Timeline.Placement>> placements = sources.placementsOfMany(step);
             for (Long g : step) {
                 Flow flow = flows.get(g);
                 if (flow == null || flow.isEmpty()) {

@@ -1,6 +1,5 @@
 package vn.doanvien.figures;
 
-import vn.doanvien.security.Reach;
 import vn.doanvien.security.CallerScope;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

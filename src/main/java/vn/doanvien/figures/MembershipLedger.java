@@ -19,11 +19,13 @@ import java.util.Map;
 @Transactional(Transactional.TxType.MANDATORY)
 public class MembershipLedger {
 
-    private final FiguresRepository figures;
+    private final FigureSources sources;
+    private final FigureRows rows;
     private final DimensionFiguresRepository dimensions;
 
-    MembershipLedger(FiguresRepository figures, DimensionFiguresRepository dimensions) {
-        this.figures = figures;
+    MembershipLedger(FigureSources sources, FigureRows rows, DimensionFiguresRepository dimensions) {
+        this.sources = sources;
+        this.rows = rows;
         this.dimensions = dimensions;
     }
 
@@ -37,12 +39,12 @@ public class MembershipLedger {
         if (before.isEmpty() && after.isEmpty()) {
             return;
         }
-        UnitTree tree = figures.loadTree();
+        UnitTree tree = sources.loadTree();
         // The placements of every grassroots union involved, in one query (a bulk sync touches hundreds).
         java.util.Set<Long> unions = new java.util.HashSet<>();
         before.forEach(s -> unions.add(s.grassrootsUnionId()));
         after.forEach(s -> unions.add(s.grassrootsUnionId()));
-        Map<Long, List<Timeline.Placement>> placements = new HashMap<>(figures.placementsOfMany(unions));
+        Map<Long, List<Timeline.Placement>> placements = new HashMap<>(sources.placementsOfMany(unions));
         Map<Long, Workplace> workplaces = dimensions.workplacesOf(unions);
         Deltas deltas = new Deltas();
         for (MembershipSpan s : before) {
@@ -51,7 +53,7 @@ public class MembershipLedger {
         for (MembershipSpan s : after) {
             emitSpan(s, 1, tree, placements, workplaces, deltas);
         }
-        figures.apply(deltas);
+        rows.apply(deltas);
     }
 
     /**
@@ -72,14 +74,14 @@ public class MembershipLedger {
         if (changed.isEmpty()) {
             return;
         }
-        UnitTree tree = figures.loadTree();
-        Map<Long, List<Timeline.Placement>> placements = figures.placementsOfMany(changed);
+        UnitTree tree = sources.loadTree();
+        Map<Long, List<Timeline.Placement>> placements = sources.placementsOfMany(changed);
         Map<Long, List<MembershipSpan>> spans = dimensions.spansOf(changed);
         Map<Long, Flow> lives = dimensions.livesOf(changed);
         Deltas deltas = new Deltas();
         emitDimensionsOf(changed, tree, placements, before, spans, lives, -1, deltas);
         emitDimensionsOf(changed, tree, placements, after, spans, lives, 1, deltas);
-        figures.apply(deltas);
+        rows.apply(deltas);
     }
 
     /** Runs {@code change}, which may alter an enterprise's attributes, and moves its unions' figures by dimension. */
@@ -129,25 +131,25 @@ public class MembershipLedger {
     /** A grassroots union was founded, its dates changed, or it was dissolved; null dates mean "none". */
     public void unionLifeChanged(long grassrootsUnionId, LocalDate foundedBefore, LocalDate dissolvedBefore,
                                  LocalDate foundedAfter, LocalDate dissolvedAfter) {
-        UnitTree tree = figures.loadTree();
-        List<Timeline.Placement> placements = figures.placementsOf(grassrootsUnionId);
+        UnitTree tree = sources.loadTree();
+        List<Timeline.Placement> placements = sources.placementsOf(grassrootsUnionId);
         Workplace workplace = dimensions.workplacesOf(List.of(grassrootsUnionId)).get(grassrootsUnionId);
         Deltas deltas = new Deltas();
         emitLife(foundedBefore, dissolvedBefore, -1, tree, placements, workplace, deltas);
         emitLife(foundedAfter, dissolvedAfter, 1, tree, placements, workplace, deltas);
-        figures.apply(deltas);
+        rows.apply(deltas);
     }
 
     /** Runs {@code change}, which re-places a grassroots union in the tree, and moves its figures with it. */
     public void moveGrassrootsUnion(long grassrootsUnionId, Runnable change) {
-        UnitTree tree = figures.loadTree();
+        UnitTree tree = sources.loadTree();
         List<Long> union = List.of(grassrootsUnionId);
-        List<Timeline.Placement> before = figures.placementsOf(grassrootsUnionId);
+        List<Timeline.Placement> before = sources.placementsOf(grassrootsUnionId);
         Map<Long, Workplace> workplaceBefore = dimensions.workplacesOf(union);
         change.run();
-        List<Timeline.Placement> after = figures.placementsOf(grassrootsUnionId);
+        List<Timeline.Placement> after = sources.placementsOf(grassrootsUnionId);
         Map<Long, Workplace> workplaceAfter = dimensions.workplacesOf(union);
-        Flow flow = figures.flowOfGrassrootsUnion(grassrootsUnionId);
+        Flow flow = sources.flowOfGrassrootsUnion(grassrootsUnionId);
         if (flow.isEmpty()) {
             return;
         }
@@ -158,15 +160,15 @@ public class MembershipLedger {
         Map<Long, Flow> lives = dimensions.livesOf(union);
         emitDimensionsOf(union, tree, Map.of(grassrootsUnionId, before), workplaceBefore, spans, lives, -1, deltas);
         emitDimensionsOf(union, tree, Map.of(grassrootsUnionId, after), workplaceAfter, spans, lives, 1, deltas);
-        figures.apply(deltas);
+        rows.apply(deltas);
     }
 
     /** Runs {@code change}, which alters a unit's parent links, and moves the unit's figures to its new ancestors. */
     public void changeUnitLinks(long unitId, Runnable change) {
-        UnitTree before = figures.loadTree();
+        UnitTree before = sources.loadTree();
         change.run();
-        UnitTree after = figures.loadTree();
-        Flow flow = figures.flowOfUnit(unitId);
+        UnitTree after = sources.loadTree();
+        Flow flow = sources.flowOfUnit(unitId);
         if (flow.isEmpty()) {
             return;
         }
@@ -180,14 +182,14 @@ public class MembershipLedger {
         below.add(unitId);
         List<Long> unions = dimensions.unionsEverPlacedUnder(below);
         if (!unions.isEmpty()) {
-            Map<Long, List<Timeline.Placement>> placements = figures.placementsOfMany(unions);
+            Map<Long, List<Timeline.Placement>> placements = sources.placementsOfMany(unions);
             Map<Long, Workplace> workplaces = dimensions.workplacesOf(unions);
             Map<Long, List<MembershipSpan>> spans = dimensions.spansOf(unions);
             Map<Long, Flow> lives = dimensions.livesOf(unions);
             emitDimensionsOf(unions, before, placements, workplaces, spans, lives, -1, deltas);
             emitDimensionsOf(unions, after, placements, workplaces, spans, lives, 1, deltas);
         }
-        figures.apply(deltas);
+        rows.apply(deltas);
     }
 
     private void emitSpan(MembershipSpan span, long sign, UnitTree tree,
