@@ -2,9 +2,7 @@ package vn.doanvien.demo;
 
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import vn.doanvien.common.TextNormalizer;
 import vn.doanvien.demo.DemoCatalog.OldProvince;
 import vn.doanvien.demo.DemoCatalog.Province;
 import vn.doanvien.demo.DemoCatalog.SectoralChild;
@@ -23,21 +20,16 @@ import vn.doanvien.enterprise.Ownership;
 import vn.doanvien.grassroots.GrassrootsUnion;
 import vn.doanvien.grassroots.GrassrootsUnionLink;
 import vn.doanvien.grassroots.GrassrootsUnionStatus;
-import vn.doanvien.member.Classification;
-import vn.doanvien.member.Gender;
-import vn.doanvien.member.Member;
-import vn.doanvien.member.MemberClassification;
-import vn.doanvien.member.MemberStatus;
-import vn.doanvien.member.MembershipPeriod;
-import vn.doanvien.member.PeriodEndReason;
 import vn.doanvien.organisation.Unit;
 import vn.doanvien.organisation.UnitCategory;
 import vn.doanvien.organisation.UnitKind;
 import vn.doanvien.organisation.UnitLink;
 
 /**
- * Writes the demo registry through the entities inside the caller's transaction. Every choice comes from one
- * fixed-seed {@link Random} and dates stop at {@link #HORIZON}, so every load produces the same rows.
+ * Writes the demo registry through the entities inside the caller's transaction: the organisation tree, the
+ * enterprises and the grassroots unions here, the members in {@link DemoMembers}. Every choice comes from one
+ * fixed-seed {@link Random} ({@link DemoDraws}, shared in a fixed order) and dates stop at {@link #HORIZON}, so every
+ * load produces the same rows.
  * It keeps the invariants the services keep: dated links for every unit and grassroots union, one membership
  * period per stay, status consistent with {@code leftOn}, unique national IDs.
  */
@@ -50,9 +42,6 @@ final class DemoDataGenerator {
     static final long SEED = 20250701L;
 
     private static final LocalDate CONFEDERATION_FOUNDED = LocalDate.of(1929, 7, 28);
-    private static final LocalDate FIRST_JOIN = LocalDate.of(2015, 1, 1);
-    private static final int FLUSH_EVERY = 400;
-    private static final int TARGET_MEMBERS = 4000;
 
     /** What was written. */
     record Counts(int units, int unitLinks, int enterprises, int grassrootsUnions, int grassrootsUnionLinks,
@@ -89,58 +78,32 @@ final class DemoDataGenerator {
     }
 
     /** A grassroots union as the member generator needs it. */
-    private record UnionPlan(long id, String provinceCode, String oldProvinceCode, LocalDate foundedOn,
+    record UnionPlan(long id, String provinceCode, String oldProvinceCode, LocalDate foundedOn,
                              LocalDate dissolvedOn, int workforce, String investorCountry) {
     }
 
-    /** One member before persisting. */
-    private static final class MemberPlan {
-        String fullName;
-        Gender gender;
-        LocalDate dateOfBirth;
-        String nationality = "VN";
-        String nationalId;
-        String passportNumber;
-        String phone;
-        String email;
-        LocalDate joinedOn;
-        /** When the member joined the current union; differs from joinedOn after a transfer. */
-        LocalDate joinedHere;
-        UnionPlan transferredFrom;
-        MemberStatus status = MemberStatus.ACTIVE;
-        LocalDate leftOn;
-        String leaveReason;
-    }
 
     private final EntityManager em;
-    private final Random rng = new Random(SEED);
+    private final DemoDraws draws = new DemoDraws(new Random(SEED));
+    private final DemoWriter writer;
     private final LocalDate end;
     private final Map<String, ProvinceUnits> provinces = new LinkedHashMap<>();
     private final Map<String, Unit> oldFederations = new HashMap<>();
     private final Map<String, OldProvince> oldByCode = new HashMap<>();
     private final Set<String> taxCodes = new HashSet<>();
     private final Set<String> enterpriseNames = new HashSet<>();
-    private final Set<String> nationalIds = new HashSet<>();
     private final List<UnionPlan> allUnions = new ArrayList<>();
     private final Map<SectoralChild, Unit> sectoralChildren = new LinkedHashMap<>();
-    private final Map<Class<?>, List<Object>> deferred = new LinkedHashMap<>();
-    private int pending;
     private int units;
     private int unitLinks;
     private int enterprises;
     private int grassrootsUnions;
     private int grassrootsLinks;
-    private int members;
-    private int activeMembers;
-    private int transfers;
-    private int periods;
-    private int classifications;
     private int unionSeq;
-    private int foreigners;
-    private final Set<Integer> usedForeigners = new HashSet<>();
 
     DemoDataGenerator(EntityManager em, LocalDate today) {
         this.em = em;
+        this.writer = new DemoWriter(em);
         LocalDate yesterday = today.minusDays(1);
         this.end = yesterday.isBefore(HORIZON) ? yesterday : HORIZON;
     }
@@ -151,12 +114,12 @@ final class DemoDataGenerator {
         organisation(root);
         List<Enterprise> enterprises = enterprisesFor();
         grassroots(enterprises);
-        flush();
-        membersFor();
-        flush();
-        finish();
-        return new Counts(units, unitLinks, this.enterprises, grassrootsUnions, grassrootsLinks, members,
-                activeMembers, transfers, periods, classifications);
+        writer.flush();
+        Map<String, List<UnionPlan>> unionsByProvince = new LinkedHashMap<>();
+        provinces.forEach((code, pu) -> unionsByProvince.put(code, pu.unions));
+        DemoMembers.Counts m = new DemoMembers(em, draws, writer, end, allUnions, unionsByProvince).generate();
+        return new Counts(units, unitLinks, this.enterprises, grassrootsUnions, grassrootsLinks, m.members(),
+                m.activeMembers(), m.transfers(), m.periods(), m.classifications());
     }
 
     // ---------------------------------------------------------------- organisation tree
@@ -194,7 +157,7 @@ final class DemoDataGenerator {
                 }
             }
             Unit mainOld = oldFederations.get(pu.mainOld.code());
-            LocalDate sectoralFrom = later(LocalDate.of(2005, 1, 1), mainOld.validFrom);
+            LocalDate sectoralFrom = DemoDraws.later(LocalDate.of(2005, 1, 1), mainOld.validFrom);
             pu.sectoral.add(reLinked(UnitCategory.LOCAL_SECTORAL, "NGANH-YT-" + p.code(),
                     "Công đoàn ngành Y tế " + p.label(), p.code(), sectoralFrom, mainOld, pu.federation));
             if (pu.zones.size() < 2 && provinceIndex % 2 == 0) {
@@ -240,7 +203,7 @@ final class DemoDataGenerator {
     /** An upper-level union under a pre-reform federation until {@link #REFORM}, under the new one since. */
     private Unit reLinked(UnitCategory category, String code, String name, String provinceCode, LocalDate from,
                           Unit oldParent, Unit newParent) {
-        LocalDate validFrom = later(from, oldParent.validFrom);
+        LocalDate validFrom = DemoDraws.later(from, oldParent.validFrom);
         Unit u = unit(UnitKind.UPPER_LEVEL_UNION, category, code, name, provinceCode, validFrom, null);
         link(u, oldParent, validFrom, REFORM);
         link(u, newParent, REFORM, null);
@@ -257,7 +220,7 @@ final class DemoDataGenerator {
         u.provinceCode = provinceCode;
         u.validFrom = validFrom;
         u.validTo = validTo;
-        persist(u);
+        writer.persist(u);
         units++;
         return u;
     }
@@ -268,7 +231,7 @@ final class DemoDataGenerator {
         l.parentId = parent.id;
         l.validFrom = from;
         l.validTo = to;
-        defer(l);
+        writer.defer(l);
         unitLinks++;
     }
 
@@ -294,8 +257,8 @@ final class DemoDataGenerator {
         List<ProvinceUnits> list = new ArrayList<>(provinces.values());
         int heads = all.size();
         for (int i = 0; i < 24; i++) {
-            Enterprise head = all.get(rng.nextInt(heads));
-            ProvinceUnits pu = list.get(rng.nextInt(list.size()));
+            Enterprise head = all.get(draws.nextInt(heads));
+            ProvinceUnits pu = list.get(draws.nextInt(list.size()));
             if (pu.spec.code().equals(head.provinceCode) || head.ownership == Ownership.STATE) {
                 continue;
             }
@@ -307,12 +270,12 @@ final class DemoDataGenerator {
             b.investorCountry = head.investorCountry;
             b.industry = head.industry;
             b.provinceCode = pu.spec.code();
-            b.workforce = 10 + rng.nextInt(Math.max(20, head.workforce / 3));
+            b.workforce = 10 + draws.nextInt(Math.max(20, head.workforce / 3));
             b.workforceAsOf = workforceDate();
             Unit ward = wardFor(pu);
             b.upperLevelUnitId = ward.id;
             b.address = capitalize(wardName(ward)) + ", " + pu.spec.label();
-            persist(b);
+            writer.persist(b);
             enterprises++;
             all.add(b);
         }
@@ -322,7 +285,7 @@ final class DemoDataGenerator {
     private Enterprise enterprise(ProvinceUnits pu) {
         Province p = pu.spec;
         Enterprise e = new Enterprise();
-        double r = rng.nextDouble();
+        double r = draws.nextDouble();
         e.ownership = r < p.fdiShare() ? Ownership.FOREIGN_INVESTED
                 : r < p.fdiShare() + 0.06 ? Ownership.STATE : Ownership.PRIVATE;
         e.provinceCode = p.code();
@@ -330,26 +293,26 @@ final class DemoDataGenerator {
         String activity;
         String form;
         if (e.ownership == Ownership.FOREIGN_INVESTED) {
-            e.investorCountry = weighted(DemoCatalog.FDI_COUNTRIES, DemoCatalog.FDI_COUNTRY_WEIGHTS);
-            e.industry = pick(new String[] {"C", "C", "C", "C", "C", "C", "C", "C", "C", "C", "C", "C", "C", "C",
+            e.investorCountry = draws.weighted(DemoCatalog.FDI_COUNTRIES, DemoCatalog.FDI_COUNTRY_WEIGHTS);
+            e.industry = draws.pick(new String[] {"C", "C", "C", "C", "C", "C", "C", "C", "C", "C", "C", "C", "C", "C",
                     "C", "C", "G", "H", "J", "I"});
             List<String> brands = DemoCatalog.brands(e.investorCountry);
-            brand = brands.get(rng.nextInt(brands.size())) + (rng.nextBoolean() ? " Việt Nam" : "");
-            activity = pickFrom(DemoCatalog.fdiActivities(e.industry));
+            brand = brands.get(draws.nextInt(brands.size())) + (draws.nextBoolean() ? " Việt Nam" : "");
+            activity = draws.pickFrom(DemoCatalog.fdiActivities(e.industry));
             form = "Công ty TNHH";
             e.workforce = workforce(Math.log(250), 1.2);
         } else if (e.ownership == Ownership.STATE) {
-            e.industry = pick(new String[] {"H", "H", "H", "F", "F", "C", "C", "K", "G", "J"});
-            brand = pickFrom(DemoCatalog.DOMESTIC_BRANDS);
-            activity = pickFrom(DemoCatalog.activities(e.industry));
-            form = rng.nextBoolean() ? "Công ty TNHH MTV" : "Tổng công ty";
+            e.industry = draws.pick(new String[] {"H", "H", "H", "F", "F", "C", "C", "K", "G", "J"});
+            brand = draws.pickFrom(DemoCatalog.DOMESTIC_BRANDS);
+            activity = draws.pickFrom(DemoCatalog.activities(e.industry));
+            form = draws.nextBoolean() ? "Công ty TNHH MTV" : "Tổng công ty";
             e.workforce = workforce(Math.log(180), 0.8);
         } else {
-            e.industry = pick(new String[] {"C", "C", "C", "C", "C", "C", "C", "C", "C", "F", "F", "F", "G", "G",
+            e.industry = draws.pick(new String[] {"C", "C", "C", "C", "C", "C", "C", "C", "C", "F", "F", "F", "G", "G",
                     "G", "H", "H", "I", "I", "J", "K", "P", "Q"});
-            brand = pickFrom(DemoCatalog.DOMESTIC_BRANDS);
-            activity = pickFrom(DemoCatalog.activities(e.industry));
-            form = rng.nextInt(3) == 0 ? "Công ty TNHH" : "Công ty Cổ phần";
+            brand = draws.pickFrom(DemoCatalog.DOMESTIC_BRANDS);
+            activity = draws.pickFrom(DemoCatalog.activities(e.industry));
+            form = draws.nextInt(3) == 0 ? "Công ty TNHH" : "Công ty Cổ phần";
             e.workforce = workforce(Math.log(50), 1.1);
         }
         String name = form + " " + activity + " " + brand;
@@ -365,23 +328,23 @@ final class DemoDataGenerator {
         e.taxCode = taxCode(p.code());
         e.workforceAsOf = workforceDate();
         boolean industrial = !pu.zones.isEmpty() && e.industry.equals("C")
-                && rng.nextDouble() < (e.ownership == Ownership.FOREIGN_INVESTED ? 0.85 : 0.35);
+                && draws.nextDouble() < (e.ownership == Ownership.FOREIGN_INVESTED ? 0.85 : 0.35);
         if (industrial) {
-            Unit zone = pu.zones.get(rng.nextInt(pu.zones.size()));
+            Unit zone = pu.zones.get(draws.nextInt(pu.zones.size()));
             e.upperLevelUnitId = zone.id;
             List<String> names = zoneNames(zone);
-            String zn = names.get(rng.nextInt(names.size()));
+            String zn = names.get(draws.nextInt(names.size()));
             e.address = (zn.startsWith("Khu") ? zn : "Khu công nghiệp " + zn) + ", " + p.label();
         } else {
             Unit ward = wardFor(pu);
             e.upperLevelUnitId = ward.id;
-            e.address = (1 + rng.nextInt(300)) + " đường " + pickFrom(STREETS) + ", " + wardName(ward) + ", "
+            e.address = (1 + draws.nextInt(300)) + " đường " + draws.pickFrom(STREETS) + ", " + wardName(ward) + ", "
                     + p.label();
         }
         // A workers' organisation outside VGCL shows up mostly in large foreign-invested companies.
         e.hasIndependentWorkersOrganisation = e.ownership == Ownership.FOREIGN_INVESTED && e.workforce >= 300
-                && rng.nextDouble() < 0.08;
-        persist(e);
+                && draws.nextDouble() < 0.08;
+        writer.persist(e);
         enterprises++;
         return e;
     }
@@ -408,7 +371,7 @@ final class DemoDataGenerator {
     }
 
     private int workforce(double mu, double sigma) {
-        long w = Math.round(Math.exp(mu + sigma * rng.nextGaussian()));
+        long w = Math.round(Math.exp(mu + sigma * draws.nextGaussian()));
         return (int) Math.max(10, Math.min(8000, w));
     }
 
@@ -425,7 +388,7 @@ final class DemoDataGenerator {
         };
         String code;
         do {
-            code = prefix + String.format("%08d", rng.nextInt(100_000_000));
+            code = prefix + String.format("%08d", draws.nextInt(100_000_000));
         } while (!taxCodes.add(code));
         return code;
     }
@@ -437,16 +400,16 @@ final class DemoDataGenerator {
         for (Enterprise e : enterprises) {
             ProvinceUnits pu = provinces.get(e.provinceCode);
             double chance = e.workforce >= 25 ? 0.70 : 0.10;
-            if (rng.nextDouble() >= chance) {
+            if (draws.nextDouble() >= chance) {
                 continue; // a recruitment lead
             }
             Unit home = byId(pu, e.upperLevelUnitId);
-            boolean dissolve = dissolved < 6 && e.ownership == Ownership.PRIVATE && rng.nextInt(12) == 0
+            boolean dissolve = dissolved < 6 && e.ownership == Ownership.PRIVATE && draws.nextInt(12) == 0
                     && (home.category != UnitCategory.COMMUNE_WARD || districtFor(pu, home) != null);
             if (dissolve) {
                 dissolved++;
-                LocalDate founded = between(LocalDate.of(2012, 1, 1), LocalDate.of(2016, 6, 30));
-                LocalDate dissolvedOn = between(LocalDate.of(2019, 1, 1), LocalDate.of(2024, 12, 31));
+                LocalDate founded = draws.between(LocalDate.of(2012, 1, 1), LocalDate.of(2016, 6, 30));
+                LocalDate dissolvedOn = draws.between(LocalDate.of(2019, 1, 1), LocalDate.of(2024, 12, 31));
                 // The company closed: its union is dissolved and its members left.
                 e = em.merge(e);
                 e.workforce = 0;
@@ -456,11 +419,11 @@ final class DemoDataGenerator {
                         Math.max(30, e.workforce), e.investorCountry);
                 continue;
             }
-            LocalDate lo = later(LocalDate.of(2008, 1, 1), home.validFrom);
+            LocalDate lo = DemoDraws.later(LocalDate.of(2008, 1, 1), home.validFrom);
             if (home.category == UnitCategory.COMMUNE_WARD && districtFor(pu, home) != null) {
-                lo = later(LocalDate.of(2008, 1, 1), districtFor(pu, home).validFrom);
+                lo = DemoDraws.later(LocalDate.of(2008, 1, 1), districtFor(pu, home).validFrom);
             }
-            LocalDate founded = skewRecent(lo, end.minusDays(45), 0.8);
+            LocalDate founded = draws.skewRecent(lo, end.minusDays(45), 0.8);
             if (home.category == UnitCategory.COMMUNE_WARD && founded.isBefore(REFORM)) {
                 grassrootsUnion(pu, "Công đoàn " + e.name, e.id, districtFor(pu, home), home, founded, null,
                         e.workforce, e.investorCountry);
@@ -474,26 +437,26 @@ final class DemoDataGenerator {
             String label = pu.spec.label();
             Unit health = pu.sectoral.get(0);
             grassrootsUnion(pu, "Công đoàn Bệnh viện Đa khoa " + label, null, health, null,
-                    between(later(LocalDate.of(2006, 1, 1), health.validFrom), LocalDate.of(2014, 12, 31)), null,
-                    150 + rng.nextInt(500), null);
+                    draws.between(DemoDraws.later(LocalDate.of(2006, 1, 1), health.validFrom), LocalDate.of(2014, 12, 31)), null,
+                    150 + draws.nextInt(500), null);
             if (pu.sectoral.size() > 1) {
                 Unit education = pu.sectoral.get(1);
                 String name = DemoCatalog.SCHOOLS.get(school++ % DemoCatalog.SCHOOLS.size());
                 grassrootsUnion(pu, "Công đoàn " + name, null, education, null,
-                        between(later(LocalDate.of(2006, 1, 1), education.validFrom), LocalDate.of(2016, 12, 31)),
-                        null, 40 + rng.nextInt(80), null);
+                        draws.between(DemoDraws.later(LocalDate.of(2006, 1, 1), education.validFrom), LocalDate.of(2016, 12, 31)),
+                        null, 40 + draws.nextInt(80), null);
             }
             // A school the first district union handed over to its successor ward on the reform.
             Unit district = pu.predecessorDistricts.get(0);
             String place = capitalize(district.name.substring("Liên đoàn Lao động ".length())
                     .replaceFirst("^(huyện|quận|thành phố|thị xã) (?=\\D)", ""));
             grassrootsUnion(pu, "Công đoàn Trường THCS " + place, null, district, pu.wards.get(0),
-                    between(later(LocalDate.of(2006, 1, 1), district.validFrom), LocalDate.of(2014, 12, 31)), null,
-                    35 + rng.nextInt(40), null);
+                    draws.between(DemoDraws.later(LocalDate.of(2006, 1, 1), district.validFrom), LocalDate.of(2014, 12, 31)), null,
+                    35 + draws.nextInt(40), null);
             // The commune/ward people's committees formed with the reform.
             Unit ward = pu.wards.get(0);
             grassrootsUnion(pu, "Công đoàn cơ quan Ủy ban nhân dân " + wardName(ward), null, ward, null, REFORM,
-                    null, 25 + rng.nextInt(20), null);
+                    null, 25 + draws.nextInt(20), null);
         }
         for (Map.Entry<SectoralChild, Unit> c : sectoralChildren.entrySet()) {
             for (SectoralGrassroots g : c.getKey().grassroots()) {
@@ -509,12 +472,12 @@ final class DemoDataGenerator {
                     e.workforce = g.workforce();
                     e.workforceAsOf = workforceDate();
                     e.upperLevelUnitId = c.getValue().id;
-                    persist(e);
+                    writer.persist(e);
                     this.enterprises++;
                     enterpriseId = e.id;
                 }
                 ProvinceUnits pu = provinces.get(g.provinceCode());
-                LocalDate founded = between(later(LocalDate.of(2008, 1, 1), c.getValue().validFrom),
+                LocalDate founded = draws.between(DemoDraws.later(LocalDate.of(2008, 1, 1), c.getValue().validFrom),
                         LocalDate.of(2014, 12, 31));
                 grassrootsUnion(pu, "Công đoàn " + g.name(), enterpriseId, c.getValue(), null, founded, null,
                         g.workforce(), null);
@@ -536,8 +499,8 @@ final class DemoDataGenerator {
     /** Mostly a ward that took over a district union, so that most grassroots unions have a pre-reform history. */
     private Unit wardFor(ProvinceUnits pu) {
         int withHistory = (int) pu.predecessorDistricts.stream().filter(d -> d != null).count();
-        int bound = rng.nextDouble() < 0.8 ? withHistory : pu.wards.size();
-        return pu.wards.get(rng.nextInt(bound));
+        int bound = draws.nextDouble() < 0.8 ? withHistory : pu.wards.size();
+        return pu.wards.get(draws.nextInt(bound));
     }
 
     private static Unit districtFor(ProvinceUnits pu, Unit ward) {
@@ -558,7 +521,7 @@ final class DemoDataGenerator {
         g.dissolvedOn = dissolvedOn;
         g.status = dissolvedOn == null ? GrassrootsUnionStatus.ACTIVE : GrassrootsUnionStatus.DISSOLVED;
         g.upperLevelUnitId = then != null ? then.id : first.id;
-        persist(g);
+        writer.persist(g);
         grassrootsUnions++;
         if (then != null) {
             placement(g, first, foundedOn, REFORM);
@@ -581,301 +544,8 @@ final class DemoDataGenerator {
         l.unitId = unit.id;
         l.validFrom = from;
         l.validTo = to;
-        defer(l);
+        writer.defer(l);
         grassrootsLinks++;
-    }
-
-    // ---------------------------------------------------------------- members
-
-    private void membersFor() {
-        int[] sizes = memberCounts();
-        for (int i = 0; i < allUnions.size(); i++) {
-            UnionPlan u = allUnions.get(i);
-            List<MemberPlan> plans = new ArrayList<>();
-            for (int k = 0; k < sizes[i]; k++) {
-                plans.add(vietnamese(u));
-            }
-            if (u.dissolvedOn == null && u.investorCountry != null && foreigners < DemoCatalog.FOREIGNERS.size()
-                    && List.of("KR", "JP", "CN").contains(u.investorCountry) && !end.isBefore(REFORM.plusDays(30))
-                    && rng.nextInt(4) == 0) {
-                MemberPlan f = foreigner(u);
-                if (f != null) {
-                    plans.add(f);
-                }
-            }
-            plans.sort(Comparator.comparing(m -> m.joinedHere));
-            for (int k = 0; k < plans.size(); k++) {
-                MemberPlan m = plans.get(k);
-                // The first (longest-serving) member stays: they chair the union.
-                if (k > 0) {
-                    fate(u, m);
-                }
-                if (u.dissolvedOn != null) {
-                    m.status = MemberStatus.LEFT;
-                    m.leftOn = u.dissolvedOn;
-                    m.leaveReason = "Doanh nghiệp giải thể";
-                }
-                persistMember(u, m);
-            }
-        }
-    }
-
-    /** Members per union: proportional to the workforce, at least 3, about {@link #TARGET_MEMBERS} in all. */
-    private int[] memberCounts() {
-        double lo = 0;
-        double hi = 1;
-        int[] sizes = new int[allUnions.size()];
-        for (int iter = 0; iter < 40; iter++) {
-            double scale = (lo + hi) / 2;
-            int total = 0;
-            for (int i = 0; i < sizes.length; i++) {
-                sizes[i] = Math.max(3, (int) Math.round(allUnions.get(i).workforce * scale));
-                total += sizes[i];
-            }
-            if (total > TARGET_MEMBERS) {
-                hi = scale;
-            } else {
-                lo = scale;
-            }
-        }
-        return sizes;
-    }
-
-    private MemberPlan vietnamese(UnionPlan u) {
-        MemberPlan m = new MemberPlan();
-        boolean female = rng.nextDouble() < 0.56;
-        m.gender = female ? Gender.FEMALE : Gender.MALE;
-        String surname = weighted(DemoCatalog.SURNAMES, DemoCatalog.SURNAME_WEIGHTS);
-        m.fullName = female
-                ? surname + " " + pick(DemoCatalog.FEMALE_MIDDLE) + " " + pick(DemoCatalog.FEMALE_GIVEN)
-                : surname + " " + pick(DemoCatalog.MALE_MIDDLE) + " " + pick(DemoCatalog.MALE_GIVEN);
-        LocalDate lo = later(FIRST_JOIN, u.foundedOn);
-        LocalDate hi = u.dissolvedOn != null ? u.dissolvedOn.minusDays(30) : end;
-        m.joinedHere = skewRecent(lo, hi, 0.6);
-        m.joinedOn = m.joinedHere;
-        int age = 19 + (int) Math.min(36, Math.abs(rng.nextGaussian() * 11));
-        int year = Math.max(1965, Math.min(2006, m.joinedOn.getYear() - age));
-        LocalDate dob = LocalDate.of(year, 1, 1).plusDays(rng.nextInt(365));
-        if (dob.plusYears(18).isAfter(m.joinedOn)) {
-            dob = dob.minusYears(1);
-        }
-        m.dateOfBirth = dob;
-        String birthProvince = rng.nextDouble() < 0.6 ? u.oldProvinceCode
-                : DemoCatalog.OLD_PROVINCES.get(rng.nextInt(DemoCatalog.OLD_PROVINCES.size())).code();
-        m.nationalId = nationalId(birthProvince, female, dob.getYear());
-        m.phone = rng.nextDouble() < 0.6 ? "09" + String.format("%08d", rng.nextInt(100_000_000)) : null;
-        m.email = rng.nextDouble() < 0.3
-                ? TextNormalizer.fold(m.fullName).replace(" ", "") + String.format("%02d", dob.getYear() % 100)
-                + "@gmail.com" : null;
-        return m;
-    }
-
-    /** CCCD: 3-digit birth province, century+gender digit, 2-digit birth year, 6-digit serial. */
-    private String nationalId(String birthProvince, boolean female, int birthYear) {
-        int centuryGender = (birthYear >= 2000 ? 2 : 0) + (female ? 1 : 0);
-        String id;
-        do {
-            id = "0" + birthProvince + centuryGender + String.format("%02d", birthYear % 100)
-                    + String.format("%06d", rng.nextInt(1_000_000));
-        } while (!nationalIds.add(id));
-        return id;
-    }
-
-    private MemberPlan foreigner(UnionPlan u) {
-        String[] f = null;
-        for (int i = 0; i < DemoCatalog.FOREIGNERS.size(); i++) {
-            if (!usedForeigners.contains(i) && DemoCatalog.FOREIGNERS.get(i)[0].equals(u.investorCountry)) {
-                f = DemoCatalog.FOREIGNERS.get(i);
-                usedForeigners.add(i);
-                break;
-            }
-        }
-        if (f == null) {
-            return null;
-        }
-        foreigners++;
-        MemberPlan m = new MemberPlan();
-        m.nationality = f[0];
-        m.gender = f[1].equals("F") ? Gender.FEMALE : Gender.MALE;
-        m.fullName = f[2];
-        m.dateOfBirth = LocalDate.of(1975 + rng.nextInt(20), 1 + rng.nextInt(12), 1 + rng.nextInt(28));
-        m.passportNumber = switch (f[0]) {
-            case "KR" -> "M" + String.format("%08d", rng.nextInt(100_000_000));
-            case "JP" -> "TK" + String.format("%07d", rng.nextInt(10_000_000));
-            default -> "E" + String.format("%08d", rng.nextInt(100_000_000));
-        };
-        // Foreign workers may join since the 2024 Trade Union Law took effect on 1 July 2025.
-        m.joinedHere = between(later(REFORM, u.foundedOn), end);
-        m.joinedOn = m.joinedHere;
-        m.email = TextNormalizer.fold(m.fullName).replace(" ", ".") + "@example.com";
-        return m;
-    }
-
-    /** Some members came by transfer, some left, a very few died. */
-    private void fate(UnionPlan u, MemberPlan m) {
-        if (u.dissolvedOn != null || m.passportNumber != null) {
-            return;
-        }
-        if (rng.nextDouble() < 0.012) {
-            List<UnionPlan> candidates = provinces.get(u.provinceCode).unions;
-            UnionPlan from = candidates.get(rng.nextInt(candidates.size()));
-            LocalDate lo = later(FIRST_JOIN, from.foundedOn);
-            LocalDate latest = m.joinedHere.minusDays(60);
-            if (from.id != u.id && from.dissolvedOn == null && lo.isBefore(latest.minusDays(60))) {
-                LocalDate joined = between(lo, latest);
-                if (!m.dateOfBirth.plusYears(18).isAfter(joined)) {
-                    m.transferredFrom = from;
-                    m.joinedOn = joined;
-                }
-            }
-        }
-        double r = rng.nextDouble();
-        LocalDate earliestLeave = m.joinedHere.plusDays(30);
-        if (r < 0.085 && earliestLeave.isBefore(end)) {
-            m.status = MemberStatus.LEFT;
-            m.leftOn = between(earliestLeave, end);
-            m.leaveReason = m.dateOfBirth.plusYears(60).isBefore(m.leftOn) ? "Nghỉ hưu"
-                    : pick(DemoCatalog.LEAVE_REASONS);
-        } else if (r < 0.087 && earliestLeave.isBefore(end)) {
-            m.status = MemberStatus.DECEASED;
-            m.leftOn = between(earliestLeave, end);
-            m.leaveReason = "Từ trần";
-        }
-    }
-
-    private void persistMember(UnionPlan u, MemberPlan p) {
-        Member m = new Member();
-        // The card number needs the id; a unique placeholder is replaced in bulk in finish().
-        m.cardNumber = "TMP" + (members + 1);
-        m.fullName = p.fullName;
-        m.dateOfBirth = p.dateOfBirth;
-        m.gender = p.gender;
-        m.nationality = p.nationality;
-        m.nationalId = p.nationalId;
-        m.passportNumber = p.passportNumber;
-        m.phone = p.phone;
-        m.email = p.email;
-        m.grassrootsUnionId = u.id;
-        m.joinedOn = p.joinedOn;
-        m.status = p.status;
-        m.leftOn = p.leftOn;
-        m.leaveReason = p.leaveReason;
-        persist(m);
-        members++;
-        if (p.status == MemberStatus.ACTIVE) {
-            activeMembers++;
-        }
-        if (p.transferredFrom != null) {
-            period(m, p.transferredFrom.id, p.joinedOn, p.joinedHere, PeriodEndReason.TRANSFER);
-            transfers++;
-        }
-        PeriodEndReason reason = switch (p.status) {
-            case ACTIVE -> null;
-            case DECEASED -> PeriodEndReason.DECEASED;
-            case EXPELLED -> PeriodEndReason.EXPELLED;
-            case LEFT -> PeriodEndReason.LEFT;
-        };
-        period(m, u.id, p.joinedHere, p.leftOn, reason);
-        for (int year = 2024; year <= 2025; year++) {
-            LocalDate evaluatedBy = LocalDate.of(year, 12, 15);
-            boolean member = p.joinedOn.isBefore(LocalDate.of(year, 10, 1))
-                    && (p.leftOn == null || p.leftOn.isAfter(LocalDate.of(year, 12, 31)));
-            if (member && !evaluatedBy.isAfter(end) && rng.nextDouble() < 0.85) {
-                MemberClassification c = new MemberClassification();
-                c.key = new MemberClassification.Key(m.id, year);
-                double r = rng.nextDouble();
-                c.classification = r < 0.15 ? Classification.EXCELLENT : r < 0.75 ? Classification.GOOD
-                        : r < 0.95 ? Classification.AVERAGE : Classification.WEAK;
-                defer(c);
-                classifications++;
-            }
-        }
-    }
-
-    private void period(Member m, long unionId, LocalDate start, LocalDate endOn, PeriodEndReason reason) {
-        MembershipPeriod period = MembershipPeriod.of(m, unionId, start);
-        period.endOn = endOn;
-        period.endReason = reason;
-        defer(period);
-        periods++;
-    }
-
-    /** Card numbers from the ids, and each active union's longest-serving active member as its chair. */
-    private void finish() {
-        em.createNativeQuery("update member set card_number = concat('DV', lpad(cast(id as varchar(20)), 10, '0'))"
-                + " where card_number like 'TMP%'").executeUpdate();
-        em.createNativeQuery("update grassroots_union g set chair_member_id = (select min(m.id) from member m"
-                + " where m.grassroots_union_id = g.id and m.status = 'ACTIVE') where g.status = 'ACTIVE'")
-                .executeUpdate();
-    }
-
-    // ---------------------------------------------------------------- helpers
-
-    private void persist(Object entity) {
-        em.persist(entity);
-        if (++pending >= FLUSH_EVERY) {
-            flush();
-        }
-    }
-
-    /**
-     * Rows that depend on others (links, periods, classifications) are persisted just before the flush, grouped
-     * by type: Hibernate batches only consecutive inserts into one table, and the ids they need are already known.
-     */
-    private void defer(Object entity) {
-        deferred.computeIfAbsent(entity.getClass(), k -> new ArrayList<>()).add(entity);
-        if (++pending >= FLUSH_EVERY) {
-            flush();
-        }
-    }
-
-    private void flush() {
-        for (List<Object> entities : deferred.values()) {
-            entities.forEach(em::persist);
-        }
-        deferred.clear();
-        em.flush();
-        em.clear();
-        pending = 0;
-    }
-
-    private String pick(String[] values) {
-        return values[rng.nextInt(values.length)];
-    }
-
-    private String pickFrom(List<String> values) {
-        return values.get(rng.nextInt(values.size()));
-    }
-
-    private String weighted(String[] values, int[] weights) {
-        int total = 0;
-        for (int w : weights) {
-            total += w;
-        }
-        int r = rng.nextInt(total);
-        for (int i = 0; i < values.length; i++) {
-            r -= weights[i];
-            if (r < 0) {
-                return values[i];
-            }
-        }
-        return values[values.length - 1];
-    }
-
-    /** Uniform in [lo, hi]. */
-    private LocalDate between(LocalDate lo, LocalDate hi) {
-        long days = ChronoUnit.DAYS.between(lo, hi);
-        return days <= 0 ? lo : lo.plusDays((long) (rng.nextDouble() * (days + 1)));
-    }
-
-    /** In [lo, hi], leaning towards hi the smaller {@code exponent} is: recent years are busier. */
-    private LocalDate skewRecent(LocalDate lo, LocalDate hi, double exponent) {
-        long days = ChronoUnit.DAYS.between(lo, hi);
-        return days <= 0 ? lo : lo.plusDays((long) (Math.pow(rng.nextDouble(), exponent) * days));
-    }
-
-    private static LocalDate later(LocalDate a, LocalDate b) {
-        return a.isAfter(b) ? a : b;
     }
 
     private static String capitalize(String s) {
