@@ -1,6 +1,8 @@
 package vn.doanvien.common;
 
+import jakarta.persistence.Query;
 import java.time.LocalDate;
+import java.util.List;
 
 /** Values of native query results, whichever type the JDBC driver (H2 or PostgreSQL) gives them. */
 public final class SqlValues {
@@ -20,5 +22,16 @@ public final class SqlValues {
             return d.toLocalDate();
         }
         return LocalDate.parse(o.toString());
+    }
+
+    /** A number column as a long: null (a sum over no rows) is 0. */
+    public static long number(Object o) {
+        return o == null ? 0 : ((Number) o).longValue();
+    }
+
+    /** The rows of a native query selecting several columns. */
+    @SuppressWarnings("unchecked")
+    public static List<Object[]> rows(Query query) {
+        return query.getResultList();
     }
 }

@@ -253,7 +253,7 @@ class DimensionFiguresRepository {
         }
         em.flush();
         for (List<Long> chunk : chunks(grassrootsUnionIds)) {
-            for (Object[] r : rows(em.createNativeQuery("""
+            for (Object[] r : SqlValues.rows(em.createNativeQuery("""
                     select g.id, e.id, e.province_code, e.ownership, e.industry, e.investor_country, e.workforce,
                            u.province_code
                     from grassroots_union g left join enterprise e on e.id = g.enterprise_id
@@ -312,7 +312,7 @@ class DimensionFiguresRepository {
         }
         em.flush();
         for (List<Long> chunk : chunks(grassrootsUnionIds)) {
-            for (Object[] r : rows(em.createNativeQuery("select id, founded_on, dissolved_on from grassroots_union "
+            for (Object[] r : SqlValues.rows(em.createNativeQuery("select id, founded_on, dissolved_on from grassroots_union "
                     + "where id in (:ids)", Object[].class).setParameter("ids", chunk))) {
                 result.put(((Number) r[0]).longValue(), new Flow().add(SqlValues.date(r[1]), FlowKind.UNIONS_FOUNDED, 1)
                         .add(SqlValues.date(r[2]), FlowKind.UNIONS_DISSOLVED, 1));
@@ -368,21 +368,14 @@ class DimensionFiguresRepository {
         return chunks;
     }
 
-    @SuppressWarnings("unchecked")
     private List<Object[]> rows(String sql) {
-        return em.createNativeQuery(sql, Object[].class).getResultList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object[]> rows(jakarta.persistence.Query q) {
-        return q.getResultList();
+        return SqlValues.rows(em.createNativeQuery(sql, Object[].class));
     }
 
     /** Text of a column: one-letter columns (an industry, a grain) come back as Character. */
     private static String text(Object o) {
         return o == null ? null : o.toString();
     }
-
 
     private static final String PG_UPSERT = "insert into unit_dimension_figure (unit_id, dimension, grain, "
             + "period_start, val, " + FLOWS + ") select u, d, g, cast(p as date), v, j, l, ti, tt, uf, ud, ui, uo, ri, ro, wf, wm "

@@ -1,6 +1,10 @@
 package vn.doanvien.figures;
 
+import static vn.doanvien.common.SqlValues.rows;
+import static vn.doanvien.common.SqlValues.number;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import vn.doanvien.common.DatabaseKind;
 import jakarta.persistence.EntityManager;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -24,9 +28,9 @@ class FigureRows {
 
     private final EntityManager em;
     private final DimensionFiguresRepository dimensions;
-    private final Database database;
+    private final DatabaseKind database;
 
-    FigureRows(EntityManager em, DimensionFiguresRepository dimensions, Database database) {
+    FigureRows(EntityManager em, DimensionFiguresRepository dimensions, DatabaseKind database) {
         this.em = em;
         this.dimensions = dimensions;
         this.database = database;
@@ -224,7 +228,7 @@ class FigureRows {
                 + "transfers_in, transfers_out from grassroots_union_total", Object[].class).getResultList();
         for (Object[] r : totals) {
             d.storedUnionTotals.put(((Number) r[0]).longValue(),
-                    new long[] {n(r[1]), n(r[2]), n(r[3]), n(r[4])});
+                    new long[] {number(r[1]), number(r[2]), number(r[3]), number(r[4])});
         }
         dimensions.stored(d);
         return d.compact();
@@ -249,15 +253,6 @@ class FigureRows {
         em.createNativeQuery("delete from grassroots_union_month").executeUpdate();
         em.createNativeQuery("delete from grassroots_union_total").executeUpdate();
         dimensions.deleteAll();
-    }
-
-    private static long n(Object o) {
-        return o == null ? 0 : ((Number) o).longValue();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object[]> rows(jakarta.persistence.Query query) {
-        return query.getResultList();
     }
 
     private static final String UNIT_SET = "joined = %1$s.joined + excluded.joined, "

@@ -1,5 +1,7 @@
 package vn.doanvien.figures;
 
+import static vn.doanvien.common.SqlValues.rows;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
@@ -138,8 +140,4 @@ class FigureSources {
         return result;
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Object[]> rows(jakarta.persistence.Query query) {
-        return query.getResultList();
-    }
 }

@@ -1,7 +1,11 @@
 package vn.doanvien.figures;
 
+import static vn.doanvien.common.SqlValues.rows;
+import static vn.doanvien.common.SqlValues.number;
+
 import vn.doanvien.common.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
+import vn.doanvien.common.DatabaseKind;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,10 +27,10 @@ public class FiguresRepository {
     private static final String UNIT_COLUMNS = FigureRows.UNIT_COLUMNS;
 
     private final EntityManager em;
-    private final Database database;
+    private final DatabaseKind database;
     private final FigureSources sources;
 
-    FiguresRepository(EntityManager em, Database database, FigureSources sources) {
+    FiguresRepository(EntityManager em, DatabaseKind database, FigureSources sources) {
         this.em = em;
         this.database = database;
         this.sources = sources;
@@ -109,8 +113,8 @@ public class FiguresRepository {
         long[] atA = new long[FlowKind.COUNT];
         long[] atE = new long[FlowKind.COUNT];
         for (int i = 0; i < FlowKind.COUNT; i++) {
-            atA[i] = n(r[i]);
-            atE[i] = n(r[FlowKind.COUNT + i]);
+            atA[i] = number(r[i]);
+            atE[i] = number(r[FlowKind.COUNT + i]);
         }
         addRows(atA, MONTHS_BETWEEN, unitId, ya, ma);
         addRows(atA, DAYS_BETWEEN, unitId, ma, a.plusDays(1));
@@ -127,7 +131,7 @@ public class FiguresRepository {
         Object[] r = (Object[]) em.createNativeQuery(sql, Object[].class)
                 .setParameter("u", unitId).setParameter("f", from).setParameter("t", until).getSingleResult();
         for (int i = 0; i < FlowKind.COUNT; i++) {
-            into[i] += n(r[i]);
+            into[i] += number(r[i]);
         }
     }
 
@@ -161,7 +165,7 @@ public class FiguresRepository {
                 .setParameter("m", firstDetailDay).setParameter("x", x))) {
             long[] v = new long[FlowKind.COUNT];
             for (int i = 0; i < FlowKind.COUNT; i++) {
-                v[i] = n(r[i + 1]);
+                v[i] = number(r[i + 1]);
             }
             result.put(((Number) r[0]).longValue(), v);
         }
@@ -191,8 +195,8 @@ public class FiguresRepository {
                 """, Object[].class).setParameter("u", unitId).setParameter("m", last.withDayOfMonth(1)))) {
             LocalDate month = SqlValues.date(r[0]);
             if (!detailMonths.contains(month)) {
-                result.add(new DayFigure(month.withDayOfMonth(month.lengthOfMonth()), n(r[1]), n(r[2]), n(r[3]),
-                        n(r[4]), n(r[5])));
+                result.add(new DayFigure(month.withDayOfMonth(month.lengthOfMonth()), number(r[1]), number(r[2]), number(r[3]),
+                        number(r[4]), number(r[5])));
             }
         }
         if (!detailMonths.isEmpty()) {
@@ -215,7 +219,7 @@ public class FiguresRepository {
                 i++;
             }
             for (Object[] r : rows(q)) {
-                result.add(new DayFigure(SqlValues.date(r[0]), n(r[1]), n(r[2]), n(r[3]), n(r[4]), n(r[5])));
+                result.add(new DayFigure(SqlValues.date(r[0]), number(r[1]), number(r[2]), number(r[3]), number(r[4]), number(r[5])));
             }
         }
         result.sort(java.util.Comparator.comparing(DayFigure::day));
@@ -249,7 +253,7 @@ public class FiguresRepository {
                 """, Object[].class)
                 .setParameter("units", unitIds).setParameter("min", minWorkforce).setParameter("d", d)
                 .getSingleResult();
-        return new long[] {n(r[0]), n(r[1])};
+        return new long[] {number(r[0]), number(r[1])};
     }
 
     /**
@@ -279,7 +283,7 @@ public class FiguresRepository {
                 """, Object[].class).setParameter("ids", ids)
                 .setParameter("mb", b.withDayOfMonth(1)).setParameter("md", d.withDayOfMonth(1)))) {
             monthly.put(((Number) r[0]).longValue(),
-                    new long[] {n(r[1]), n(r[2]), n(r[3]), n(r[4]), n(r[5]), n(r[6])});
+                    new long[] {number(r[1]), number(r[2]), number(r[3]), number(r[4]), number(r[5]), number(r[6])});
         }
         Map<Long, long[]> afterB = eventsAfterInMonth(ids, b);
         Map<Long, long[]> afterD = eventsAfterInMonth(ids, d);
@@ -290,7 +294,7 @@ public class FiguresRepository {
                   case when founded_on <= :d and (dissolved_on is null or dissolved_on > :d) then 1 else 0 end
                 from grassroots_union where id in (:ids)
                 """, Object[].class).setParameter("ids", ids).setParameter("b", b).setParameter("d", d))) {
-            unions.put(((Number) r[0]).longValue(), new long[] {n(r[1]), n(r[2])});
+            unions.put(((Number) r[0]).longValue(), new long[] {number(r[1]), number(r[2])});
         }
         for (Long g : ids) {
             long[] m = monthly.getOrDefault(g, new long[6]);
@@ -329,7 +333,7 @@ public class FiguresRepository {
                   and ((p.start_on > :x and p.start_on <= :e) or (p.end_on > :x and p.end_on <= :e))
                 group by p.grassroots_union_id
                 """, Object[].class).setParameter("ids", ids).setParameter("x", x).setParameter("e", end))) {
-            result.put(((Number) r[0]).longValue(), new long[] {n(r[1]), n(r[2]), n(r[3]), n(r[4])});
+            result.put(((Number) r[0]).longValue(), new long[] {number(r[1]), number(r[2]), number(r[3]), number(r[4])});
         }
         return result;
     }
@@ -381,7 +385,7 @@ public class FiguresRepository {
                 from grassroots_union_month where grassroots_union_id in (:ids)
                 """, Object[].class).setParameter("ids", grassrootsUnionIds))) {
             result.computeIfAbsent(((Number) r[0]).longValue(), k -> new java.util.TreeMap<>())
-                    .put(SqlValues.date(r[1]), new long[] {n(r[2]), n(r[3]), n(r[4]), n(r[5])});
+                    .put(SqlValues.date(r[1]), new long[] {number(r[2]), number(r[3]), number(r[4]), number(r[5])});
         }
         return result;
     }
@@ -390,12 +394,4 @@ public class FiguresRepository {
         return o == null ? null : ((Number) o).longValue();
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Object[]> rows(jakarta.persistence.Query query) {
-        return query.getResultList();
-    }
-
-    private static long n(Object o) {
-        return o == null ? 0 : ((Number) o).longValue();
-    }
 }

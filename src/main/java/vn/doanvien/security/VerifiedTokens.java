@@ -34,7 +34,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * (the account is checked at login and refresh, {@link TokenService}), and the unit scope is checked on every
  * request as before.</li>
  * <li>At most {@code doanvien.security.token.verified-cache-size} tokens are kept (0: none, every request
- * verifies); each holds the token text and its parsed claims, about 3 KB.</li>
+ * verifies); each holds the token text and its parsed claims.</li>
  * </ul>
  */
 @Alternative

@@ -1,15 +1,16 @@
 package vn.doanvien.stats;
 
+import static vn.doanvien.common.SqlValues.rows;
+import static vn.doanvien.common.SqlValues.number;
+
 import vn.doanvien.common.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -104,12 +105,12 @@ class StatsRepository {
                 from grassroots_union g left join enterprise e on e.id = g.enterprise_id
                 where g.id in (""" + IN_SCOPE + ")", Object[].class), units, f, d))) {
             UnionFigures u = new UnionFigures();
-            u.id = n(r[0]);
+            u.id = number(r[0]);
             u.code = s(r[1]);
             u.name = s(r[2]);
             u.foundedOn = SqlValues.date(r[3]);
             u.dissolvedOn = SqlValues.date(r[4]);
-            u.enterpriseId = r[5] == null ? null : n(r[5]);
+            u.enterpriseId = r[5] == null ? null : number(r[5]);
             u.ownership = s(r[6]);
             u.investorCountry = s(r[7]);
             u.industry = s(r[8]);
@@ -125,9 +126,9 @@ class StatsRepository {
                 select grassroots_union_id, unit_id, valid_from, valid_to from grassroots_union_link
                 where valid_from <= :d and grassroots_union_id in (""" + IN_SCOPE + ") order by valid_from",
                 Object[].class), units, f, d))) {
-            UnionFigures u = result.get(n(r[0]));
+            UnionFigures u = result.get(number(r[0]));
             if (u != null) {
-                u.unitId = n(r[1]);
+                u.unitId = number(r[1]);
                 u.placedUntil = SqlValues.date(r[3]);
             }
         }
@@ -140,9 +141,9 @@ class StatsRepository {
                 select t.grassroots_union_id, t.joined + t.transfers_in - t.left_count - t.transfers_out
                 from grassroots_union_total t
                 where t.grassroots_union_id in (""" + IN_SCOPE + ")", Object[].class), units, f, d))) {
-            UnionFigures u = result.get(n(r[0]));
+            UnionFigures u = result.get(number(r[0]));
             if (u != null) {
-                u.members = n(r[1]);
+                u.members = number(r[1]);
             }
         }
         for (Object[] r : rows(scoped(em.createNativeQuery("""
@@ -155,11 +156,11 @@ class StatsRepository {
                 where m.month_start >= :fm and m.grassroots_union_id in (""" + IN_SCOPE + """
                 ) group by m.grassroots_union_id""", Object[].class), units, f, d)
                 .setParameter("fm", fm).setParameter("dm", dm))) {
-            UnionFigures u = result.get(n(r[0]));
+            UnionFigures u = result.get(number(r[0]));
             if (u != null) {
-                u.members -= n(r[1]);
-                u.joined = n(r[2]);
-                u.left = n(r[3]);
+                u.members -= number(r[1]);
+                u.joined = number(r[2]);
+                u.left = number(r[3]);
             }
         }
         LocalDate de = d.withDayOfMonth(d.lengthOfMonth());
@@ -170,11 +171,11 @@ class StatsRepository {
                   and p.grassroots_union_id in (""" + IN_SCOPE + """
                 ) group by p.grassroots_union_id""", Object[].class), units, f, d)
                 .setParameter("de", de).setParameter("fm", fm))) {
-            UnionFigures u = result.get(n(r[0]));
+            UnionFigures u = result.get(number(r[0]));
             if (u != null) {
-                u.members -= n(r[1]) - n(r[2]);
-                u.joined -= n(r[3]) + n(r[5]);
-                u.left -= n(r[4]) + n(r[6]);
+                u.members -= number(r[1]) - number(r[2]);
+                u.joined -= number(r[3]) + number(r[5]);
+                u.left -= number(r[4]) + number(r[6]);
             }
         }
         return result;
@@ -194,18 +195,9 @@ class StatsRepository {
                 .setHint("jakarta.persistence.query.timeout", queryTimeoutMillis);
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Object[]> rows(Query q) {
-        return q.getResultList();
-    }
-
     /** Text of a column; one-letter columns come back as Character. */
     private static String s(Object o) {
         return o == null ? null : o.toString();
-    }
-
-    private static long n(Object o) {
-        return o == null ? 0 : ((Number) o).longValue();
     }
 
 }

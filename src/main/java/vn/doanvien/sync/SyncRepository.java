@@ -3,6 +3,7 @@ package vn.doanvien.sync;
 import vn.doanvien.security.Unscoped;
 import vn.doanvien.security.Scoped;
 import jakarta.enterprise.context.ApplicationScoped;
+import vn.doanvien.common.DatabaseKind;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.StringReader;
@@ -45,10 +46,12 @@ class SyncRepository {
 
     private final EntityManager em;
     private final AuditTrail audit;
+    private final DatabaseKind database;
 
-    SyncRepository(EntityManager em, AuditTrail audit) {
+    SyncRepository(EntityManager em, AuditTrail audit, DatabaseKind database) {
         this.em = em;
         this.audit = audit;
+        this.database = database;
     }
 
     /**
@@ -172,9 +175,9 @@ class SyncRepository {
             return;
         }
         em.flush();
+        boolean pg = database.isPostgres();
         SessionImplementor session = em.unwrap(SessionImplementor.class);
         session.doWork(c -> {
-            boolean pg = isPostgres(c);
             long[] memberIds = ids(session, c, pg, Member.class, members.size());
             long[] periodIds = ids(session, c, pg, MembershipPeriod.class, periods.size());
             for (int i = 0; i < members.size(); i++) {
@@ -394,16 +397,5 @@ class SyncRepository {
             }
         }
         return ids;
-    }
-
-    private volatile Boolean postgres;
-
-    private boolean isPostgres(Connection c) throws SQLException {
-        Boolean pg = postgres;
-        if (pg == null) {
-            pg = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
-            postgres = pg;
-        }
-        return pg;
     }
 }

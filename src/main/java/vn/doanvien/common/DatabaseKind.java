@@ -1,22 +1,22 @@
-package vn.doanvien.figures;
+package vn.doanvien.common;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.Locale;
 import org.hibernate.Session;
 
-/** Which database the figures live in: a few statements differ between PostgreSQL and H2. */
+/** Which database this instance runs on: a few statements differ between PostgreSQL and H2 (asked once). */
 @ApplicationScoped
-class Database {
+public class DatabaseKind {
 
     private final EntityManager em;
     private volatile Boolean postgres;
 
-    Database(EntityManager em) {
+    DatabaseKind(EntityManager em) {
         this.em = em;
     }
 
-    boolean isPostgres() {
+    public boolean isPostgres() {
         Boolean p = postgres;
         if (p == null) {
             p = em.unwrap(Session.class).doReturningWork(c ->
