@@ -47,11 +47,14 @@ public class Figures {
     }
 
     private final FiguresRepository repository;
+    private final UnitTotalsRepository unitTotals;
     private final FigureSources sources;
     private final ReportedFigureRepository reports;
 
-    Figures(FiguresRepository repository, FigureSources sources, ReportedFigureRepository reports) {
+    Figures(FiguresRepository repository, UnitTotalsRepository unitTotals, FigureSources sources,
+            ReportedFigureRepository reports) {
         this.repository = repository;
+        this.unitTotals = unitTotals;
         this.sources = sources;
         this.reports = reports;
     }
@@ -192,7 +195,7 @@ public class Figures {
 
     /** Registry-only totals for many units at once (breakdowns), then corrected by reports where there are any. */
     public Map<Long, Point[]> pointsOfMany(Collection<Long> unitIds, UnitTree tree, LocalDate b, LocalDate d) {
-        Map<Long, UnitTotals> totals = repository.totals(unitIds, b, d);
+        Map<Long, UnitTotals> totals = unitTotals.totals(unitIds, b, d);
         Set<Long> below = new HashSet<>();
         for (Long u : unitIds) {
             below.addAll(tree.subtreeOn(u, d));

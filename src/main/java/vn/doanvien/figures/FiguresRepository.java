@@ -5,7 +5,6 @@ import static vn.doanvien.common.SqlValues.number;
 
 import vn.doanvien.common.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.doanvien.common.DatabaseKind;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,158 +16,20 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the maintained figures for answers: totals, curves, coverage, reported counts. What changes are
+ * Reads the maintained figures for answers: curves, coverage, reported counts (many units' totals up to two days,
+ * for breakdowns, are {@link UnitTotalsRepository}). What changes are
  * attributed through (the dated tree, placements, a union's flows) is {@link FigureSources}; writing the rows, and
  * reading them all back for a recount, is {@link FigureRows}.
  */
 @ApplicationScoped
 public class FiguresRepository {
 
-    private static final String UNIT_COLUMNS = FigureRows.UNIT_COLUMNS;
-
     private final EntityManager em;
-    private final DatabaseKind database;
     private final FigureSources sources;
 
-    FiguresRepository(EntityManager em, DatabaseKind database, FigureSources sources) {
+    FiguresRepository(EntityManager em, FigureSources sources) {
         this.em = em;
-        this.database = database;
         this.sources = sources;
-    }
-
-    /**
-     * Member and union totals per unit: stock on each of the dates and flows in (from, to]. Reads, per unit,
-     * its yearly rollup rows before each date's year, its monthly rows of that year before the date's month and
-     * the day rows of that month up to the date: a few dozen rows per unit, never members or earlier days.
-     */
-    Map<Long, UnitTotals> totals(Collection<Long> unitIds, LocalDate from, LocalDate to) {
-        Map<Long, UnitTotals> result = new HashMap<>();
-        if (unitIds.isEmpty()) {
-            return result;
-        }
-        LocalDate start = from.isAfter(to) ? to : from;
-        Map<Long, long[]> atStart;
-        Map<Long, long[]> atEnd;
-        if (database.isPostgres()) {
-            // A few thousand rows found by index: PostgreSQL's cost estimate of the three-way union is high enough
-            // for a parallel plan, whose worker start-up doubled the query's time (5.7 ms serial, 10.8 ms parallel,
-            // for the Confederation's 83 children at 15M members). For these two queries only: the caller's
-            // transaction may go on to read much more (statistics). (After a failure the transaction is over, so
-            // there is nothing to restore.)
-            em.createNativeQuery("set local max_parallel_workers_per_gather = 0").executeUpdate();
-            atStart = cumulative(unitIds, start);
-            atEnd = start.equals(to) ? atStart : cumulative(unitIds, to);
-            em.createNativeQuery("set local max_parallel_workers_per_gather to default").executeUpdate();
-        } else {
-            atStart = new HashMap<>();
-            atEnd = new HashMap<>();
-            for (Long u : unitIds) {
-                long[][] both = cumulativeOnBoth(u, start, to);
-                atStart.put(u, both[0]);
-                atEnd.put(u, both[1]);
-            }
-        }
-        long[] zero = new long[FlowKind.COUNT];
-        for (Long u : unitIds) {
-            long[] a = atStart.getOrDefault(u, zero);
-            long[] e = atEnd.getOrDefault(u, zero);
-            if (java.util.Arrays.equals(a, zero) && java.util.Arrays.equals(e, zero)) {
-                continue;
-            }
-            result.put(u, new UnitTotals(memberStock(a), memberStock(e), e[0] - a[0], e[1] - a[1], e[2] - a[2],
-                    e[3] - a[3], unionStock(a), unionStock(e)));
-        }
-        return result;
-    }
-
-    /**
-     * PostgreSQL: per unit, each of the eight flows summed over all its figures up to and including day x, for
-     * all the units in one round trip. (H2 checks a long IN list of parameters row by row instead of seeking each
-     * value in the primary key, 1.7 s for the Confederation's 83 children at 1M members, so it reads one unit per
-     * query instead: {@link #cumulativeOnBoth}.) The caller has turned parallel plans off.
-     */
-    private Map<Long, long[]> cumulative(Collection<Long> unitIds, LocalDate x) {
-        // Whole years before x's year come from the yearly rollup, the months of x's year before x's month from the
-        // monthly one, x's month from its day rows up to x. When x is the last day of its month, the rollups alone
-        // answer (the day-row range is then empty).
-        LocalDate firstDetailDay = firstDetailDay(x);
-        Map<Long, long[]> result = new HashMap<>();
-        sumInto(result, List.copyOf(unitIds), firstDetailDay, x);
-        return result;
-    }
-
-    /**
-     * H2: one unit's flows summed up to a and up to e (a not after e): its year rows read once for both days, then
-     * for each day the month rows of its year before its month and the day rows of its month. (Through a union of
-     * month and day rows, once per day, summing each unit's whole history twice was most of a Confederation
-     * progress call.)
-     */
-    private long[][] cumulativeOnBoth(long unitId, LocalDate a, LocalDate e) {
-        LocalDate ma = firstDetailDay(a);
-        LocalDate me = firstDetailDay(e);
-        LocalDate ya = ma.withDayOfYear(1);
-        LocalDate ye = me.withDayOfYear(1);
-        Object[] r = (Object[]) em.createNativeQuery(YEARS_BEFORE_BOTH, Object[].class)
-                .setParameter("u", unitId).setParameter("ya", ya).setParameter("ye", ye).getSingleResult();
-        long[] atA = new long[FlowKind.COUNT];
-        long[] atE = new long[FlowKind.COUNT];
-        for (int i = 0; i < FlowKind.COUNT; i++) {
-            atA[i] = number(r[i]);
-            atE[i] = number(r[FlowKind.COUNT + i]);
-        }
-        addRows(atA, MONTHS_BETWEEN, unitId, ya, ma);
-        addRows(atA, DAYS_BETWEEN, unitId, ma, a.plusDays(1));
-        addRows(atE, MONTHS_BETWEEN, unitId, ye, me);
-        addRows(atE, DAYS_BETWEEN, unitId, me, e.plusDays(1));
-        return new long[][] {atA, atE};
-    }
-
-    /** Adds a unit's rows of one figure table dated in [from, until) (nothing when the range is empty). */
-    private void addRows(long[] into, String sql, long unitId, LocalDate from, LocalDate until) {
-        if (!from.isBefore(until)) {
-            return;
-        }
-        Object[] r = (Object[]) em.createNativeQuery(sql, Object[].class)
-                .setParameter("u", unitId).setParameter("f", from).setParameter("t", until).getSingleResult();
-        for (int i = 0; i < FlowKind.COUNT; i++) {
-            into[i] += number(r[i]);
-        }
-    }
-
-    /** The first day whose figures are read from day rows: x's month's first day, or x + 1 when x ends its month. */
-    private static LocalDate firstDetailDay(LocalDate x) {
-        return isMonthEnd(x) ? x.plusDays(1) : x.withDayOfMonth(1);
-    }
-
-    private static String sums(String template) {
-        return java.util.Arrays.stream(UNIT_COLUMNS.split(", ")).map(template::formatted)
-                .collect(java.util.stream.Collectors.joining(", "));
-    }
-
-    private static final String YEARS_BEFORE_BOTH = "select " + sums("sum(case when year_start < :ya then %s else 0 end)")
-            + ", " + sums("sum(%s)") + " from unit_year_figure where unit_id = :u and year_start < :ye";
-
-    private static final String MONTHS_BETWEEN = "select " + sums("sum(%s)")
-            + " from unit_month_figure where unit_id = :u and month_start >= :f and month_start < :t";
-
-    private static final String DAYS_BETWEEN = "select " + sums("sum(%s)")
-            + " from unit_day_figure where unit_id = :u and figure_day >= :f and figure_day < :t";
-
-    private void sumInto(Map<Long, long[]> result, List<Long> unitIds, LocalDate firstDetailDay, LocalDate x) {
-        for (Object[] r : rows(em.createNativeQuery("select unit_id, " + sums("sum(%s)") + " from ("
-                + "select unit_id, " + UNIT_COLUMNS + " from unit_year_figure where unit_id in (:ids) and year_start < :y "
-                + "union all select unit_id, " + UNIT_COLUMNS + " from unit_month_figure "
-                + "where unit_id in (:ids) and month_start >= :y and month_start < :m "
-                + "union all select unit_id, " + UNIT_COLUMNS + " from unit_day_figure "
-                + "where unit_id in (:ids) and figure_day >= :m and figure_day <= :x) f group by unit_id", Object[].class)
-                .setParameter("ids", unitIds).setParameter("y", firstDetailDay.withDayOfYear(1))
-                .setParameter("m", firstDetailDay).setParameter("x", x))) {
-            long[] v = new long[FlowKind.COUNT];
-            for (int i = 0; i < FlowKind.COUNT; i++) {
-                v[i] = number(r[i + 1]);
-            }
-            result.put(((Number) r[0]).longValue(), v);
-        }
     }
 
     /**
@@ -226,16 +87,8 @@ public class FiguresRepository {
         return result;
     }
 
-    private static boolean isMonthEnd(LocalDate x) {
+    static boolean isMonthEnd(LocalDate x) {
         return x.getDayOfMonth() == x.lengthOfMonth();
-    }
-
-    private static long memberStock(long[] v) {
-        return v[0] + v[2] - v[1] - v[3];
-    }
-
-    private static long unionStock(long[] v) {
-        return v[4] + v[6] - v[5] - v[7];
     }
 
     /** {eligible, covered}: enterprises of at least minWorkforce recruited by these units, and those with an active union on d. */

@@ -50,6 +50,12 @@ class FiguresRollupTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    UnitTotalsRepository figures;
+
+    @Inject
+    vn.doanvien.common.DatabaseKind database;
+
     Unit root;
     Unit p1;
     Unit p2;
@@ -260,6 +266,41 @@ class FiguresRollupTest {
         assertEquals(3, rowP2.get("transfersIn"));
         assertEquals(1, rowP2.get("transfersOut"));
         assertEquals(0, yearRowsDifferingFromMonthRows(), "every year row is the sum of its year's month rows");
+    }
+
+    /**
+     * The breakdown sums of many units up to two days (one statement on PostgreSQL, with two settings of its own):
+     * the values of a month-end and a mid-month day, and the transaction's settings as they were before.
+     */
+    @Test
+    void breakdownSumsOfSeveralUnitsUpToTwoDays() {
+        join(g1, "Hoàng Văn Em", "2024-01-25");
+        long b = join(g1, "Trần Thị Bình", "2024-02-10");
+        join(g2, "Lê Văn Cường", "2024-03-15");
+        leave(b, "2024-04-12");
+        join(g2, "Đỗ Văn Phúc", "2025-02-03");
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            String[] before = {"1", "force_custom_plan"};
+            if (database.isPostgres()) {
+                em.createNativeQuery("select set_config('max_parallel_workers_per_gather', '1', true), "
+                        + "set_config('plan_cache_mode', 'force_custom_plan', true)").getSingleResult();
+            }
+            Map<Long, UnitTotals> totals = figures.totals(List.of(p1.id, p2.id, u3.id), LocalDate.of(2024, 1, 31),
+                    LocalDate.of(2025, 3, 10));
+            // P1 (g1, and g3 under U3): E at the baseline; B joined and left. P2 (g2): C and F joined. U3: g3
+            // alone, no member.
+            assertEquals(new UnitTotals(1, 1, 1, 1, 0, 0, 2, 2), totals.get(p1.id));
+            assertEquals(new UnitTotals(0, 2, 2, 0, 0, 0, 1, 1), totals.get(p2.id));
+            assertEquals(new UnitTotals(0, 0, 0, 0, 0, 0, 1, 1), totals.get(u3.id));
+            assertEquals(3, totals.size());
+            if (database.isPostgres()) {
+                Object[] settings = (Object[]) em.createNativeQuery("select current_setting("
+                        + "'max_parallel_workers_per_gather'), current_setting('plan_cache_mode')", Object[].class)
+                        .getSingleResult();
+                assertEquals(List.of(before), List.of(settings[0].toString(), settings[1].toString()),
+                        "the settings of the transaction are restored after the sums");
+            }
+        });
     }
 
     private void assertSameAsRecount() {
