@@ -36,10 +36,15 @@ cap members "/api/v1/members?grassrootsUnionId=779&size=20"
 cap gu "/api/v1/grassroots-unions/779"
 cap progress "/api/v1/targets/1/progress"
 cap stats "/api/v1/stats/membership?unitId=1&groupBy=CHILD_UNIT"
+# Member search by name: the generated members are named "Hội viên <id>"; pgbench searches a random id's name
+# (the union names of the page are kept as captured).
+cap search "/api/v1/members?q=hoi%20vien%2012345&size=20"
 E=bench/load/extract-sql.py
 { echo '\set m random(1, :members)'; python3 $E "$TMP/member.log" --var m=1234567; } > bench/load/sql/member.sql
 { echo '\set gu random(1, :gus)'; python3 $E "$TMP/members.log" --var gu=779; } > bench/load/sql/members-of-union.sql
 { echo '\set gu random(1, :gus)'; python3 $E "$TMP/gu.log" --var gu=779; } > bench/load/sql/grassroots-union.sql
 python3 $E "$TMP/progress.log" > bench/load/sql/progress-confederation.sql
 python3 $E "$TMP/stats.log" > bench/load/sql/stats-child-unit.sql
+{ echo '\set m random(1, :members)'; python3 $E "$TMP/search.log" | sed "s/'%hoi vien 12345%'/'%hoi vien :m%'/g"; } \
+  > bench/load/sql/member-search.sql
 wc -l bench/load/sql/*.sql

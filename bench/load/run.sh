@@ -150,6 +150,12 @@ solo grassroots-union "/api/v1/grassroots-unions/{gu}" grassroots-union.sql
 solo members-of-union "/api/v1/members?grassrootsUnionId={gu}&size=20" members-of-union.sql
 solo progress-confederation "/api/v1/targets/$CONFED_T/progress" progress-confederation.sql
 solo stats-child-unit "/api/v1/stats/membership?unitId=1&groupBy=CHILD_UNIT" stats-child-unit.sql
+# Member search by name needs the trigram index, which bench/progress/run.sh builds only with TRGM=1.
+if [ "$(psql -X -At -d "$BENCH_DB" -c "select count(*) from pg_indexes where indexname = 'ix_member_search_trgm'")" = 1 ]; then
+  solo member-search "/api/v1/members?q=hoi%20vien%20{m}&size=20" member-search.sql
+else
+  log "solo member-search skipped: no trigram index on member.search_text (generate with TRGM=1)"
+fi
 uptime | tee -a "$OUT/run.log"
 
 # Each analyst request alone, one after another (3 calls each, the last two after the first warmed it up),
