@@ -25,6 +25,7 @@ import vn.doanvien.figures.Figures;
 import vn.doanvien.figures.Figures.Point;
 import vn.doanvien.figures.UnitTree;
 import vn.doanvien.organisation.Unit;
+import vn.doanvien.organisation.UnitLabel;
 import vn.doanvien.organisation.UnitRepository;
 import vn.doanvien.stats.StatsDtos.GroupBy;
 import vn.doanvien.stats.StatsDtos.Interval;
@@ -245,13 +246,13 @@ class StatsService {
             return rows;
         }
         Map<Long, Point[]> points = figures.pointsOfMany(children, tree, dayBefore, d);
-        Map<Long, Unit> byId = units.byIds(children);
+        Map<Long, UnitLabel> byId = units.labels(children);
         Map<Long, long[]> workforce = childWorkforce(unit, children, tree, f, d);
         for (Long c : children) {
             Point p = points.get(c)[1];
-            Unit cu = byId.get(c);
+            UnitLabel cu = byId.get(c);
             long[] w = workforce.getOrDefault(c, new long[2]);
-            rows.add(new Grouped(new MembershipRow(cu == null ? null : cu.code, cu == null ? null : cu.name, c,
+            rows.add(new Grouped(new MembershipRow(cu == null ? null : cu.code(), cu == null ? null : cu.name(), c,
                     p.members(), p.unions(), p.joined(), p.left(), w[0], per100(w[1], w[0])), w[1]));
         }
         rows.sort(Comparator.comparing((Grouped g) -> g.row().label() == null ? "" : g.row().label())

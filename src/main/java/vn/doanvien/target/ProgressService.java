@@ -19,7 +19,7 @@ import vn.doanvien.figures.Figures.Point;
 import vn.doanvien.figures.UnitTree;
 import vn.doanvien.grassroots.GrassrootsUnion;
 import vn.doanvien.grassroots.GrassrootsUnionRepository;
-import vn.doanvien.organisation.Unit;
+import vn.doanvien.organisation.UnitLabel;
 import vn.doanvien.organisation.UnitRepository;
 import vn.doanvien.target.TargetDtos.AllocationResponse;
 import vn.doanvien.target.TargetDtos.BreakdownRow;
@@ -61,7 +61,7 @@ class ProgressService {
             throw ApiProblem.invalid("asOf", "must be on or after the target's baselineDate " + b);
         }
         UnitTree tree = figures.tree();
-        Unit scope = units.byIds(List.of(t.scopeUnitId)).get(t.scopeUnitId);
+        UnitLabel scope = units.labels(List.of(t.scopeUnitId)).get(t.scopeUnitId);
 
         // The days whose values are needed: baseline, the pace windows, month ends for the projection, asOf.
         TreeSet<LocalDate> days = new TreeSet<>();
@@ -105,7 +105,7 @@ class ProgressService {
                 ? breakdownByUnits(t, tree, b, asOf, baseline, target)
                 : breakdownByTargets(t, children, tree, b, asOf);
 
-        return new ProgressResponse(t.id, t.name, t.metric, t.scopeUnitId, scope == null ? null : scope.name,
+        return new ProgressResponse(t.id, t.name, t.metric, t.scopeUnitId, scope == null ? null : scope.name(),
                 asOf, b, t.deadline, baseline, current, target,
                 ProgressMath.percent(current, target),
                 target == baseline ? null : ProgressMath.percent(current - baseline, target - baseline),
@@ -193,16 +193,16 @@ class ProgressService {
     private List<BreakdownRow> breakdownByTargets(Target parent, List<Target> children, UnitTree tree,
                                                   LocalDate b, LocalDate d) {
         List<Long> ids = children.stream().map(c -> c.scopeUnitId).toList();
-        Map<Long, Unit> byId = unitsById(ids);
+        Map<Long, UnitLabel> byId = unitsById(ids);
         Map<Long, Point[]> points = parent.metric == TargetMetric.ENTERPRISE_COVERAGE ? Map.of()
                 : figures.pointsOfMany(ids, tree, b, d);
         List<BreakdownRow> rows = new ArrayList<>();
         for (Target c : children) {
-            Unit u = byId.get(c.scopeUnitId);
+            UnitLabel u = byId.get(c.scopeUnitId);
             double[] v = rowValues(parent, tree, c.scopeUnitId, points.get(c.scopeUnitId), b, d);
             Point[] p = points.get(c.scopeUnitId);
             double tv = c.targetValue.doubleValue();
-            rows.add(new BreakdownRow("UNIT", c.scopeUnitId, u == null ? null : u.code, u == null ? null : u.name,
+            rows.add(new BreakdownRow("UNIT", c.scopeUnitId, u == null ? null : u.code(), u == null ? null : u.name(),
                     c.id, tv, false, v[0], v[1], ProgressMath.percent(v[1], tv), ProgressMath.round(tv - v[1], 2),
                     null, p == null ? 0 : p[1].joined(), p == null ? 0 : p[1].left(),
                     p == null ? 0 : p[1].transfersIn(), p == null ? 0 : p[1].transfersOut()));
@@ -217,14 +217,14 @@ class ProgressService {
         List<BreakdownRow> rows = new ArrayList<>();
         boolean proRata = t.metric != TargetMetric.NEW_MEMBERS && baseline > 0;
         if (!childUnits.isEmpty()) {
-            Map<Long, Unit> byId = unitsById(childUnits);
+            Map<Long, UnitLabel> byId = unitsById(childUnits);
             Map<Long, Point[]> points = t.metric == TargetMetric.ENTERPRISE_COVERAGE ? Map.of()
                     : figures.pointsOfMany(childUnits, tree, b, d);
             for (Long id : childUnits) {
-                Unit u = byId.get(id);
+                UnitLabel u = byId.get(id);
                 Point[] p = points.get(id);
                 double[] v = rowValues(t, tree, id, p, b, d);
-                rows.add(row("UNIT", id, u == null ? null : u.code, u == null ? null : u.name, v, p, proRata,
+                rows.add(row("UNIT", id, u == null ? null : u.code(), u == null ? null : u.name(), v, p, proRata,
                         t.metric == TargetMetric.ENTERPRISE_COVERAGE ? target : v[0] * target / baseline));
             }
         } else if (t.metric != TargetMetric.ENTERPRISE_COVERAGE) {
@@ -268,8 +268,8 @@ class ProgressService {
         };
     }
 
-    private Map<Long, Unit> unitsById(List<Long> ids) {
-        return units.byIds(ids);
+    private Map<Long, UnitLabel> unitsById(List<Long> ids) {
+        return units.labels(ids);
     }
 
     static double coveragePercent(long[] c) {

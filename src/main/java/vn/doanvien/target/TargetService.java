@@ -17,6 +17,7 @@ import vn.doanvien.common.Today;
 import vn.doanvien.figures.Figures;
 import vn.doanvien.figures.UnitTree;
 import vn.doanvien.organisation.Unit;
+import vn.doanvien.organisation.UnitLabel;
 import vn.doanvien.organisation.UnitRepository;
 import vn.doanvien.target.TargetDtos.Allocation;
 import vn.doanvien.target.TargetDtos.AllocationItem;
@@ -170,13 +171,13 @@ class TargetService {
     AllocationResponse allocations(Target parent, UnitTree tree, LocalDate on) {
         List<Target> children = targets.childrenOf(parent.id);
         List<Long> current = tree.childrenOn(parent.scopeUnitId, on);
-        Map<Long, Unit> byId = units.byIds(children.stream().map(c -> c.scopeUnitId).toList());
+        Map<Long, UnitLabel> byId = units.labels(children.stream().map(c -> c.scopeUnitId).toList());
         List<Allocation> rows = new ArrayList<>();
         BigDecimal allocated = BigDecimal.ZERO;
         for (Target c : children) {
-            Unit u = byId.get(c.scopeUnitId);
+            UnitLabel u = byId.get(c.scopeUnitId);
             boolean isCurrent = current.contains(c.scopeUnitId);
-            rows.add(new Allocation(c.id, c.scopeUnitId, u == null ? null : u.code, u == null ? null : u.name,
+            rows.add(new Allocation(c.id, c.scopeUnitId, u == null ? null : u.code(), u == null ? null : u.name(),
                     plain(c.targetValue), isCurrent));
             if (isCurrent) {
                 allocated = allocated.add(c.targetValue);

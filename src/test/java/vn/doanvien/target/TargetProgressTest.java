@@ -2,6 +2,7 @@ package vn.doanvien.target;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.hasSize;
@@ -218,7 +219,13 @@ class TargetProgressTest {
                 // P2: target 6, 2 members, gap 4; P1: target 3, 1 member, gap 2. Biggest gap first.
                 .body("breakdown.targetValue", contains(6.0f, 3.0f))
                 .body("breakdown.gap", contains(4.0f, 2.0f))
-                .body("breakdown.currentValue", contains(2.0f, 1.0f));
+                .body("breakdown.currentValue", contains(2.0f, 1.0f))
+                // the labels of the scope, the breakdown's rows and the allocations are the units' own
+                .body("scopeUnitName", equalTo(root.name))
+                .body("breakdown.code", contains(p2.code, p1.code))
+                .body("breakdown.name", contains(p2.name, p1.name))
+                .body("allocation.allocations.unitCode", containsInAnyOrder(p1.code, p2.code))
+                .body("allocation.allocations.unitName", containsInAnyOrder(p1.name, p2.name));
         // The breakdown comes before the allocation, and sorts by share reached, pace, value or name.
         String json = given().queryParam("asOf", "2024-07-31").when().get("/api/v1/targets/{id}/progress", target)
                 .then().statusCode(200).extract().asString();
