@@ -79,7 +79,9 @@ class UnitTotalsRepository {
      * more, statistics): no parallel plan (a few thousand rows found by index: the worker start-up doubled the
      * query's time, 5.7 ms serial and 10.8 ms parallel for the Confederation's 83 children at 15M members), and the
      * generic plan (planning the statement anew for each list of units took as long as running it). The units are
-     * one array parameter, so the prepared statement and its plan are the same whatever the list.
+     * one array parameter, so the prepared statement and its plan are the same whatever the list. (After a failure
+     * the transaction is over, so there is nothing to restore.) Plain JDBC on the session's connection: the figure
+     * tables are written by SQL as they change, never through entities waiting for a flush.
      */
     @SuppressWarnings("unchecked")
     private Map<Long, long[]>[] cumulativeOnPostgres(List<Long> unitIds, LocalDate a, LocalDate e) {
@@ -199,8 +201,9 @@ class UnitTotalsRepository {
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
-    private static final String YEARS_BEFORE_BOTH = "select " + sums("sum(case when year_start < :ya then %s else 0 end)")
-            + ", " + sums("sum(%s)") + " from unit_year_figure where unit_id = :u and year_start < :ye";
+    private static final String YEARS_BEFORE_BOTH = "select "
+            + sums("sum(case when year_start < :ya then %s else 0 end)") + ", " + sums("sum(%s)")
+            + " from unit_year_figure where unit_id = :u and year_start < :ye";
 
     private static final String MONTHS_BETWEEN = "select " + sums("sum(%s)")
             + " from unit_month_figure where unit_id = :u and month_start >= :f and month_start < :t";

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -17,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.doanvien.TestData;
+import vn.doanvien.common.DatabaseKind;
 import vn.doanvien.organisation.Unit;
 import vn.doanvien.organisation.UnitKind;
 
@@ -51,10 +53,10 @@ class FiguresRollupTest {
     EntityManager em;
 
     @Inject
-    UnitTotalsRepository figures;
+    UnitTotalsRepository unitTotals;
 
     @Inject
-    vn.doanvien.common.DatabaseKind database;
+    DatabaseKind database;
 
     Unit root;
     Unit p1;
@@ -279,14 +281,14 @@ class FiguresRollupTest {
         join(g2, "Lê Văn Cường", "2024-03-15");
         leave(b, "2024-04-12");
         join(g2, "Đỗ Văn Phúc", "2025-02-03");
-        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+        QuarkusTransaction.requiringNew().run(() -> {
             String[] before = {"1", "force_custom_plan"};
             if (database.isPostgres()) {
                 em.createNativeQuery("select set_config('max_parallel_workers_per_gather', '1', true), "
                         + "set_config('plan_cache_mode', 'force_custom_plan', true)").getSingleResult();
             }
-            Map<Long, UnitTotals> totals = figures.totals(List.of(p1.id, p2.id, u3.id), LocalDate.of(2024, 1, 31),
-                    LocalDate.of(2025, 3, 10));
+            Map<Long, UnitTotals> totals = unitTotals.totals(List.of(p1.id, p2.id, u3.id),
+                    LocalDate.of(2024, 1, 31), LocalDate.of(2025, 3, 10));
             // P1 (g1, and g3 under U3): E at the baseline; B joined and left. P2 (g2): C and F joined. U3: g3
             // alone, no member.
             assertEquals(new UnitTotals(1, 1, 1, 1, 0, 0, 2, 2), totals.get(p1.id));
