@@ -75,7 +75,7 @@ public class DimensionFigures {
         for (String v : values) {
             long[] s = stock.getOrDefault(v, new long[FlowKind.DIMENSION_COUNT]);
             long[] p = period.getOrDefault(v, new long[FlowKind.DIMENSION_COUNT]);
-            Point point = new Point(memberStock(s), dimension.workplace() ? unionStock(s) : 0,
+            Point point = new Point(FlowKind.memberStock(s), dimension.workplace() ? FlowKind.unionStock(s) : 0,
                     p[FlowKind.JOINED.ordinal()], p[FlowKind.LEFT.ordinal()], s[FlowKind.WORKFORCE_COLUMN],
                     s[FlowKind.MEMBERS_WITH_WORKFORCE_COLUMN]);
             if (!point.isEmpty()) {
@@ -151,19 +151,4 @@ public class DimensionFigures {
         return sums;
     }
 
-    private static long memberStock(long[] v) {
-        long stock = 0;
-        for (FlowKind k : FlowKind.values()) {
-            stock += k.memberSign() * v[k.dimensionColumn()];
-        }
-        return stock;
-    }
-
-    private static long unionStock(long[] v) {
-        long stock = 0;
-        for (FlowKind k : FlowKind.values()) {
-            stock += k.unionSign() * v[k.dimensionColumn()];
-        }
-        return stock;
-    }
 }

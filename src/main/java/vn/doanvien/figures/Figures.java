@@ -142,7 +142,7 @@ public class Figures {
         long registryMembersAtEndOf(LocalDate month) {
             long stock = 0;
             for (long[] m : months.headMap(month, true).values()) {
-                stock += m[0] + m[2] - m[1] - m[3];
+                stock += FlowKind.memberStock(m);
             }
             return stock;
         }

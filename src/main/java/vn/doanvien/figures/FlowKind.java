@@ -59,4 +59,27 @@ enum FlowKind {
             default -> 0;
         };
     }
+
+    private static final FlowKind[] ALL = values();
+
+    /**
+     * The member stock that flows add up to, the flows indexed by kind (a unit's row, its first {@value #COUNT}
+     * kinds, or a row by dimension, every kind; kinds past the array's end count as none).
+     */
+    static long memberStock(long[] flows) {
+        long stock = 0;
+        for (int i = 0; i < Math.min(ALL.length, flows.length); i++) {
+            stock += ALL[i].memberSign() * flows[i];
+        }
+        return stock;
+    }
+
+    /** The grassroots-union stock that flows add up to, indexed as in {@link #memberStock}. */
+    static long unionStock(long[] flows) {
+        long stock = 0;
+        for (int i = 0; i < Math.min(ALL.length, flows.length); i++) {
+            stock += ALL[i].unionSign() * flows[i];
+        }
+        return stock;
+    }
 }

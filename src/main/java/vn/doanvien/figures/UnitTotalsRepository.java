@@ -44,9 +44,9 @@ class UnitTotalsRepository {
         Map<Long, long[]> atStart;
         Map<Long, long[]> atEnd;
         if (database.isPostgres()) {
-            Map<Long, long[]>[] both = cumulativeOnPostgres(List.copyOf(unitIds), start, to);
-            atStart = both[0];
-            atEnd = both[1];
+            List<Map<Long, long[]>> both = cumulativeOnPostgres(List.copyOf(unitIds), start, to);
+            atStart = both.get(0);
+            atEnd = both.get(1);
         } else {
             atStart = new HashMap<>();
             atEnd = new HashMap<>();
@@ -63,8 +63,8 @@ class UnitTotalsRepository {
             if (java.util.Arrays.equals(a, zero) && java.util.Arrays.equals(e, zero)) {
                 continue;
             }
-            result.put(u, new UnitTotals(memberStock(a), memberStock(e), e[0] - a[0], e[1] - a[1], e[2] - a[2],
-                    e[3] - a[3], unionStock(a), unionStock(e)));
+            result.put(u, new UnitTotals(FlowKind.memberStock(a), FlowKind.memberStock(e), e[0] - a[0], e[1] - a[1],
+                    e[2] - a[2], e[3] - a[3], FlowKind.unionStock(a), FlowKind.unionStock(e)));
         }
         return result;
     }
@@ -83,9 +83,8 @@ class UnitTotalsRepository {
      * the transaction is over, so there is nothing to restore.) Plain JDBC on the session's connection: the figure
      * tables are written by SQL as they change, never through entities waiting for a flush.
      */
-    @SuppressWarnings("unchecked")
-    private Map<Long, long[]>[] cumulativeOnPostgres(List<Long> unitIds, LocalDate a, LocalDate e) {
-        Map<Long, long[]>[] result = new Map[] {new HashMap<Long, long[]>(), new HashMap<Long, long[]>()};
+    private List<Map<Long, long[]>> cumulativeOnPostgres(List<Long> unitIds, LocalDate a, LocalDate e) {
+        List<Map<Long, long[]>> result = List.of(new HashMap<>(), new HashMap<>());
         em.unwrap(Session.class).doWork(c -> {
             String[] previous = new String[2];
             try (var set = c.prepareStatement(SET_FOR_SUMS); var r = set.executeQuery()) {
@@ -109,7 +108,7 @@ class UnitTotalsRepository {
                         for (int k = 0; k < FlowKind.COUNT; k++) {
                             v[k] = r.getLong(3 + k);
                         }
-                        result[r.getInt(2)].put(r.getLong(1), v);
+                        result.get(r.getInt(2)).put(r.getLong(1), v);
                     }
                 }
             }
@@ -210,12 +209,4 @@ class UnitTotalsRepository {
 
     private static final String DAYS_BETWEEN = "select " + sums("sum(%s)")
             + " from unit_day_figure where unit_id = :u and figure_day >= :f and figure_day < :t";
-
-    private static long memberStock(long[] v) {
-        return v[0] + v[2] - v[1] - v[3];
-    }
-
-    private static long unionStock(long[] v) {
-        return v[4] + v[6] - v[5] - v[7];
-    }
 }
