@@ -7,11 +7,12 @@
 # AppCDS archive the build writes when asked (-Dquarkus.package.jar.appcds.enabled=true).
 # Usage: bench/startup/run.sh [rounds]     (default 3; needs target/quarkus-app built for H2, with app-cds.jsa:
 #        ./mvnw -B -DskipTests package -Dquarkus.package.jar.appcds.enabled=true)
+# APP=<a quarkus-app directory> measures that build instead of target/quarkus-app.
 # BASELINE_APP=<a quarkus-app directory of another build> adds a fourth setting, that build with the recommended
-# flags, to compare two versions of the code in the same rounds.
+# flags (or BASELINE_FLAGS), to compare two versions of the code in the same rounds.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
-app=$(pwd)/target/quarkus-app
+app=${APP:-$(pwd)/target/quarkus-app}
 rounds=${1:-3}
 [[ -f "${app}/quarkus-run.jar" ]] || { echo "build first (see the header)" >&2; exit 1; }
 [[ -f "${app}/app-cds.jsa" ]] || { echo "no ${app}/app-cds.jsa: build with -Dquarkus.package.jar.appcds.enabled=true" >&2; exit 1; }
@@ -38,7 +39,8 @@ for i in $(seq 1 "${rounds}"); do
     for variant in defaults recommended appcds ${BASELINE_APP:+baseline}; do
         case ${variant} in
             defaults) flags=(-Xshare:auto) ;;
-            recommended|baseline) flags=(${RECOMMENDED}) ;;
+            recommended) flags=(${RECOMMENDED}) ;;
+            baseline) flags=(${BASELINE_FLAGS:-${RECOMMENDED}}) ;;
             appcds) flags=(${RECOMMENDED} -XX:SharedArchiveFile=app-cds.jsa) ;;
         esac
         dir=$(mktemp -d /tmp/dv-start.XXXXXX)

@@ -10,6 +10,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import vn.doanvien.common.HeapRelease;
 import vn.doanvien.common.Today;
 import vn.doanvien.figures.DimensionsBuild;
 import vn.doanvien.figures.FiguresRecount;
@@ -81,6 +82,7 @@ class DemoDataLoader {
             return false;
         }
         dimensionsBuild.run();
+        HeapRelease.afterOneOffTask("the demo load");
         // CPU time too: on a busy machine the wall-clock time says little about the loader itself.
         LOG.infof("Demo data loaded in %d ms (%d ms CPU): %s", (System.nanoTime() - started) / 1_000_000,
                 (threads.getCurrentThreadCpuTime() - cpuStarted) / 1_000_000, counts);

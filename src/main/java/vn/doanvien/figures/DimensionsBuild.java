@@ -114,13 +114,14 @@ public class DimensionsBuild {
 
     /**
      * Builds the missing dimensions from the registry (nothing to read on an empty registry) and records that they
-     * are done.
+     * are done; true when it read a registry (and left the heap grown: the caller then gives it back, {@link
+     * vn.doanvien.common.HeapRelease}, once this method's locals are gone).
      */
-    public void run() {
+    public boolean run() {
         long started = System.nanoTime();
         List<Dimension> only = missing();
         if (only.isEmpty()) {
-            return;
+            return false;
         }
         boolean empty = QuarkusTransaction.requiringNew().call(sources::allGrassrootsUnionIdsEmpty);
         if (!empty) {
@@ -170,6 +171,7 @@ public class DimensionsBuild {
             }
         });
         LOG.infof("Figures by dimension %s built in %d ms", only, (System.nanoTime() - started) / 1_000_000);
+        return !empty;
     }
 
     /**

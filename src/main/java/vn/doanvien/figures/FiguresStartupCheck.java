@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import vn.doanvien.common.HeapRelease;
 
 /**
  * Startup work on the figures. Always: when the figures by dimension are missing (the first start after migration
@@ -35,8 +36,8 @@ class FiguresStartupCheck {
     void onStart(@Observes StartupEvent event) {
         long started = System.nanoTime();
         build.dropPairsNoLongerKept();
-        if (build.needed()) {
-            build.run();
+        if (build.needed() && build.run()) {
+            HeapRelease.afterOneOffTask("the build of the figures by dimension");
         }
         switch (action) {
             case "none" -> {

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -127,7 +128,7 @@ class FiguresRollupTest {
         // same rows as the ledger kept, moves of unions and units across the two provinces included.
         corruptDimensionRow(p1.id);
         forgetBuilt();
-        build.run();
+        assertTrue(build.run(), "read the registry");
         assertSameAsRecount();
         assertTrue(dimensionRows(root.id) > 0 && dimensionRows(p1.id) > 0 && dimensionRows(p2.id) > 0);
 
@@ -142,8 +143,9 @@ class FiguresRollupTest {
         builtAsOfV16WithoutPairRows();
         assertEquals(pairs, build.missing());
         assertEquals(0, dimensionRows(root.id, Dimension.OWNERSHIP_INDUSTRY));
-        build.run();
+        assertTrue(build.run(), "read the registry for the missing dimensions");
         assertEquals(List.of(), build.missing());
+        assertFalse(build.run(), "nothing missing, nothing read");
         assertEquals(genderRows, dimensionRows(root.id, Dimension.GENDER));
         String differences = recount.differences(List.of(root.id, p1.id, p2.id, u1.id, u2.id, u3.id), List.of());
         assertTrue(differences.contains("dimension=GENDER,"), differences);
