@@ -42,10 +42,12 @@ public class DimensionFigures {
 
     private final FigureSources sources;
     private final DimensionFiguresRepository dimensions;
+    private final DimensionSources dimensionSources;
 
-    DimensionFigures(FigureSources sources, DimensionFiguresRepository dimensions) {
+    DimensionFigures(FigureSources sources, DimensionFiguresRepository dimensions, DimensionSources dimensionSources) {
         this.sources = sources;
         this.dimensions = dimensions;
+        this.dimensionSources = dimensionSources;
     }
 
     /**
@@ -97,11 +99,11 @@ public class DimensionFigures {
     private TreeMap<LocalDate, Map<String, long[]>> fromStays(long unitId, Dimension dimension, UnitTree tree) {
         Set<Long> below = new HashSet<>(tree.everBelow(unitId));
         below.add(unitId);
-        List<Long> unions = dimensions.unionsEverPlacedUnder(below);
+        List<Long> unions = dimensionSources.unionsEverPlacedUnder(below);
         Map<Long, List<Timeline.Placement>> placements = sources.placementsOfMany(unions);
-        Map<Long, Workplace> workplaces = dimensions.workplacesOf(unions);
-        Map<Long, List<MembershipSpan>> spans = dimensions.spansOf(unions);
-        Map<Long, Flow> lives = dimension.workplace() ? dimensions.livesOf(unions) : Map.of();
+        Map<Long, Workplace> workplaces = dimensionSources.workplacesOf(unions);
+        Map<Long, List<MembershipSpan>> spans = dimensionSources.spansOf(unions);
+        Map<Long, Flow> lives = dimension.workplace() ? dimensionSources.livesOf(unions) : Map.of();
         TreeMap<LocalDate, Map<String, long[]>> days = new TreeMap<>();
         MembershipLedger.DimensionSink sink = (unit, dim, value, day, column, n) -> {
             if (unit == unitId && n != 0) {

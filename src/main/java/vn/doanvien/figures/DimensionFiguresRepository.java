@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,13 +14,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.hibernate.Session;
 
 /**
  * Reads and writes {@code unit_dimension_figure}: the member flows of a unit by the value of a dimension, per day
  * (grain D), month (M) and year (Y). Only the top two units of each chain (the Confederation and the level-2 units
  * below it) keep these rows: there a statistic sums a few dozen rows per value; below them the scope is small
- * enough to be computed from the stays themselves (the same flows, from the same code).
+ * enough to be computed from the stays themselves (the same flows, from the same code, from the inputs that
+ * {@link DimensionSources} reads).
  */
 @ApplicationScoped
 class DimensionFiguresRepository {
@@ -209,7 +208,7 @@ class DimensionFiguresRepository {
      * each of {@code unitIds} (units whose rows are kept), in one query: the stock columns summed over every value of
      * SIZE_BAND (each union's workplace is in exactly one band).
      */
-    Map<Long, long[]> workforceOfMany(java.util.Collection<Long> unitIds, LocalDate on) {
+    Map<Long, long[]> workforceOfMany(Collection<Long> unitIds, LocalDate on) {
         Map<Long, long[]> result = new HashMap<>();
         if (unitIds.isEmpty()) {
             return result;
@@ -240,132 +239,6 @@ class DimensionFiguresRepository {
                     r[2] == null ? 0 : ((Number) r[2]).longValue()});
         }
         return result;
-    }
-
-    /**
-     * Where each of these grassroots unions' members work: the enterprise's province, ownership, industry, investor
-     * country and workforce, or, without an enterprise, the province of the upper-level unit it is placed under.
-     */
-    Map<Long, Workplace> workplacesOf(Collection<Long> grassrootsUnionIds) {
-        Map<Long, Workplace> result = new HashMap<>();
-        if (grassrootsUnionIds.isEmpty()) {
-            return result;
-        }
-        em.flush();
-        for (List<Long> chunk : chunks(grassrootsUnionIds)) {
-            for (Object[] r : SqlValues.rows(em.createNativeQuery("""
-                    select g.id, e.id, e.province_code, e.ownership, e.industry, e.investor_country, e.workforce,
-                           u.province_code
-                    from grassroots_union g left join enterprise e on e.id = g.enterprise_id
-                    left join unit u on u.id = g.upper_level_unit_id where g.id in (:ids)""", Object[].class)
-                    .setParameter("ids", chunk))) {
-                long g = ((Number) r[0]).longValue();
-                result.put(g, r[1] == null ? Workplace.withoutEnterprise(text(r[7]))
-                        : new Workplace(text(r[2]), text(r[3]), text(r[4]), text(r[5]),
-                        r[6] == null ? null : ((Number) r[6]).intValue(), true));
-            }
-        }
-        return result;
-    }
-
-    /** The stays of these grassroots unions with their members' gender, date of birth and nationality, by union. */
-    Map<Long, List<MembershipSpan>> spansOf(Collection<Long> grassrootsUnionIds) {
-        Map<Long, List<MembershipSpan>> result = new HashMap<>();
-        if (grassrootsUnionIds.isEmpty()) {
-            return result;
-        }
-        em.flush();
-        // Plain JDBC with the dates read as LocalDate: a statistic below level 2 reads a few hundred thousand
-        // stays, and going through Hibernate's Object[] rows and java.sql.Date cost as much as the query.
-        em.unwrap(Session.class).doWork(c -> {
-            for (List<Long> chunk : chunks(grassrootsUnionIds)) {
-                String sql = """
-                        select p.grassroots_union_id, p.start_on, p.end_on, p.end_reason, m.joined_on, m.gender,
-                               m.date_of_birth, m.nationality
-                        from membership_period p join member m on m.id = p.member_id
-                        where p.grassroots_union_id in (""" + "?,".repeat(chunk.size() - 1) + "?)";
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    for (int i = 0; i < chunk.size(); i++) {
-                        ps.setLong(i + 1, chunk.get(i));
-                    }
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            long g = rs.getLong(1);
-                            LocalDate start = rs.getObject(2, LocalDate.class);
-                            result.computeIfAbsent(g, k -> new ArrayList<>()).add(new MembershipSpan(g, start,
-                                    start.isAfter(rs.getObject(5, LocalDate.class)), rs.getObject(3, LocalDate.class),
-                                    "TRANSFER".equals(rs.getString(4)), rs.getString(6),
-                                    rs.getObject(7, LocalDate.class), rs.getString(8)));
-                        }
-                    }
-                }
-            }
-        });
-        return result;
-    }
-
-    /** The founding and dissolution of each of these grassroots unions, as union flows. */
-    Map<Long, Flow> livesOf(Collection<Long> grassrootsUnionIds) {
-        Map<Long, Flow> result = new HashMap<>();
-        if (grassrootsUnionIds.isEmpty()) {
-            return result;
-        }
-        em.flush();
-        for (List<Long> chunk : chunks(grassrootsUnionIds)) {
-            for (Object[] r : SqlValues.rows(em.createNativeQuery("select id, founded_on, dissolved_on from grassroots_union "
-                    + "where id in (:ids)", Object[].class).setParameter("ids", chunk))) {
-                result.put(((Number) r[0]).longValue(), new Flow().add(SqlValues.date(r[1]), FlowKind.UNIONS_FOUNDED, 1)
-                        .add(SqlValues.date(r[2]), FlowKind.UNIONS_DISSOLVED, 1));
-            }
-        }
-        return result;
-    }
-
-    /** The grassroots unions ever placed under any of these units. */
-    List<Long> unionsEverPlacedUnder(Collection<Long> unitIds) {
-        if (unitIds.isEmpty()) {
-            return List.of();
-        }
-        em.flush();
-        List<Long> result = new ArrayList<>();
-        for (List<Long> chunk : chunks(unitIds)) {
-            for (Object id : em.createNativeQuery("select distinct grassroots_union_id from grassroots_union_link "
-                    + "where unit_id in (:ids)").setParameter("ids", chunk).getResultList()) {
-                result.add(((Number) id).longValue());
-            }
-        }
-        return result;
-    }
-
-    /** The grassroots unions placed under this unit now. */
-    List<Long> unionsPlacedUnder(long unitId) {
-        em.flush();
-        List<Long> result = new ArrayList<>();
-        for (Object id : em.createNativeQuery("select id from grassroots_union where upper_level_unit_id = :u")
-                .setParameter("u", unitId).getResultList()) {
-            result.add(((Number) id).longValue());
-        }
-        return result;
-    }
-
-    /** The grassroots unions whose enterprise is this one. */
-    List<Long> unionsOfEnterprise(long enterpriseId) {
-        em.flush();
-        List<Long> result = new ArrayList<>();
-        for (Object id : em.createNativeQuery("select id from grassroots_union where enterprise_id = :e")
-                .setParameter("e", enterpriseId).getResultList()) {
-            result.add(((Number) id).longValue());
-        }
-        return result;
-    }
-
-    private static <T> List<List<T>> chunks(Collection<T> all) {
-        List<List<T>> chunks = new ArrayList<>();
-        List<T> list = new ArrayList<>(all);
-        for (int i = 0; i < list.size(); i += 1000) {
-            chunks.add(list.subList(i, Math.min(list.size(), i + 1000)));
-        }
-        return chunks;
     }
 
     private List<Object[]> rows(String sql) {

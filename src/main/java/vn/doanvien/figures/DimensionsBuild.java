@@ -43,11 +43,14 @@ public class DimensionsBuild {
 
     private final FigureSources sources;
     private final DimensionFiguresRepository dimensions;
+    private final DimensionSources dimensionSources;
     private final EntityManager em;
 
-    DimensionsBuild(FigureSources sources, DimensionFiguresRepository dimensions, EntityManager em) {
+    DimensionsBuild(FigureSources sources, DimensionFiguresRepository dimensions, DimensionSources dimensionSources,
+                    EntityManager em) {
         this.sources = sources;
         this.dimensions = dimensions;
+        this.dimensionSources = dimensionSources;
         this.em = em;
     }
 
@@ -205,7 +208,7 @@ public class DimensionsBuild {
     private List<Long> unionsUnder(long unit, UnitTree tree) {
         Set<Long> units = new HashSet<>(tree.everBelow(unit));
         units.add(unit);
-        return QuarkusTransaction.requiringNew().call(() -> dimensions.unionsEverPlacedUnder(units));
+        return QuarkusTransaction.requiringNew().call(() -> dimensionSources.unionsEverPlacedUnder(units));
     }
 
     private List<Long> allUnionIds() {
@@ -224,8 +227,8 @@ public class DimensionsBuild {
             Deltas deltas = QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).call(() -> {
                 Deltas d = new Deltas();
                 MembershipLedger.emitDimensionsOf(step, tree, sources.placementsOfMany(step),
-                        dimensions.workplacesOf(step), dimensions.spansOf(step), dimensions.livesOf(step), 1, only,
-                        d);
+                        dimensionSources.workplacesOf(step), dimensionSources.spansOf(step),
+                        dimensionSources.livesOf(step), 1, only, d);
                 return d;
             });
             into.accept(deltas);

@@ -20,14 +20,14 @@ public class FiguresRecount {
 
     private final FigureSources sources;
     private final FigureRows rows;
-    private final DimensionFiguresRepository dimensions;
+    private final DimensionSources dimensionSources;
     private final DimensionsBuild build;
 
-    FiguresRecount(FigureSources sources, FigureRows rows, DimensionFiguresRepository dimensions,
+    FiguresRecount(FigureSources sources, FigureRows rows, DimensionSources dimensionSources,
                    DimensionsBuild build) {
         this.sources = sources;
         this.rows = rows;
-        this.dimensions = dimensions;
+        this.dimensionSources = dimensionSources;
         this.build = build;
     }
 
@@ -131,8 +131,8 @@ public class FiguresRecount {
                 flow.emitToUnion(g, 1, deltas);
             }
             if (withDimensions) {
-                MembershipLedger.emitDimensionsOf(step, tree, placements, dimensions.workplacesOf(step),
-                        dimensions.spansOf(step), dimensions.livesOf(step), 1, deltas);
+                MembershipLedger.emitDimensionsOf(step, tree, placements, dimensionSources.workplacesOf(step),
+                        dimensionSources.spansOf(step), dimensionSources.livesOf(step), 1, deltas);
             }
         }
         return deltas.compact();

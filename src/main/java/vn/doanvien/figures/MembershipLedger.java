@@ -21,12 +21,12 @@ public class MembershipLedger {
 
     private final FigureSources sources;
     private final FigureRows rows;
-    private final DimensionFiguresRepository dimensions;
+    private final DimensionSources dimensionSources;
 
-    MembershipLedger(FigureSources sources, FigureRows rows, DimensionFiguresRepository dimensions) {
+    MembershipLedger(FigureSources sources, FigureRows rows, DimensionSources dimensionSources) {
         this.sources = sources;
         this.rows = rows;
-        this.dimensions = dimensions;
+        this.dimensionSources = dimensionSources;
     }
 
     /** A stay was added ({@code before} null), changed, or removed ({@code after} null). */
@@ -45,7 +45,7 @@ public class MembershipLedger {
         before.forEach(s -> unions.add(s.grassrootsUnionId()));
         after.forEach(s -> unions.add(s.grassrootsUnionId()));
         Map<Long, List<Timeline.Placement>> placements = new HashMap<>(sources.placementsOfMany(unions));
-        Map<Long, Workplace> workplaces = dimensions.workplacesOf(unions);
+        Map<Long, Workplace> workplaces = dimensionSources.workplacesOf(unions);
         Deltas deltas = new Deltas();
         for (MembershipSpan s : before) {
             emitSpan(s, -1, tree, placements, workplaces, deltas);
@@ -66,9 +66,9 @@ public class MembershipLedger {
             change.run();
             return;
         }
-        Map<Long, Workplace> before = dimensions.workplacesOf(grassrootsUnionIds);
+        Map<Long, Workplace> before = dimensionSources.workplacesOf(grassrootsUnionIds);
         change.run();
-        Map<Long, Workplace> after = dimensions.workplacesOf(grassrootsUnionIds);
+        Map<Long, Workplace> after = dimensionSources.workplacesOf(grassrootsUnionIds);
         List<Long> changed = grassrootsUnionIds.stream()
                 .filter(g -> !java.util.Objects.equals(before.get(g), after.get(g))).toList();
         if (changed.isEmpty()) {
@@ -76,8 +76,8 @@ public class MembershipLedger {
         }
         UnitTree tree = sources.loadTree();
         Map<Long, List<Timeline.Placement>> placements = sources.placementsOfMany(changed);
-        Map<Long, List<MembershipSpan>> spans = dimensions.spansOf(changed);
-        Map<Long, Flow> lives = dimensions.livesOf(changed);
+        Map<Long, List<MembershipSpan>> spans = dimensionSources.spansOf(changed);
+        Map<Long, Flow> lives = dimensionSources.livesOf(changed);
         Deltas deltas = new Deltas();
         emitDimensionsOf(changed, tree, placements, before, spans, lives, -1, deltas);
         emitDimensionsOf(changed, tree, placements, after, spans, lives, 1, deltas);
@@ -86,7 +86,7 @@ public class MembershipLedger {
 
     /** Runs {@code change}, which may alter an enterprise's attributes, and moves its unions' figures by dimension. */
     public void enterpriseChanged(long enterpriseId, Runnable change) {
-        workplaceChanged(dimensions.unionsOfEnterprise(enterpriseId), change);
+        workplaceChanged(dimensionSources.unionsOfEnterprise(enterpriseId), change);
     }
 
     /**
@@ -94,7 +94,7 @@ public class MembershipLedger {
      * unions without an enterprise placed under it (their province is the unit's).
      */
     public void unitProvinceChanged(long unitId, Runnable change) {
-        workplaceChanged(dimensions.unionsPlacedUnder(unitId), change);
+        workplaceChanged(dimensionSources.unionsPlacedUnder(unitId), change);
     }
 
     /**
@@ -133,7 +133,7 @@ public class MembershipLedger {
                                  LocalDate foundedAfter, LocalDate dissolvedAfter) {
         UnitTree tree = sources.loadTree();
         List<Timeline.Placement> placements = sources.placementsOf(grassrootsUnionId);
-        Workplace workplace = dimensions.workplacesOf(List.of(grassrootsUnionId)).get(grassrootsUnionId);
+        Workplace workplace = dimensionSources.workplacesOf(List.of(grassrootsUnionId)).get(grassrootsUnionId);
         Deltas deltas = new Deltas();
         emitLife(foundedBefore, dissolvedBefore, -1, tree, placements, workplace, deltas);
         emitLife(foundedAfter, dissolvedAfter, 1, tree, placements, workplace, deltas);
@@ -145,10 +145,10 @@ public class MembershipLedger {
         UnitTree tree = sources.loadTree();
         List<Long> union = List.of(grassrootsUnionId);
         List<Timeline.Placement> before = sources.placementsOf(grassrootsUnionId);
-        Map<Long, Workplace> workplaceBefore = dimensions.workplacesOf(union);
+        Map<Long, Workplace> workplaceBefore = dimensionSources.workplacesOf(union);
         change.run();
         List<Timeline.Placement> after = sources.placementsOf(grassrootsUnionId);
-        Map<Long, Workplace> workplaceAfter = dimensions.workplacesOf(union);
+        Map<Long, Workplace> workplaceAfter = dimensionSources.workplacesOf(union);
         Flow flow = sources.flowOfGrassrootsUnion(grassrootsUnionId);
         if (flow.isEmpty()) {
             return;
@@ -156,8 +156,8 @@ public class MembershipLedger {
         Deltas deltas = new Deltas();
         flow.emit(Timeline.ofGrassrootsUnion(before, tree, flow.start()), -1, deltas);
         flow.emit(Timeline.ofGrassrootsUnion(after, tree, flow.start()), 1, deltas);
-        Map<Long, List<MembershipSpan>> spans = dimensions.spansOf(union);
-        Map<Long, Flow> lives = dimensions.livesOf(union);
+        Map<Long, List<MembershipSpan>> spans = dimensionSources.spansOf(union);
+        Map<Long, Flow> lives = dimensionSources.livesOf(union);
         emitDimensionsOf(union, tree, Map.of(grassrootsUnionId, before), workplaceBefore, spans, lives, -1, deltas);
         emitDimensionsOf(union, tree, Map.of(grassrootsUnionId, after), workplaceAfter, spans, lives, 1, deltas);
         rows.apply(deltas);
@@ -180,12 +180,12 @@ public class MembershipLedger {
         java.util.Set<Long> below = new java.util.HashSet<>(before.everBelow(unitId));
         below.addAll(after.everBelow(unitId));
         below.add(unitId);
-        List<Long> unions = dimensions.unionsEverPlacedUnder(below);
+        List<Long> unions = dimensionSources.unionsEverPlacedUnder(below);
         if (!unions.isEmpty()) {
             Map<Long, List<Timeline.Placement>> placements = sources.placementsOfMany(unions);
-            Map<Long, Workplace> workplaces = dimensions.workplacesOf(unions);
-            Map<Long, List<MembershipSpan>> spans = dimensions.spansOf(unions);
-            Map<Long, Flow> lives = dimensions.livesOf(unions);
+            Map<Long, Workplace> workplaces = dimensionSources.workplacesOf(unions);
+            Map<Long, List<MembershipSpan>> spans = dimensionSources.spansOf(unions);
+            Map<Long, Flow> lives = dimensionSources.livesOf(unions);
             emitDimensionsOf(unions, before, placements, workplaces, spans, lives, -1, deltas);
             emitDimensionsOf(unions, after, placements, workplaces, spans, lives, 1, deltas);
         }
