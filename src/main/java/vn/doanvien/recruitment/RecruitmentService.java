@@ -16,6 +16,7 @@ import vn.doanvien.enterprise.Ownership;
 import vn.doanvien.figures.Figures;
 import vn.doanvien.figures.UnitTree;
 import vn.doanvien.organisation.Unit;
+import vn.doanvien.organisation.UnitLabel;
 import vn.doanvien.organisation.UnitRepository;
 import vn.doanvien.recruitment.CoverageResponse.CoverageRow;
 
@@ -52,11 +53,11 @@ class RecruitmentService {
         LocalDate today = Today.date();
         UnitTree tree = figures.tree();
         List<Long> children = tree.childrenOn(unit.id, today);
-        Map<Long, Unit> byId = units.byIds(children);
+        Map<Long, UnitLabel> byId = units.labels(children);
         List<CoverageRow> rows = new ArrayList<>();
         for (Long child : children) {
-            Unit c = byId.get(child);
-            rows.add(row(child, c == null ? null : c.code, c == null ? null : c.name, tree, minWorkforce, today));
+            UnitLabel c = byId.get(child);
+            rows.add(row(child, c == null ? null : c.code(), c == null ? null : c.name(), tree, minWorkforce, today));
         }
         rows.sort((a, b) -> {
             int byGap = Long.compare(b.withoutUnion(), a.withoutUnion());

@@ -124,6 +124,10 @@ class RecruitmentResourceTest {
                 .body("rows", hasSize(2))
                 // P2: E3 and E6 eligible, none unionized; P1: E1, E2, E5 eligible, E5 unionized (2 without a union each).
                 .body("rows.unitId", containsInAnyOrder(p2.id.intValue(), p1.id.intValue()))
+                .body("rows.find { it.unitId == " + p2.id + " }.unitCode", equalTo(p2.code))
+                .body("rows.find { it.unitId == " + p2.id + " }.unitName", equalTo(p2.name))
+                .body("rows.find { it.unitId == " + p1.id + " }.unitCode", equalTo(p1.code))
+                .body("rows.find { it.unitId == " + p1.id + " }.unitName", equalTo(p1.name))
                 .body("rows.find { it.unitId == " + p2.id + " }.enterprises", equalTo(2))
                 .body("rows.find { it.unitId == " + p2.id + " }.unionized", equalTo(0))
                 .body("rows.find { it.unitId == " + p2.id + " }.withoutUnion", equalTo(2))
