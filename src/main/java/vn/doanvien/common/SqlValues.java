@@ -29,6 +29,11 @@ public final class SqlValues {
         return o == null ? 0 : ((Number) o).longValue();
     }
 
+    /** A text column: null, a String, or a Character (drivers give one-letter columns as Character). */
+    public static String text(Object o) {
+        return o == null ? null : o.toString();
+    }
+
     /** The rows of a native query selecting several columns. */
     @SuppressWarnings("unchecked")
     public static List<Object[]> rows(Query query) {

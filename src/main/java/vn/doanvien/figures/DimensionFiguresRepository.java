@@ -1,5 +1,7 @@
 package vn.doanvien.figures;
 
+import static vn.doanvien.common.SqlValues.text;
+
 import vn.doanvien.common.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -243,11 +245,6 @@ class DimensionFiguresRepository {
 
     private List<Object[]> rows(String sql) {
         return SqlValues.rows(em.createNativeQuery(sql, Object[].class));
-    }
-
-    /** Text of a column: one-letter columns (an industry, a grain) come back as Character. */
-    private static String text(Object o) {
-        return o == null ? null : o.toString();
     }
 
     private static final String PG_UPSERT = "insert into unit_dimension_figure (unit_id, dimension, grain, "

@@ -1,5 +1,7 @@
 package vn.doanvien.figures;
 
+import static vn.doanvien.common.SqlValues.text;
+
 import vn.doanvien.common.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -126,21 +128,19 @@ class DimensionSources {
 
     /** The grassroots unions placed under this unit now. */
     List<Long> unionsPlacedUnder(long unitId) {
-        em.flush();
-        List<Long> result = new ArrayList<>();
-        for (Object id : em.createNativeQuery("select id from grassroots_union where upper_level_unit_id = :u")
-                .setParameter("u", unitId).getResultList()) {
-            result.add(((Number) id).longValue());
-        }
-        return result;
+        return unionIds("select id from grassroots_union where upper_level_unit_id = :v", unitId);
     }
 
     /** The grassroots unions whose enterprise is this one. */
     List<Long> unionsOfEnterprise(long enterpriseId) {
+        return unionIds("select id from grassroots_union where enterprise_id = :v", enterpriseId);
+    }
+
+    /** The ids a query selects, its one parameter {@code :v} set to {@code value}. */
+    private List<Long> unionIds(String sql, long value) {
         em.flush();
         List<Long> result = new ArrayList<>();
-        for (Object id : em.createNativeQuery("select id from grassroots_union where enterprise_id = :e")
-                .setParameter("e", enterpriseId).getResultList()) {
+        for (Object id : em.createNativeQuery(sql).setParameter("v", value).getResultList()) {
             result.add(((Number) id).longValue());
         }
         return result;
@@ -153,10 +153,5 @@ class DimensionSources {
             chunks.add(list.subList(i, Math.min(list.size(), i + 1000)));
         }
         return chunks;
-    }
-
-    /** Text of a column: one-letter columns (an industry) come back as Character. */
-    private static String text(Object o) {
-        return o == null ? null : o.toString();
     }
 }

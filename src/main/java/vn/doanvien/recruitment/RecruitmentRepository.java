@@ -1,5 +1,8 @@
 package vn.doanvien.recruitment;
 
+import static vn.doanvien.common.SqlValues.text;
+
+import vn.doanvien.common.SqlValues;
 import vn.doanvien.security.Unscoped;
 import vn.doanvien.security.Scoped;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,10 +44,10 @@ class RecruitmentRepository {
         List<LeadResponse> result = new ArrayList<>();
         for (Object r : q.getResultList()) {
             Object[] c = (Object[]) r;
-            result.add(new LeadResponse(n(c[0]), s(c[1]), s(c[2]), Ownership.valueOf(s(c[3])),
-                    s(c[4]), s(c[5]), s(c[6]), s(c[7]),
-                    c[8] == null ? null : ((Number) c[8]).intValue(), date(c[9]), n(c[10]), s(c[11]),
-                    s(c[12]), Boolean.TRUE.equals(c[13])));
+            result.add(new LeadResponse(n(c[0]), text(c[1]), text(c[2]), Ownership.valueOf(text(c[3])),
+                    text(c[4]), text(c[5]), text(c[6]), text(c[7]),
+                    c[8] == null ? null : ((Number) c[8]).intValue(), date(c[9]), n(c[10]), text(c[11]),
+                    text(c[12]), Boolean.TRUE.equals(c[13])));
         }
         return result;
     }
@@ -91,11 +94,6 @@ class RecruitmentRepository {
             q.setParameter("industry", f.industry());
         }
         return q;
-    }
-
-    /** Text of a column; one-letter columns come back as Character. */
-    private static String s(Object o) {
-        return o == null ? null : o.toString();
     }
 
     private static long n(Object o) {

@@ -1,7 +1,8 @@
 package vn.doanvien.stats;
 
-import static vn.doanvien.common.SqlValues.rows;
 import static vn.doanvien.common.SqlValues.number;
+import static vn.doanvien.common.SqlValues.rows;
+import static vn.doanvien.common.SqlValues.text;
 
 import vn.doanvien.common.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -106,15 +107,15 @@ class StatsRepository {
                 where g.id in (""" + IN_SCOPE + ")", Object[].class), units, f, d))) {
             UnionFigures u = new UnionFigures();
             u.id = number(r[0]);
-            u.code = s(r[1]);
-            u.name = s(r[2]);
+            u.code = text(r[1]);
+            u.name = text(r[2]);
             u.foundedOn = SqlValues.date(r[3]);
             u.dissolvedOn = SqlValues.date(r[4]);
             u.enterpriseId = r[5] == null ? null : number(r[5]);
-            u.ownership = s(r[6]);
-            u.investorCountry = s(r[7]);
-            u.industry = s(r[8]);
-            u.enterpriseProvince = s(r[9]);
+            u.ownership = text(r[6]);
+            u.investorCountry = text(r[7]);
+            u.industry = text(r[8]);
+            u.enterpriseProvince = text(r[9]);
             u.workforce = r[10] == null ? null : ((Number) r[10]).intValue();
             result.put(u.id, u);
         }
@@ -193,11 +194,6 @@ class StatsRepository {
     private Query scoped(Query q, Collection<Long> units, LocalDate f, LocalDate d) {
         return q.setParameter("units", units).setParameter("f", f).setParameter("d", d)
                 .setHint("jakarta.persistence.query.timeout", queryTimeoutMillis);
-    }
-
-    /** Text of a column; one-letter columns come back as Character. */
-    private static String s(Object o) {
-        return o == null ? null : o.toString();
     }
 
 }
