@@ -139,6 +139,24 @@ class StatsResourceTest {
     }
 
     @Test
+    void byChildUnitOfALevelTwoUnitAddsUpTheUnitsBelowEachChild() {
+        // u3 under u2, with g4 (E3: 30 workers) and one member: P2's only child U2 carries them too.
+        Unit u3 = data.unit(UnitKind.UPPER_LEVEL_UNION, u2.id, FROM);
+        long e3 = enterprise("Công ty Cổ phần Dệt may Thành Công", "PRIVATE", null, "C", "79", 30, u3.id);
+        long g4 = union(u3.id, e3);
+        join(g4, "Ngô Thị Hoa", "FEMALE", "1992-04-04", "2024-01-10");
+        List<Map<String, Object>> rows = given().queryParam("unitId", p2.id).queryParam("asOf", "2024-03-25")
+                .queryParam("from", "2024-02-05").queryParam("groupBy", "CHILD_UNIT").when().get(STATS)
+                .then().statusCode(200).body("total.activeMembers", equalTo(3))
+                .extract().jsonPath().getList("rows");
+        assertEquals(1, rows.size(), rows.toString());
+        // g2: m4 and m5 on 03-25 (m7 joins on 03-28, m4 leaves in August: both after asOf), 50 workers; g3: none
+        // left after m6's transfer, no enterprise; g4: one member, 30 workers. Joined in the period: m5.
+        assertRow(row(rows, "id", u2.id.intValue()), 3, 3, 1, 0, 80, 3.75);
+        assertEquals(u2.code, rows.get(0).get("key"));
+    }
+
+    @Test
     void byProvinceOwnershipCountryAndIndustry() {
         List<Map<String, Object>> rows = stats("PROVINCE").getList("rows");
         assertEquals(List.of("01", "24", "79"), rows.stream().map(r -> r.get("key")).toList());
