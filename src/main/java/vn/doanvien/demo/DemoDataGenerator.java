@@ -4,12 +4,10 @@ import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import vn.doanvien.demo.DemoCatalog.OldProvince;
 import vn.doanvien.demo.DemoCatalog.Province;
 import vn.doanvien.demo.DemoCatalog.SectoralChild;
@@ -57,7 +55,7 @@ final class DemoDataGenerator {
     }
 
     /** A province of the new map with the units generated in it. */
-    private static final class ProvinceUnits {
+    static final class ProvinceUnits {
         final Province spec;
         final List<OldProvince> olds = new ArrayList<>();
         Unit federation;
@@ -75,6 +73,13 @@ final class DemoDataGenerator {
         ProvinceUnits(Province spec) {
             this.spec = spec;
         }
+
+        /** Mostly a ward that took over a district union, so that most grassroots unions have a pre-reform history. */
+        Unit ward(DemoDraws draws) {
+            int withHistory = (int) predecessorDistricts.stream().filter(d -> d != null).count();
+            int bound = draws.nextDouble() < 0.8 ? withHistory : wards.size();
+            return wards.get(draws.nextInt(bound));
+        }
     }
 
     /** A grassroots union as the member generator needs it. */
@@ -86,17 +91,15 @@ final class DemoDataGenerator {
     private final EntityManager em;
     private final DemoDraws draws = new DemoDraws(new Random(SEED));
     private final DemoWriter writer;
+    private final DemoEnterprises enterprises;
     private final LocalDate end;
     private final Map<String, ProvinceUnits> provinces = new LinkedHashMap<>();
     private final Map<String, Unit> oldFederations = new HashMap<>();
     private final Map<String, OldProvince> oldByCode = new HashMap<>();
-    private final Set<String> taxCodes = new HashSet<>();
-    private final Set<String> enterpriseNames = new HashSet<>();
     private final List<UnionPlan> allUnions = new ArrayList<>();
     private final Map<SectoralChild, Unit> sectoralChildren = new LinkedHashMap<>();
     private int units;
     private int unitLinks;
-    private int enterprises;
     private int grassrootsUnions;
     private int grassrootsLinks;
     private int unionSeq;
@@ -106,19 +109,19 @@ final class DemoDataGenerator {
         this.writer = new DemoWriter(em);
         LocalDate yesterday = today.minusDays(1);
         this.end = yesterday.isBefore(HORIZON) ? yesterday : HORIZON;
+        this.enterprises = new DemoEnterprises(draws, writer, end);
     }
 
     Counts generate() {
         Unit root = unit(UnitKind.CONFEDERATION, null, "VGCL", "Tổng Liên đoàn Lao động Việt Nam", null,
                 CONFEDERATION_FOUNDED, null);
         organisation(root);
-        List<Enterprise> enterprises = enterprisesFor();
-        grassroots(enterprises);
+        grassroots(enterprises.generate(provinces.values()));
         writer.flush();
         Map<String, List<UnionPlan>> unionsByProvince = new LinkedHashMap<>();
         provinces.forEach((code, pu) -> unionsByProvince.put(code, pu.unions));
         DemoMembers.Counts m = new DemoMembers(em, draws, writer, end, allUnions, unionsByProvince).generate();
-        return new Counts(units, unitLinks, this.enterprises, grassrootsUnions, grassrootsLinks, m.members(),
+        return new Counts(units, unitLinks, enterprises.count(), grassrootsUnions, grassrootsLinks, m.members(),
                 m.activeMembers(), m.transfers(), m.periods(), m.classifications());
     }
 
@@ -235,169 +238,11 @@ final class DemoDataGenerator {
         unitLinks++;
     }
 
-    // ---------------------------------------------------------------- enterprises
-
-    private List<Enterprise> enterprisesFor() {
-        List<Enterprise> all = new ArrayList<>();
-        for (SectoralChild c : DemoCatalog.SECTORAL_CHILDREN) {
-            for (SectoralGrassroots g : c.grassroots()) {
-                if (g.taxCode() != null) {
-                    taxCodes.add(g.taxCode());
-                }
-            }
-        }
-        for (ProvinceUnits pu : provinces.values()) {
-            Province p = pu.spec;
-            for (int i = 0; i < p.enterprises(); i++) {
-                all.add(enterprise(pu));
-            }
-        }
-        // Branches (tax code with -00n) of some larger companies, in another province.
-        Map<String, Integer> branchesOf = new HashMap<>();
-        List<ProvinceUnits> list = new ArrayList<>(provinces.values());
-        int heads = all.size();
-        for (int i = 0; i < 24; i++) {
-            Enterprise head = all.get(draws.nextInt(heads));
-            ProvinceUnits pu = list.get(draws.nextInt(list.size()));
-            if (pu.spec.code().equals(head.provinceCode) || head.ownership == Ownership.STATE) {
-                continue;
-            }
-            int n = branchesOf.merge(head.taxCode, 1, Integer::sum);
-            Enterprise b = new Enterprise();
-            b.taxCode = head.taxCode + "-" + String.format("%03d", n);
-            b.name = "Chi nhánh " + head.name + " tại " + pu.spec.label();
-            b.ownership = head.ownership;
-            b.investorCountry = head.investorCountry;
-            b.industry = head.industry;
-            b.provinceCode = pu.spec.code();
-            b.workforce = 10 + draws.nextInt(Math.max(20, head.workforce / 3));
-            b.workforceAsOf = workforceDate();
-            Unit ward = wardFor(pu);
-            b.upperLevelUnitId = ward.id;
-            b.address = capitalize(wardName(ward)) + ", " + pu.spec.label();
-            writer.persist(b);
-            enterprises++;
-            all.add(b);
-        }
-        return all;
-    }
-
-    private Enterprise enterprise(ProvinceUnits pu) {
-        Province p = pu.spec;
-        Enterprise e = new Enterprise();
-        double r = draws.nextDouble();
-        e.ownership = r < p.fdiShare() ? Ownership.FOREIGN_INVESTED
-                : r < p.fdiShare() + 0.06 ? Ownership.STATE : Ownership.PRIVATE;
-        e.provinceCode = p.code();
-        String brand;
-        String activity;
-        String form;
-        if (e.ownership == Ownership.FOREIGN_INVESTED) {
-            e.investorCountry = draws.weighted(DemoCatalog.FDI_COUNTRIES, DemoCatalog.FDI_COUNTRY_WEIGHTS);
-            e.industry = draws.pick(new String[] {"C", "C", "C", "C", "C", "C", "C", "C", "C", "C", "C", "C", "C", "C",
-                    "C", "C", "G", "H", "J", "I"});
-            List<String> brands = DemoCatalog.brands(e.investorCountry);
-            brand = brands.get(draws.nextInt(brands.size())) + (draws.nextBoolean() ? " Việt Nam" : "");
-            activity = draws.pickFrom(DemoCatalog.fdiActivities(e.industry));
-            form = "Công ty TNHH";
-            e.workforce = workforce(Math.log(250), 1.2);
-        } else if (e.ownership == Ownership.STATE) {
-            e.industry = draws.pick(new String[] {"H", "H", "H", "F", "F", "C", "C", "K", "G", "J"});
-            brand = draws.pickFrom(DemoCatalog.DOMESTIC_BRANDS);
-            activity = draws.pickFrom(DemoCatalog.activities(e.industry));
-            form = draws.nextBoolean() ? "Công ty TNHH MTV" : "Tổng công ty";
-            e.workforce = workforce(Math.log(180), 0.8);
-        } else {
-            e.industry = draws.pick(new String[] {"C", "C", "C", "C", "C", "C", "C", "C", "C", "F", "F", "F", "G", "G",
-                    "G", "H", "H", "I", "I", "J", "K", "P", "Q"});
-            brand = draws.pickFrom(DemoCatalog.DOMESTIC_BRANDS);
-            activity = draws.pickFrom(DemoCatalog.activities(e.industry));
-            form = draws.nextInt(3) == 0 ? "Công ty TNHH" : "Công ty Cổ phần";
-            e.workforce = workforce(Math.log(50), 1.1);
-        }
-        String name = form + " " + activity + " " + brand;
-        if (!enterpriseNames.add(name)) {
-            name = name + " " + p.name().replace("Thành phố ", "");
-            int n = 2;
-            String base = name;
-            while (!enterpriseNames.add(name)) {
-                name = base + " " + n++;
-            }
-        }
-        e.name = name;
-        e.taxCode = taxCode(p.code());
-        e.workforceAsOf = workforceDate();
-        boolean industrial = !pu.zones.isEmpty() && e.industry.equals("C")
-                && draws.nextDouble() < (e.ownership == Ownership.FOREIGN_INVESTED ? 0.85 : 0.35);
-        if (industrial) {
-            Unit zone = pu.zones.get(draws.nextInt(pu.zones.size()));
-            e.upperLevelUnitId = zone.id;
-            List<String> names = zoneNames(zone);
-            String zn = names.get(draws.nextInt(names.size()));
-            e.address = (zn.startsWith("Khu") ? zn : "Khu công nghiệp " + zn) + ", " + p.label();
-        } else {
-            Unit ward = wardFor(pu);
-            e.upperLevelUnitId = ward.id;
-            e.address = (1 + draws.nextInt(300)) + " đường " + draws.pickFrom(STREETS) + ", " + wardName(ward) + ", "
-                    + p.label();
-        }
-        // A workers' organisation outside VGCL shows up mostly in large foreign-invested companies.
-        e.hasIndependentWorkersOrganisation = e.ownership == Ownership.FOREIGN_INVESTED && e.workforce >= 300
-                && draws.nextDouble() < 0.08;
-        writer.persist(e);
-        enterprises++;
-        return e;
-    }
-
-    private static final List<String> STREETS = List.of("Lê Lợi", "Trần Hưng Đạo", "Nguyễn Huệ", "Hai Bà Trưng",
-            "Lý Thường Kiệt", "Quang Trung", "Nguyễn Văn Linh", "Võ Nguyên Giáp", "Hùng Vương", "Điện Biên Phủ");
-
-    private List<String> zoneNames(Unit zone) {
-        for (ZoneUnion z : DemoCatalog.ZONE_UNIONS) {
-            if (z.name().equals(zone.name)) {
-                return z.zones();
-            }
-        }
-        return List.of("Khu công nghiệp");
-    }
-
-    private static String wardName(Unit ward) {
-        return ward.name.substring("Công đoàn ".length());
-    }
-
-    private LocalDate workforceDate() {
-        LocalDate d = LocalDate.of(2026, 1, 1);
-        return d.isAfter(end) ? end : d;
-    }
-
-    private int workforce(double mu, double sigma) {
-        long w = Math.round(Math.exp(mu + sigma * draws.nextGaussian()));
-        return (int) Math.max(10, Math.min(8000, w));
-    }
-
-    private String taxCode(String provinceCode) {
-        String prefix = switch (provinceCode) {
-            case "01" -> "01";
-            case "79" -> "03";
-            case "31" -> "02";
-            case "24" -> "23";
-            case "75" -> "36";
-            case "19" -> "46";
-            case "48" -> "04";
-            default -> provinceCode;
-        };
-        String code;
-        do {
-            code = prefix + String.format("%08d", draws.nextInt(100_000_000));
-        } while (!taxCodes.add(code));
-        return code;
-    }
-
     // ---------------------------------------------------------------- grassroots unions
 
-    private void grassroots(List<Enterprise> enterprises) {
+    private void grassroots(List<Enterprise> companies) {
         int dissolved = 0;
-        for (Enterprise e : enterprises) {
+        for (Enterprise e : companies) {
             ProvinceUnits pu = provinces.get(e.provinceCode);
             double chance = e.workforce >= 25 ? 0.70 : 0.10;
             if (draws.nextDouble() >= chance) {
@@ -462,19 +307,8 @@ final class DemoDataGenerator {
             for (SectoralGrassroots g : c.getKey().grassroots()) {
                 Long enterpriseId = null;
                 if (g.taxCode() != null) {
-                    Enterprise e = new Enterprise();
-                    e.taxCode = g.taxCode();
-                    e.name = g.name();
-                    e.ownership = Ownership.STATE;
-                    e.industry = g.industry();
-                    e.provinceCode = g.provinceCode();
-                    e.address = provinces.get(g.provinceCode()).spec.label();
-                    e.workforce = g.workforce();
-                    e.workforceAsOf = workforceDate();
-                    e.upperLevelUnitId = c.getValue().id;
-                    writer.persist(e);
-                    this.enterprises++;
-                    enterpriseId = e.id;
+                    enterpriseId = enterprises.ofSectoralUnion(g, c.getValue(),
+                            provinces.get(g.provinceCode()).spec.label()).id;
                 }
                 ProvinceUnits pu = provinces.get(g.provinceCode());
                 LocalDate founded = draws.between(DemoDraws.later(LocalDate.of(2008, 1, 1), c.getValue().validFrom),
@@ -494,13 +328,6 @@ final class DemoDataGenerator {
             }
         }
         throw new IllegalStateException("unit " + id + " not in province " + pu.spec.code());
-    }
-
-    /** Mostly a ward that took over a district union, so that most grassroots unions have a pre-reform history. */
-    private Unit wardFor(ProvinceUnits pu) {
-        int withHistory = (int) pu.predecessorDistricts.stream().filter(d -> d != null).count();
-        int bound = draws.nextDouble() < 0.8 ? withHistory : pu.wards.size();
-        return pu.wards.get(draws.nextInt(bound));
     }
 
     private static Unit districtFor(ProvinceUnits pu, Unit ward) {
@@ -548,7 +375,11 @@ final class DemoDataGenerator {
         grassrootsLinks++;
     }
 
-    private static String capitalize(String s) {
+    static String wardName(Unit ward) {
+        return ward.name.substring("Công đoàn ".length());
+    }
+
+    static String capitalize(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

@@ -16,8 +16,8 @@ final class FileMemory {
     private final LongIntTable members = new LongIntTable();
 
     /** The rows of one chunk: item index to row number in the file. */
-    SyncPlanner.Earlier chunk(int[] rowNumbers) {
-        return new SyncPlanner.Earlier() {
+    EarlierItems chunk(int[] rowNumbers) {
+        return new EarlierItems() {
             @Override
             public String byKey(String identityKey) {
                 return label(keys.get(hash(identityKey)));

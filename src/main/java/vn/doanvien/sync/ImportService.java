@@ -239,7 +239,7 @@ public class ImportService {
             }
         }
         int[] rowNumbers = itemRows.stream().mapToInt(SheetRow::number).toArray();
-        SyncPlanner.Earlier earlier = memory.chunk(rowNumbers);
+        EarlierItems earlier = memory.chunk(rowNumbers);
         List<SyncMembersResponse.Item> results = items.isEmpty() ? List.of() : job.dryRun
                 ? sync.preview(job.upperLevelUnitId, items, reach, earlier)
                 : sync.upsert(job.upperLevelUnitId, items, reach, earlier);

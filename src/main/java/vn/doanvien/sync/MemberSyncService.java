@@ -59,7 +59,7 @@ public class MemberSyncService {
         if (owner != null) {
             reach.requireWrite(owner, "unit " + owner);
         }
-        return SyncMembersResponse.of(upsert(owner, request.members(), reach, new SyncPlanner.InRequest()));
+        return SyncMembersResponse.of(upsert(owner, request.members(), reach, new EarlierItems.InRequest()));
     }
 
     /**
@@ -68,13 +68,13 @@ public class MemberSyncService {
      * REJECTED (403).
      */
     List<SyncMembersResponse.Item> upsert(Long owner, List<SyncMemberItem> items, Reach reach,
-                                          SyncPlanner.Earlier earlier) {
+                                          EarlierItems earlier) {
         return write(owner, planner.plan(owner, items, reach, earlier).plans());
     }
 
     /** What {@link #upsert} would answer for the items, writing nothing (an import's dry run). */
     List<SyncMembersResponse.Item> preview(Long owner, List<SyncMemberItem> items, Reach reach,
-                                           SyncPlanner.Earlier earlier) {
+                                           EarlierItems earlier) {
         List<SyncMembersResponse.Item> results = new ArrayList<>(items.size());
         for (Plan p : planner.plan(owner, items, reach, earlier).plans()) {
             Member m = p.target;

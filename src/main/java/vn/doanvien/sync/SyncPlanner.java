@@ -1,7 +1,6 @@
 package vn.doanvien.sync;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -81,68 +80,17 @@ class SyncPlanner {
     record Planned(List<Plan> plans, Map<Long, GrassrootsUnion> unions) {
     }
 
-    /**
-     * Items named earlier: in this request, or in the rows of a file before this chunk. Labels name the earlier
-     * item in the words of its source ("Item 3 of this request", "Row 17 of this file").
-     */
-    interface Earlier {
-        String byKey(String identityKey);
-
-        String byExternalId(String externalId);
-
-        String byMember(long memberId);
-
-        void add(int index, String identityKey, String externalId, Long memberId);
-    }
-
-    /** The items of one request. */
-    static final class InRequest implements Earlier {
-        private final Map<String, Integer> keys = new HashMap<>();
-        private final Map<String, Integer> externalIds = new HashMap<>();
-        private final Map<Long, Integer> members = new HashMap<>();
-
-        @Override
-        public String byKey(String identityKey) {
-            return label(keys.get(identityKey));
-        }
-
-        @Override
-        public String byExternalId(String externalId) {
-            return label(externalIds.get(externalId));
-        }
-
-        @Override
-        public String byMember(long memberId) {
-            return label(members.get(memberId));
-        }
-
-        @Override
-        public void add(int index, String identityKey, String externalId, Long memberId) {
-            if (identityKey != null) {
-                keys.putIfAbsent(identityKey, index);
-            }
-            if (externalId != null) {
-                externalIds.putIfAbsent(externalId, index);
-            }
-            if (memberId != null) {
-                members.putIfAbsent(memberId, index);
-            }
-        }
-
-        private static String label(Integer index) {
-            return index == null ? null : "Item " + index + " of this request";
-        }
-    }
-
     /** Plans the items against the registry as it stands, in the caller's reach. */
-    Planned plan(Long owner, List<SyncMemberItem> items, Reach callerReach, Earlier earlier) {
+    Planned plan(Long owner, List<SyncMemberItem> items, Reach callerReach, EarlierItems earlier) {
         Set<Long> reach = callerReach.writableUnits();
         LocalDate today = Today.date();
         List<Plan> plans = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             Plan p = new Plan(i, items.get(i));
             plans.add(p);
-            validate(p, owner, today);
+            SyncItemRules.Checked checked = SyncItemRules.check(p.item, p.index, owner, today, validator);
+            p.identity = checked.identity();
+            p.problem = checked.problem();
         }
         // One query for every person and external id of the batch, one for their grassroots unions.
         Set<String> keys = new LinkedHashSet<>();
@@ -233,52 +181,6 @@ class SyncPlanner {
             } else {
                 p.open = current;
             }
-        }
-    }
-
-    private void validate(Plan p, Long owner, LocalDate today) {
-        SyncMemberItem item = p.item;
-        if (item == null) {
-            p.problem = ApiProblem.invalid("members[" + p.index + "]", "must not be null").toProblem(null);
-            return;
-        }
-        List<Problem.FieldError> errors = new ArrayList<>();
-        for (ConstraintViolation<SyncMemberItem> v : validator.validate(item)) {
-            errors.add(new Problem.FieldError(v.getPropertyPath().toString(), v.getMessage()));
-        }
-        p.identity = MemberRules.identity(item.nationality(), item.nationalId(), item.passportNumber(), errors);
-        if (item.joinedOn() != null && item.joinedOn().isAfter(today)) {
-            errors.add(new Problem.FieldError("joinedOn", "must not be in the future"));
-        }
-        MemberRules.checkDateOfBirth(item.dateOfBirth(), item.joinedOn(), today, errors);
-        if (item.externalId() != null && owner == null) {
-            errors.add(new Problem.FieldError("externalId", "needs upperLevelUnitId in the request, the unit that owns it"));
-        }
-        if (item.externalId() != null && item.externalId().isBlank()) {
-            errors.add(new Problem.FieldError("externalId", "must not be blank"));
-        }
-        if (item.transferredOn() != null && item.transferredOn().isAfter(today)) {
-            errors.add(new Problem.FieldError("transferredOn", "must not be in the future"));
-        }
-        if (item.leftOn() != null) {
-            if (item.leftOn().isAfter(today)) {
-                errors.add(new Problem.FieldError("leftOn", "must not be in the future"));
-            } else if (item.joinedOn() != null && !item.leftOn().isAfter(item.joinedOn())) {
-                errors.add(new Problem.FieldError("leftOn", "must be after joinedOn"));
-            }
-            if (item.status() == MemberStatus.ACTIVE) {
-                errors.add(new Problem.FieldError("status", "must be LEFT, DECEASED or EXPELLED when leftOn is given"));
-            }
-        } else {
-            if (item.status() != null && item.status() != MemberStatus.ACTIVE) {
-                errors.add(new Problem.FieldError("leftOn", "is required when status is " + item.status()));
-            }
-            if (item.leaveReason() != null && !item.leaveReason().isBlank()) {
-                errors.add(new Problem.FieldError("leaveReason", "must be absent without leftOn"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            p.problem = ApiProblem.invalid(errors).toProblem(null);
         }
     }
 
