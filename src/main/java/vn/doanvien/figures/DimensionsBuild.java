@@ -54,11 +54,6 @@ public class DimensionsBuild {
         this.em = em;
     }
 
-    /** Whether some figures by dimension were never built completely here. */
-    public boolean needed() {
-        return !missing().isEmpty();
-    }
-
     /** The dimensions whose rows were never built completely here, in declaration order. */
     List<Dimension> missing() {
         @SuppressWarnings("unchecked")
@@ -109,7 +104,7 @@ public class DimensionsBuild {
         return TASK + ":" + d.name();
     }
 
-    /** In the caller's transaction: every dimension is to be built again ({@link #needed()}). */
+    /** In the caller's transaction: every dimension is to be built again ({@link #missing()}). */
     void markNotBuilt() {
         em.createNativeQuery("delete from startup_task where name = ?1 or name like ?2").setParameter(1, TASK)
                 .setParameter(2, TASK + ":%").executeUpdate();

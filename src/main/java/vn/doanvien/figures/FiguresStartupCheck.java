@@ -36,7 +36,7 @@ class FiguresStartupCheck {
     void onStart(@Observes StartupEvent event) {
         long started = System.nanoTime();
         build.dropPairsNoLongerKept();
-        if (build.needed() && build.run()) {
+        if (build.run()) {
             HeapRelease.afterOneOffTask("the build of the figures by dimension");
         }
         switch (action) {
