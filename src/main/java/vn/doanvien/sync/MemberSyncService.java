@@ -32,13 +32,15 @@ public class MemberSyncService {
     public static final int MAX_ITEMS = 1000;
 
     private final SyncRepository repository;
+    private final MemberInsertRepository inserts;
     private final SyncPlanner planner;
     private final MembershipLedger ledger;
     private final ChangeRecorder changes;
 
-    MemberSyncService(SyncRepository repository, SyncPlanner planner, MembershipLedger ledger,
-                      ChangeRecorder changes) {
+    MemberSyncService(SyncRepository repository, MemberInsertRepository inserts, SyncPlanner planner,
+                      MembershipLedger ledger, ChangeRecorder changes) {
         this.repository = repository;
+        this.inserts = inserts;
         this.planner = planner;
         this.ledger = ledger;
         this.changes = changes;
@@ -102,7 +104,7 @@ public class MemberSyncService {
                 createdPeriods.add(period);
             }
         }
-        repository.insert(created, createdPeriods);
+        inserts.insert(created, createdPeriods);
         for (int i = 0; i < created.size(); i++) {
             Member m = created.get(i);
             MembershipPeriod period = createdPeriods.get(i);
