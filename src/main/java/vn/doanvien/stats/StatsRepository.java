@@ -183,53 +183,6 @@ class StatsRepository {
     }
 
     /**
-     * Per upper-level unit among :units: the workforce of the enterprises of the grassroots unions placed under it
-     * on d and active then, where the workforce is known, and those unions' members on d (the same figures as
-     * {@link #unionFigures}: all-time total, less the months after d's month, less the stays that start or end
-     * later in d's month). One grouped statement: a row per unit, not one per grassroots union with its name.
-     */
-    Map<Long, long[]> workforceByUnit(Collection<Long> units, LocalDate d) {
-        Map<Long, long[]> result = new HashMap<>();
-        if (units.isEmpty()) {
-            return result;
-        }
-        for (Object[] r : rows(em.createNativeQuery("""
-                with s as (
-                  select l.unit_id, g.id, e.workforce
-                  from grassroots_union_link l
-                  join grassroots_union g on g.id = l.grassroots_union_id
-                  join enterprise e on e.id = g.enterprise_id
-                  where l.unit_id in (:units) and l.valid_from <= :d and (l.valid_to is null or l.valid_to > :d)
-                    and e.workforce is not null
-                    and g.founded_on <= :d and (g.dissolved_on is null or g.dissolved_on > :d))
-                select s.unit_id, sum(s.workforce),
-                       sum(coalesce(t.n, 0) - coalesce(a.n, 0) - coalesce(b.n, 0))
-                from s
-                left join (select grassroots_union_id,
-                                  joined + transfers_in - left_count - transfers_out as n
-                           from grassroots_union_total) t on t.grassroots_union_id = s.id
-                left join (select grassroots_union_id,
-                                  sum(joined + transfers_in - left_count - transfers_out) as n
-                           from grassroots_union_month
-                           where month_start > :dm and grassroots_union_id in (select id from s)
-                           group by grassroots_union_id) a on a.grassroots_union_id = s.id
-                left join (select grassroots_union_id,
-                                  sum(case when start_on > :d and start_on <= :de then 1 else 0 end)
-                                  - sum(case when end_on > :d and end_on <= :de then 1 else 0 end) as n
-                           from membership_period
-                           where ((start_on > :d and start_on <= :de) or (end_on > :d and end_on <= :de))
-                             and grassroots_union_id in (select id from s)
-                           group by grassroots_union_id) b on b.grassroots_union_id = s.id
-                group by s.unit_id""", Object[].class)
-                .setParameter("units", units).setParameter("d", d)
-                .setParameter("dm", d.withDayOfMonth(1)).setParameter("de", d.withDayOfMonth(d.lengthOfMonth()))
-                .setHint("jakarta.persistence.query.timeout", queryTimeoutMillis))) {
-            result.put(number(r[0]), new long[] {number(r[1]), number(r[2])});
-        }
-        return result;
-    }
-
-    /**
      * The grassroots unions of {@link #IN_SCOPE}, each with {@code placed} = 1 when it is also placed under one of
      * :units on :d ({@link #PLACED_ON_D}).
      */

@@ -247,7 +247,7 @@ class StatsService {
         }
         Map<Long, Point[]> points = figures.pointsOfMany(children, tree, dayBefore, d);
         Map<Long, UnitLabel> byId = units.labels(children);
-        Map<Long, long[]> workforce = childWorkforce(unit, children, tree, d);
+        Map<Long, long[]> workforce = childWorkforce(unit, children, tree, f, d);
         for (Long c : children) {
             Point p = points.get(c)[1];
             UnitLabel cu = byId.get(c);
@@ -263,24 +263,29 @@ class StatsService {
     /**
      * Per child unit: the workforce of the enterprises of its active grassroots unions where known, and the members
      * of those unions. Children that keep figures by dimension (level 2) read them; the children of a level-2 unit
-     * add up the sums of the units their grassroots unions are placed under (one grouped read).
+     * are summed from their grassroots unions' own figures.
      */
-    private Map<Long, long[]> childWorkforce(Unit unit, List<Long> children, UnitTree tree, LocalDate d) {
+    private Map<Long, long[]> childWorkforce(Unit unit, List<Long> children, UnitTree tree, LocalDate f,
+                                             LocalDate d) {
+        Map<Long, long[]> result = new HashMap<>();
         if (tree.chainOn(unit.id, d).size() <= 1) {
             return dimensions.workforceOfLevelTwo(children, d);
         }
-        Set<Long> childSet = new HashSet<>(children);
-        Map<Long, long[]> result = new HashMap<>();
-        repository.workforceByUnit(tree.subtreeOn(unit.id, d), d).forEach((placedUnder, w) -> {
-            for (Long above : tree.chainOn(placedUnder, d)) {
-                if (childSet.contains(above)) {
-                    long[] sum = result.computeIfAbsent(above, k -> new long[2]);
-                    sum[0] += w[0];
-                    sum[1] += w[1];
+        Set<Long> onD = tree.subtreeOn(unit.id, d);
+        for (StatsRepository.UnionFigures u : repository.unionFigures(onD, d, d).values()) {
+            if (u.unitId == null || !onD.contains(u.unitId) || !u.placedOn(d) || !u.activeOn(d)
+                    || u.workforce == null) {
+                continue;
+            }
+            for (Long above : tree.chainOn(u.unitId, d)) {
+                if (children.contains(above)) {
+                    long[] w = result.computeIfAbsent(above, k -> new long[2]);
+                    w[0] += u.workforce;
+                    w[1] += u.members;
                     break;
                 }
             }
-        });
+        }
         return result;
     }
 
