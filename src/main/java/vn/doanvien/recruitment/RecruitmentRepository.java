@@ -1,8 +1,9 @@
 package vn.doanvien.recruitment;
 
+import static vn.doanvien.common.SqlValues.date;
+import static vn.doanvien.common.SqlValues.number;
 import static vn.doanvien.common.SqlValues.text;
 
-import vn.doanvien.common.SqlValues;
 import vn.doanvien.security.Unscoped;
 import vn.doanvien.security.Scoped;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,9 +45,9 @@ class RecruitmentRepository {
         List<LeadResponse> result = new ArrayList<>();
         for (Object r : q.getResultList()) {
             Object[] c = (Object[]) r;
-            result.add(new LeadResponse(n(c[0]), text(c[1]), text(c[2]), Ownership.valueOf(text(c[3])),
+            result.add(new LeadResponse(number(c[0]), text(c[1]), text(c[2]), Ownership.valueOf(text(c[3])),
                     text(c[4]), text(c[5]), text(c[6]), text(c[7]),
-                    c[8] == null ? null : ((Number) c[8]).intValue(), date(c[9]), n(c[10]), text(c[11]),
+                    c[8] == null ? null : ((Number) c[8]).intValue(), date(c[9]), number(c[10]), text(c[11]),
                     text(c[12]), Boolean.TRUE.equals(c[13])));
         }
         return result;
@@ -70,7 +71,7 @@ class RecruitmentRepository {
                 from enterprise e where e.upper_level_unit_id in (:units) and e.workforce >= :min
                 """, Object[].class).setParameter("units", unitIds).setParameter("min", minWorkforce)
                 .setParameter("d", d).getSingleResult();
-        return new long[] {r[0] == null ? 0 : n(r[0]), r[1] == null ? 0 : n(r[1])};
+        return new long[] {number(r[0]), number(r[1])};
     }
 
     private static String where(LeadFilter f) {
@@ -94,16 +95,5 @@ class RecruitmentRepository {
             q.setParameter("industry", f.industry());
         }
         return q;
-    }
-
-    private static long n(Object o) {
-        return ((Number) o).longValue();
-    }
-
-    private static LocalDate date(Object o) {
-        if (o == null) {
-            return null;
-        }
-        return o instanceof LocalDate d ? d : ((java.sql.Date) o).toLocalDate();
     }
 }

@@ -77,10 +77,16 @@ class MemberInsertRepository {
                 p.memberId = m.id;
             }
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            Object stamp = pg ? now : Timestamp.from(now.toInstant());
+            List<Object[]> memberRows = members.stream().map(m -> row(m, stamp)).toList();
+            List<Object[]> periodRows = periods.stream().map(MemberInsertRepository::row).toList();
             if (pg) {
-                copyIn(c, members, periods, now);
+                CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+                copyIn(copy, "member", MEMBER_COLUMNS, memberRows);
+                copyIn(copy, "membership_period", PERIOD_COLUMNS, periodRows);
             } else {
-                batchInsert(c, members, periods, Timestamp.from(now.toInstant()));
+                batchInsert(c, "member", MEMBER_COLUMNS, memberRows);
+                batchInsert(c, "membership_period", PERIOD_COLUMNS, periodRows);
             }
         });
         audit.recordAll(auditEntries(members, periods));
@@ -146,25 +152,15 @@ class MemberInsertRepository {
             p.endReason == null ? null : p.endReason.name()};
     }
 
-    /** PostgreSQL: both tables with COPY in text format, inside the current transaction. */
-    private static void copyIn(Connection c, List<Member> members, List<MembershipPeriod> periods,
-                               OffsetDateTime now) throws SQLException {
-        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-        StringBuilder text = new StringBuilder(members.size() * 400);
-        for (Member m : members) {
-            copyLine(text, row(m, now));
+    /** PostgreSQL: the rows into one table with COPY in text format, inside the current transaction. */
+    private static void copyIn(CopyManager copy, String table, String columns, List<Object[]> rows)
+            throws SQLException {
+        StringBuilder text = new StringBuilder(rows.size() * 200);
+        for (Object[] row : rows) {
+            copyLine(text, row);
         }
-        copy(copy, "copy member (" + MEMBER_COLUMNS + ") from stdin", text);
-        text.setLength(0);
-        for (MembershipPeriod p : periods) {
-            copyLine(text, row(p));
-        }
-        copy(copy, "copy membership_period (" + PERIOD_COLUMNS + ") from stdin", text);
-    }
-
-    private static void copy(CopyManager copy, String sql, StringBuilder text) throws SQLException {
         try {
-            copy.copyIn(sql, new StringReader(text.toString()));
+            copy.copyIn("copy " + table + " (" + columns + ") from stdin", new StringReader(text.toString()));
         } catch (IOException e) {
             throw new SQLException("COPY failed", e);
         }
@@ -196,27 +192,15 @@ class MemberInsertRepository {
         out.append('\n');
     }
 
-    /** Other databases (H2): JDBC batches. */
-    private static void batchInsert(Connection c, List<Member> members, List<MembershipPeriod> periods,
-                                    Timestamp now) throws SQLException {
-        String marks = String.join(",", Collections.nCopies(24, "?"));
-        try (PreparedStatement ps = c.prepareStatement("insert into member (" + MEMBER_COLUMNS + ") values ("
+    /** Other databases (H2): the rows into one table with JDBC batches of 500. */
+    private static void batchInsert(Connection c, String table, String columns, List<Object[]> rows)
+            throws SQLException {
+        String marks = String.join(",", Collections.nCopies(columns.split(",").length, "?"));
+        try (PreparedStatement ps = c.prepareStatement("insert into " + table + " (" + columns + ") values ("
                 + marks + ")")) {
             int n = 0;
-            for (Member m : members) {
-                bind(ps, row(m, now));
-                ps.addBatch();
-                if (++n % 500 == 0) {
-                    ps.executeBatch();
-                }
-            }
-            ps.executeBatch();
-        }
-        try (PreparedStatement ps = c.prepareStatement("insert into membership_period (" + PERIOD_COLUMNS
-                + ") values (?,?,?,?,?,?)")) {
-            int n = 0;
-            for (MembershipPeriod p : periods) {
-                bind(ps, row(p));
+            for (Object[] row : rows) {
+                bind(ps, row);
                 ps.addBatch();
                 if (++n % 500 == 0) {
                     ps.executeBatch();
