@@ -41,9 +41,18 @@ final class Deltas {
     final TreeMap<UnionMonth, long[]> unions = new TreeMap<>();
     /**
      * Unit rows by dimension value, per day (only the top two units of each chain keep them). A hash map: a rebuild
-     * adds to it hundreds of millions of times; it is sorted when written ({@link #sortedDims}).
+     * adds to it hundreds of millions of times; it is sorted when written ({@link #dimGrains}).
      */
     final Map<DimDay, long[]> dims = new java.util.HashMap<>();
+    /**
+     * The level-3 units' rows by dimension value ({@link LevelThree}), per month (keyed by the first of the month),
+     * every month.
+     */
+    final Map<DimDay, long[]> thirdMonths = new java.util.HashMap<>();
+    /** The level-3 units' rows by dimension value per day, from {@link #thirdDaysFrom} on only. */
+    final Map<DimDay, long[]> thirdDays = new java.util.HashMap<>();
+    /** The first day whose level-3 day rows are kept: earlier days are kept by their month only. */
+    final LocalDate thirdDaysFrom;
     /** Stored monthly rollup rows (unit, first of month), filled by {@code FigureRows.stored()} only. */
     final TreeMap<UnitDay, long[]> unitMonths = new TreeMap<>();
     /** Stored yearly rollup rows (unit, 1 January), filled by {@code FigureRows.stored()} only. */
@@ -54,6 +63,15 @@ final class Deltas {
     final TreeMap<DimDay, long[]> storedDimMonths = new TreeMap<>();
     /** Stored yearly rows by dimension value, filled by {@code FigureRows.stored()} only. */
     final TreeMap<DimDay, long[]> storedDimYears = new TreeMap<>();
+
+    /** Changes booked now: level-3 day rows from {@link LevelThree#dayRowsKeptFrom} today. */
+    Deltas() {
+        this(LevelThree.dayRowsKeptFrom(vn.doanvien.common.Today.date()));
+    }
+
+    Deltas(LocalDate thirdDaysFrom) {
+        this.thirdDaysFrom = thirdDaysFrom;
+    }
 
     void addUnit(long unitId, LocalDate day, FlowKind kind, long n) {
         if (n != 0) {
@@ -82,11 +100,25 @@ final class Deltas {
         }
     }
 
+    /** A change of one column of a level-3 unit's row by dimension: its month's row, and its day's when recent. */
+    void addThirdColumn(long unitId, Dimension dimension, String value, LocalDate day, int column, long n) {
+        if (n != 0) {
+            thirdMonths.computeIfAbsent(new DimDay(unitId, dimension, value, day.withDayOfMonth(1)),
+                    k -> new long[FlowKind.DIMENSION_COUNT])[column] += n;
+            if (!day.isBefore(thirdDaysFrom)) {
+                thirdDays.computeIfAbsent(new DimDay(unitId, dimension, value, day),
+                        k -> new long[FlowKind.DIMENSION_COUNT])[column] += n;
+            }
+        }
+    }
+
     /** Drops rows whose changes cancelled out. */
     Deltas compact() {
         units.values().removeIf(Deltas::allZero);
         unions.values().removeIf(Deltas::allZero);
         dims.values().removeIf(Deltas::allZero);
+        thirdMonths.values().removeIf(Deltas::allZero);
+        thirdDays.values().removeIf(Deltas::allZero);
         unitMonths.values().removeIf(Deltas::allZero);
         unitYears.values().removeIf(Deltas::allZero);
         storedUnionTotals.values().removeIf(Deltas::allZero);
@@ -131,42 +163,37 @@ final class Deltas {
         return totals;
     }
 
-    /** The day rows by dimension value in key order (rows are written in one order, so writers never deadlock). */
-    TreeMap<DimDay, long[]> sortedDims() {
-        return new TreeMap<>(dims);
+    /**
+     * The rows by dimension value to write, by grain (D, M, Y), each in key order (rows are written in one order, so
+     * writers never deadlock): the top two units' days rolled up to months and years, with the level-3 units' months
+     * (rolled up to years) and their recent days.
+     */
+    Map<String, TreeMap<DimDay, long[]>> dimGrains() {
+        Map<String, TreeMap<DimDay, long[]>> grains = new java.util.LinkedHashMap<>();
+        TreeMap<DimDay, long[]> days = new TreeMap<>(dims);
+        thirdDays.forEach((k, v) -> add(days.computeIfAbsent(k, x -> new long[FlowKind.DIMENSION_COUNT]), v));
+        TreeMap<DimDay, long[]> months = dimsRolledUp(dims, d -> d.withDayOfMonth(1));
+        thirdMonths.forEach((k, v) -> add(months.computeIfAbsent(k, x -> new long[FlowKind.DIMENSION_COUNT]), v));
+        TreeMap<DimDay, long[]> years = dimsRolledUp(months, d -> d.withDayOfYear(1));
+        days.values().removeIf(Deltas::allZero);
+        months.values().removeIf(Deltas::allZero);
+        grains.put("D", days);
+        grains.put("M", months);
+        grains.put("Y", years);
+        return grains;
     }
 
-    /** The rows by dimension value summed per unit, dimension, value and month (keyed by the first of the month). */
-    TreeMap<DimDay, long[]> monthsOfDims() {
-        return dimsRolledUp(d -> d.withDayOfMonth(1));
-    }
-
-    /** The rows by dimension value summed per unit, dimension, value and year (keyed by 1 January). */
-    TreeMap<DimDay, long[]> yearsOfDims() {
-        return dimsRolledUp(d -> d.withDayOfYear(1));
-    }
-
-    private TreeMap<DimDay, long[]> dimsRolledUp(java.util.function.UnaryOperator<LocalDate> period) {
+    private static TreeMap<DimDay, long[]> dimsRolledUp(Map<DimDay, long[]> rows,
+                                                        java.util.function.UnaryOperator<LocalDate> period) {
         TreeMap<DimDay, long[]> rollup = new TreeMap<>();
-        dims.forEach((k, v) -> add(rollup.computeIfAbsent(new DimDay(k.unitId(), k.dimension(), k.value(),
+        rows.forEach((k, v) -> add(rollup.computeIfAbsent(new DimDay(k.unitId(), k.dimension(), k.value(),
                 period.apply(k.day())), x -> new long[FlowKind.DIMENSION_COUNT]), v));
         rollup.values().removeIf(Deltas::allZero);
         return rollup;
     }
 
     boolean isEmpty() {
-        return units.isEmpty() && unions.isEmpty() && dims.isEmpty();
-    }
-
-    void addAll(Deltas other) {
-        other.units.forEach((k, v) -> {
-            long[] mine = units.computeIfAbsent(k, x -> new long[FlowKind.COUNT]);
-            for (int i = 0; i < v.length; i++) {
-                mine[i] += v[i];
-            }
-        });
-        other.unions.forEach((k, v) -> add(unions.computeIfAbsent(k, x -> new long[4]), v));
-        other.dims.forEach((k, v) -> add(dims.computeIfAbsent(k, x -> new long[FlowKind.DIMENSION_COUNT]), v));
+        return units.isEmpty() && unions.isEmpty() && dims.isEmpty() && thirdMonths.isEmpty();
     }
 
     /** Adds the rows by dimension of one unit only. */
@@ -174,6 +201,20 @@ final class Deltas {
         other.dims.forEach((k, v) -> {
             if (k.unitId() == unitId) {
                 add(dims.computeIfAbsent(k, x -> new long[FlowKind.DIMENSION_COUNT]), v);
+            }
+        });
+    }
+
+    /** Adds the level-3 rows by dimension of these units only (null: of every unit). */
+    void addThirdOf(Deltas other, java.util.Set<Long> unitIds) {
+        other.thirdMonths.forEach((k, v) -> {
+            if (unitIds == null || unitIds.contains(k.unitId())) {
+                add(thirdMonths.computeIfAbsent(k, x -> new long[FlowKind.DIMENSION_COUNT]), v);
+            }
+        });
+        other.thirdDays.forEach((k, v) -> {
+            if ((unitIds == null || unitIds.contains(k.unitId())) && !k.day().isBefore(thirdDaysFrom)) {
+                add(thirdDays.computeIfAbsent(k, x -> new long[FlowKind.DIMENSION_COUNT]), v);
             }
         });
     }

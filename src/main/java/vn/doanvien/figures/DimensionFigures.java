@@ -11,10 +11,11 @@ import java.util.TreeMap;
 
 /**
  * The membership figures of a unit split by a {@link Dimension}: members and grassroots unions on a day, joins and
- * departures in a period, per value. The top two units of the tree (the Confederation and the level-2 units) read
- * their maintained rows by dimension: a few dozen rows per value, whatever the number of members. A unit further
- * down computes the same flows from the stays of the grassroots unions ever placed below it, with the same
- * emission the ledger uses, so both answers are the same figures.
+ * departures in a period, per value. The top three units of each chain (the Confederation, the level-2 units and,
+ * for recent days, the level-3 units: {@link LevelThree}) read their maintained rows by dimension: a few dozen rows
+ * per value, whatever the number of members. A unit further down, or a level-3 unit for an older day, computes the
+ * same flows from the stays of the grassroots unions ever placed below it, with the same emission the ledger uses, so
+ * both answers are the same figures.
  */
 @ApplicationScoped
 @Transactional
@@ -63,7 +64,7 @@ public class DimensionFigures {
                                           UnitTree tree) {
         Map<String, long[]> stock;
         Map<String, long[]> period;
-        if (tree.chainOn(unitId, asOf).size() <= 2) {
+        if (keptRowsAnswer(unitId, from, asOf, tree)) {
             stock = dimensions.sums(unitId, dimension, EPOCH, asOf);
             period = dimensions.sums(unitId, dimension, from, asOf);
         } else {
@@ -88,11 +89,29 @@ public class DimensionFigures {
     }
 
     /**
-     * For each of the level-2 units {@code unitIds}: {workforce, members with workforce} on {@code asOf} (the totals
-     * over every value of a workplace dimension), in one read.
+     * Whether the figures of {@code unitId} for [from, asOf] are summed from its kept rows: at the top two levels on
+     * {@code asOf} always, at level 3 when the days they need are recent ({@link LevelThree}).
      */
-    public Map<Long, long[]> workforceOfLevelTwo(java.util.Collection<Long> unitIds, LocalDate asOf) {
+    static boolean keptRowsAnswer(long unitId, LocalDate from, LocalDate asOf, UnitTree tree) {
+        int depth = tree.chainOn(unitId, asOf).size();
+        return depth < LevelThree.DEPTH
+                || depth == LevelThree.DEPTH && LevelThree.rowsAnswer(from, asOf, vn.doanvien.common.Today.date());
+    }
+
+    /**
+     * For each of the units {@code unitIds}, all at the same level on {@code asOf} and with kept rows for it ({@link
+     * #keptRowsAnswer}): {workforce, members with workforce} on {@code asOf} (the totals over every value of a
+     * workplace dimension), in one read.
+     */
+    public Map<Long, long[]> workforceOfKept(java.util.Collection<Long> unitIds, LocalDate asOf) {
         return dimensions.workforceOfMany(unitIds, asOf);
+    }
+
+    /** Whether the children of {@code unitId} on {@code asOf} have kept rows for it ({@link #workforceOfKept}). */
+    public boolean childrenKeepRows(long unitId, LocalDate asOf, UnitTree tree) {
+        int depth = tree.chainOn(unitId, asOf).size() + 1;
+        return depth < LevelThree.DEPTH
+                || depth == LevelThree.DEPTH && LevelThree.rowsAnswer(asOf, asOf, vn.doanvien.common.Today.date());
     }
 
     /** The flows credited to {@code unitId} by value, per day, recomputed from the stays below it. */

@@ -19,10 +19,11 @@ import java.util.TreeMap;
 
 /**
  * Reads and writes {@code unit_dimension_figure}: the member flows of a unit by the value of a dimension, per day
- * (grain D), month (M) and year (Y). Only the top two units of each chain (the Confederation and the level-2 units
- * below it) keep these rows: there a statistic sums a few dozen rows per value; below them the scope is small
- * enough to be computed from the stays themselves (the same flows, from the same code, from the inputs that
- * {@link DimensionSources} reads).
+ * (grain D), month (M) and year (Y). The top three units of each chain keep these rows: the Confederation and the
+ * level-2 units per day, month and year; the level-3 units per month and year, and per day for recent days only
+ * ({@link LevelThree}). There a statistic sums a few dozen rows per value; below them, and at level 3 for an older
+ * day, the scope is small enough to be computed from the stays themselves (the same flows, from the same code, from
+ * the inputs that {@link DimensionSources} reads).
  */
 @ApplicationScoped
 class DimensionFiguresRepository {
@@ -49,13 +50,10 @@ class DimensionFiguresRepository {
      * transaction (a rebuild), so on H2 the rows go in as batched plain inserts rather than one MERGE each.
      */
     void apply(Connection c, boolean pg, Deltas deltas, boolean intoEmpty) throws SQLException {
-        if (deltas.dims.isEmpty()) {
+        if (deltas.dims.isEmpty() && deltas.thirdMonths.isEmpty()) {
             return;
         }
-        Map<String, TreeMap<Deltas.DimDay, long[]>> grains = new java.util.LinkedHashMap<>();
-        grains.put("D", deltas.sortedDims());
-        grains.put("M", deltas.monthsOfDims());
-        grains.put("Y", deltas.yearsOfDims());
+        Map<String, TreeMap<Deltas.DimDay, long[]>> grains = deltas.dimGrains();
         if (pg) {
             upsertArrays(c, grains);
             return;
@@ -154,6 +152,25 @@ class DimensionFiguresRepository {
             };
             target.put(key, v);
         }
+    }
+
+    /**
+     * Deletes the day rows before {@code before} of {@code level3}, units that never were at the top two levels (their
+     * rows are a level-3 unit's): no longer written nor read ({@link LevelThree}). One index range per unit and
+     * dimension.
+     */
+    int deleteDayRowsBefore(LocalDate before, List<Long> level3) {
+        em.flush();
+        int deleted = 0;
+        for (int from = 0; from < level3.size(); from += 500) {
+            List<Long> step = level3.subList(from, Math.min(level3.size(), from + 500));
+            deleted += em.createNativeQuery("delete from unit_dimension_figure where unit_id in (:units) "
+                    + "and dimension in (:dimensions) and grain = 'D' and period_start < :before")
+                    .setParameter("units", step)
+                    .setParameter("dimensions", java.util.Arrays.stream(Dimension.values()).map(Dimension::name).toList())
+                    .setParameter("before", before).executeUpdate();
+        }
+        return deleted;
     }
 
     void deleteAll() {

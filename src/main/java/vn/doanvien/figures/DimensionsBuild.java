@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.function.Consumer;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,9 +22,9 @@ import org.postgresql.copy.CopyIn;
  * The build of the figures by dimension from the registry, for the dimensions a database does not have yet: all of
  * them after migration V16 (or on a database whose build never finished), a new dimension or pair after the release
  * that declares it. Level-2 unit by level-2 unit: the grassroots unions ever placed below it are read in steps
- * and their rows for that unit, and for the root, are summed in memory (a few hundred thousand rows each at most,
- * one per day, dimension and value); the unit's rows are then written once, the root's at the end, with COPY on
- * PostgreSQL. Each row is written once instead of
+ * and their rows for that unit, for the level-3 units below it and for the root, are summed in memory (a few hundred
+ * thousand rows each at most, one per day, dimension and value; the level-3 units' per month); the unit's rows are
+ * then written once, the root's at the end, with COPY on PostgreSQL. Each row is written once instead of
  * being added to at every step, which at 15 million members is the difference between hours and minutes.
  * {@code startup_task} records which dimensions are built: {@value #TASK} the eight of V16, {@value #TASK}{@code :NAME}
  * each later one. An interrupted build starts again: the rows of the dimensions it was building are deleted first.
@@ -100,6 +99,24 @@ public class DimensionsBuild {
         }
     }
 
+    /**
+     * Deletes the day rows of level-3 units that are no longer kept ({@link LevelThree}): once a month there is a
+     * month of them to delete; on other starts the deletion finds nothing, by the primary key.
+     */
+    public void dropOldLevelThreeDays() {
+        UnitTree tree = QuarkusTransaction.requiringNew().call(sources::loadTree);
+        List<Long> below = tree.belowTopTwoEver();
+        if (below.isEmpty()) {
+            return;
+        }
+        java.time.LocalDate before = LevelThree.dayRowsKeptFrom(vn.doanvien.common.Today.date());
+        int deleted = QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS)
+                .call(() -> dimensions.deleteDayRowsBefore(before, below));
+        if (deleted > 0) {
+            LOG.infof("Figures by dimension: %d day rows of level-3 units before %s deleted", deleted, before);
+        }
+    }
+
     private static String taskOf(Dimension d) {
         return TASK + ":" + d.name();
     }
@@ -134,24 +151,49 @@ public class DimensionsBuild {
             // level-2 units is read again for each other one, for that unit's rows only.
             Map<Long, Deltas> rootSums = new HashMap<>();
             roots.forEach(r -> rootSums.put(r, new Deltas()));
+            // The units below them keep level-3 rows (LevelThree): each is summed with the one level-2 unit it was
+            // ever below, whose pass reads all its unions; one that moved between level-2 units gets its own pass.
+            Map<Long, Set<Long>> thirdsOf = new HashMap<>();
+            Map<Long, Integer> owners = new HashMap<>();
+            for (Long unit : seconds) {
+                for (Long below : tree.everBelow(unit)) {
+                    owners.merge(below, 1, Integer::sum);
+                }
+            }
+            for (Long unit : seconds) {
+                thirdsOf.put(unit, tree.everBelow(unit).stream().filter(u -> owners.get(u) == 1)
+                        .collect(java.util.stream.Collectors.toSet()));
+            }
+            List<Long> movedThirds = owners.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
+                    .sorted().toList();
             Set<Long> counted = new HashSet<>();
             long rows = 0;
             for (int i = 0; i < seconds.size(); i++) {
                 long unit = seconds.get(i);
+                Set<Long> thirds = thirdsOf.get(unit);
                 List<Long> unions = unionsUnder(unit, tree);
                 List<Long> fresh = unions.stream().filter(u -> !counted.contains(u)).toList();
                 List<Long> again = unions.stream().filter(counted::contains).toList();
                 Deltas sum = new Deltas();
                 read(fresh, tree, only, d -> {
                     sum.addDimsOf(d, unit);
+                    sum.addThirdOf(d, thirds);
                     rootSums.forEach((root, rootSum) -> rootSum.addDimsOf(d, root));
                 });
-                read(again, tree, only, d -> sum.addDimsOf(d, unit));
+                read(again, tree, only, d -> {
+                    sum.addDimsOf(d, unit);
+                    sum.addThirdOf(d, thirds);
+                });
                 counted.addAll(fresh);
                 rows += write(sum);
                 LOG.infof("Figures by dimension: unit %d (%d of %d), %d grassroots unions, %d rows so far, %d s",
                         unit, i + 1, seconds.size(), unions.size(), rows,
                         (System.nanoTime() - started) / 1_000_000_000);
+            }
+            for (Long third : movedThirds) {
+                Deltas sum = new Deltas();
+                read(unionsUnder(third, tree), tree, only, d -> sum.addThirdOf(d, Set.of(third)));
+                rows += write(sum);
             }
             List<Long> rest = all.stream().filter(u -> !counted.contains(u)).toList();
             read(rest, tree, only, d -> rootSums.forEach((root, rootSum) -> rootSum.addDimsOf(d, root)));
@@ -234,10 +276,7 @@ public class DimensionsBuild {
     /** Writes a unit's summed rows (day, month and year) once; the number of rows. */
     private long write(Deltas sum) {
         sum.compact();
-        Map<String, TreeMap<Deltas.DimDay, long[]>> grains = new LinkedHashMap<>();
-        grains.put("D", sum.sortedDims());
-        grains.put("M", sum.monthsOfDims());
-        grains.put("Y", sum.yearsOfDims());
+        Map<String, TreeMap<Deltas.DimDay, long[]>> grains = sum.dimGrains();
         long rows = grains.values().stream().mapToLong(Map::size).sum();
         QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> em.unwrap(Session.class).doWork(c -> {
             if (c.isWrapperFor(PGConnection.class)) {

@@ -33,7 +33,8 @@ public class FiguresRecount {
 
     /** True when the stored figures equal a recount from scratch. */
     public boolean storedFiguresMatchRecount() {
-        return sameRows(rows.stored(), recount());
+        Deltas fresh = recount();
+        return sameRows(withoutOldLevelThreeDays(rows.stored(), fresh.thirdDaysFrom), fresh);
     }
 
     /** A human-readable list of the rows where stored figures and a recount differ (empty when they agree). */
@@ -43,8 +44,8 @@ public class FiguresRecount {
 
     /** As {@link #differences()}, limited to the rows of these units and grassroots unions (null: all). */
     public String differences(java.util.Collection<Long> unitIds, java.util.Collection<Long> grassrootsUnionIds) {
-        Deltas stored = rows.stored();
         Deltas fresh = recount();
+        Deltas stored = withoutOldLevelThreeDays(rows.stored(), fresh.thirdDaysFrom);
         if (unitIds != null) {
             stored.units.keySet().removeIf(k -> !unitIds.contains(k.unitId()));
             fresh.units.keySet().removeIf(k -> !unitIds.contains(k.unitId()));
@@ -52,6 +53,8 @@ public class FiguresRecount {
             stored.unitYears.keySet().removeIf(k -> !unitIds.contains(k.unitId()));
             stored.dims.keySet().removeIf(k -> !unitIds.contains(k.unitId()));
             fresh.dims.keySet().removeIf(k -> !unitIds.contains(k.unitId()));
+            fresh.thirdDays.keySet().removeIf(k -> !unitIds.contains(k.unitId()));
+            fresh.thirdMonths.keySet().removeIf(k -> !unitIds.contains(k.unitId()));
             stored.storedDimMonths.keySet().removeIf(k -> !unitIds.contains(k.unitId()));
             stored.storedDimYears.keySet().removeIf(k -> !unitIds.contains(k.unitId()));
         }
@@ -66,12 +69,13 @@ public class FiguresRecount {
         keyedDifferences(sb, "year ", stored.unitYears, fresh.yearsOfUnits(), FlowKind.COUNT);
         keyedDifferences(sb, "", stored.unions, fresh.unions, 4);
         keyedDifferences(sb, "total of grassroots union ", stored.storedUnionTotals, fresh.unionTotals(), 4);
-        if (unitIds != null && fresh.dims.isEmpty() && stored.dims.isEmpty()) {
+        Map<String, java.util.TreeMap<Deltas.DimDay, long[]>> grains = fresh.dimGrains();
+        if (unitIds != null && grains.get("M").isEmpty() && stored.storedDimMonths.isEmpty()) {
             return sb.toString();
         }
-        keyedDifferences(sb, "", stored.dims, fresh.dims, FlowKind.DIMENSION_COUNT);
-        keyedDifferences(sb, "month ", stored.storedDimMonths, fresh.monthsOfDims(), FlowKind.DIMENSION_COUNT);
-        keyedDifferences(sb, "year ", stored.storedDimYears, fresh.yearsOfDims(), FlowKind.DIMENSION_COUNT);
+        keyedDifferences(sb, "", stored.dims, grains.get("D"), FlowKind.DIMENSION_COUNT);
+        keyedDifferences(sb, "month ", stored.storedDimMonths, grains.get("M"), FlowKind.DIMENSION_COUNT);
+        keyedDifferences(sb, "year ", stored.storedDimYears, grains.get("Y"), FlowKind.DIMENSION_COUNT);
         return sb.toString();
     }
 
@@ -143,9 +147,23 @@ public class FiguresRecount {
         return sameKeyed(stored.units, fresh.units) && sameKeyed(stored.unitMonths, fresh.monthsOfUnits())
                 && sameKeyed(stored.unitYears, fresh.yearsOfUnits()) && sameKeyed(stored.unions, fresh.unions)
                 && sameKeyed(stored.storedUnionTotals, fresh.unionTotals())
-                && sameKeyed(stored.dims, fresh.dims)
-                && sameKeyed(stored.storedDimMonths, fresh.monthsOfDims())
-                && sameKeyed(stored.storedDimYears, fresh.yearsOfDims());
+                && sameGrains(stored, fresh.dimGrains());
+    }
+
+    private static boolean sameGrains(Deltas stored, Map<String, java.util.TreeMap<Deltas.DimDay, long[]>> fresh) {
+        return sameKeyed(stored.dims, fresh.get("D")) && sameKeyed(stored.storedDimMonths, fresh.get("M"))
+                && sameKeyed(stored.storedDimYears, fresh.get("Y"));
+    }
+
+    /**
+     * The stored rows without the day rows of level-3 units older than {@code keptFrom}: written before their days
+     * stopped being kept ({@link LevelThree}), read by nothing, deleted at the next start.
+     */
+    private Deltas withoutOldLevelThreeDays(Deltas stored, java.time.LocalDate keptFrom) {
+        UnitTree tree = sources.loadTree();
+        stored.dims.keySet().removeIf(k -> k.day().isBefore(keptFrom)
+                && tree.chainOn(k.unitId(), k.day()).size() == LevelThree.DEPTH);
+        return stored;
     }
 
     private static <K> boolean sameKeyed(java.util.Map<K, long[]> stored, java.util.Map<K, long[]> fresh) {

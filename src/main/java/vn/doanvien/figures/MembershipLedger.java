@@ -117,12 +117,12 @@ public class MembershipLedger {
         for (Long g : grassrootsUnionIds) {
             List<Timeline.Placement> p = placements.getOrDefault(g, List.of());
             for (MembershipSpan s : spans.getOrDefault(g, List.of())) {
-                emitDimensions(s, sign, Timeline.ofGrassrootsUnion(p, tree, s.start()).topTwo(), workplaces.get(g),
-                        only, deltas);
+                emitDimensions(s, sign, Timeline.ofGrassrootsUnion(p, tree, s.start()), workplaces.get(g), only,
+                        deltas);
             }
             Flow life = lives.get(g);
             if (life != null && !life.isEmpty()) {
-                emitLifeByWorkplace(life, Timeline.ofGrassrootsUnion(p, tree, life.start()).topTwo(), sign,
+                emitLifeByWorkplace(life, Timeline.ofGrassrootsUnion(p, tree, life.start()), sign,
                         workplaces.get(g), only, deltas);
             }
         }
@@ -200,7 +200,7 @@ public class MembershipLedger {
         Timeline timeline = Timeline.ofGrassrootsUnion(p, tree, span.start());
         flow.emit(timeline, sign, deltas);
         flow.emitToUnion(span.grassrootsUnionId(), sign, deltas);
-        emitDimensions(span, sign, timeline.topTwo(), workplaces.get(span.grassrootsUnionId()), deltas);
+        emitDimensions(span, sign, timeline, workplaces.get(span.grassrootsUnionId()), deltas);
     }
 
     /** Where flows by dimension go: a column of a unit's row for one value of a dimension, on a day. */
@@ -209,15 +209,24 @@ public class MembershipLedger {
         void add(long unitId, Dimension dimension, String value, LocalDate day, int column, long n);
     }
 
-    /** The stay's flows by the value of each dimension, to the top two units of its union's chain. */
-    static void emitDimensions(MembershipSpan span, long sign, Timeline topTwo, Workplace workplace, Deltas deltas) {
-        emitDimensions(span, sign, topTwo, workplace, Dimension.kept(), deltas);
+    /**
+     * The stay's flows by the value of each dimension, along its union's timeline, to the units that keep them: the
+     * top two units of the chain (every day) and the third (by month, {@link LevelThree}).
+     */
+    static void emitDimensions(MembershipSpan span, long sign, Timeline timeline, Workplace workplace,
+                               Deltas deltas) {
+        emitDimensions(span, sign, timeline, workplace, Dimension.kept(), deltas);
     }
 
-    private static void emitDimensions(MembershipSpan span, long sign, Timeline topTwo, Workplace workplace,
+    private static void emitDimensions(MembershipSpan span, long sign, Timeline timeline, Workplace workplace,
                                        List<Dimension> only, Deltas deltas) {
+        Timeline topTwo = timeline.topTwo();
+        Timeline third = timeline.third();
         for (Dimension dimension : only) {
             emitDimension(dimension, span, sign, topTwo, workplace, deltas::addDimColumn);
+            if (!third.isEmpty()) {
+                emitDimension(dimension, span, sign, third, workplace, deltas::addThirdColumn);
+            }
         }
     }
 
@@ -246,19 +255,27 @@ public class MembershipLedger {
         Flow flow = new Flow().add(founded, FlowKind.UNIONS_FOUNDED, 1).add(dissolved, FlowKind.UNIONS_DISSOLVED, 1);
         Timeline timeline = Timeline.ofGrassrootsUnion(placements, tree, founded);
         flow.emit(timeline, sign, deltas);
-        emitLifeByWorkplace(flow, timeline.topTwo(), sign, workplace, deltas);
+        emitLifeByWorkplace(flow, timeline, sign, workplace, deltas);
     }
 
-    /** A grassroots union's founding, dissolution and moves, by the value of each workplace dimension. */
-    static void emitLifeByWorkplace(Flow life, Timeline topTwo, long sign, Workplace workplace, Deltas deltas) {
-        emitLifeByWorkplace(life, topTwo, sign, workplace, Dimension.kept(), deltas);
+    /**
+     * A grassroots union's founding, dissolution and moves, by the value of each workplace dimension, along its
+     * timeline, to the units that keep them (as {@link #emitDimensions}).
+     */
+    static void emitLifeByWorkplace(Flow life, Timeline timeline, long sign, Workplace workplace, Deltas deltas) {
+        emitLifeByWorkplace(life, timeline, sign, workplace, Dimension.kept(), deltas);
     }
 
-    private static void emitLifeByWorkplace(Flow life, Timeline topTwo, long sign, Workplace workplace,
+    private static void emitLifeByWorkplace(Flow life, Timeline timeline, long sign, Workplace workplace,
                                             List<Dimension> only, Deltas deltas) {
+        Timeline topTwo = timeline.topTwo();
+        Timeline third = timeline.third();
         for (Dimension dimension : only) {
             if (dimension.workplace()) {
                 emitLifeIn(dimension, life, topTwo, sign, workplace, deltas::addDimColumn);
+                if (!third.isEmpty()) {
+                    emitLifeIn(dimension, life, third, sign, workplace, deltas::addThirdColumn);
+                }
             }
         }
     }

@@ -64,15 +64,32 @@ record Timeline(List<Segment> segments) {
      * below it): the units that keep figures by dimension.
      */
     Timeline topTwo() {
-        List<Segment> top = new ArrayList<>();
+        return keeping(chain -> chain.subList(Math.max(0, chain.size() - 2), chain.size()));
+    }
+
+    /**
+     * The same flows credited only to the third unit of each chain from the top, where there is one: the level-3
+     * units, which keep figures by dimension per month ({@link LevelThree}).
+     */
+    Timeline third() {
+        return keeping(chain -> chain.size() < LevelThree.DEPTH ? List.of()
+                : List.of(chain.get(chain.size() - LevelThree.DEPTH)));
+    }
+
+    /** Whether no segment credits any unit. */
+    boolean isEmpty() {
+        return segments.stream().allMatch(s -> s.units().isEmpty());
+    }
+
+    private Timeline keeping(Function<List<Long>, List<Long>> part) {
+        List<Segment> kept = new ArrayList<>();
         for (Segment s : segments) {
-            List<Long> chain = new ArrayList<>(s.units());
-            Set<Long> units = new LinkedHashSet<>(chain.subList(Math.max(0, chain.size() - 2), chain.size()));
-            if (top.isEmpty() || !top.get(top.size() - 1).units().equals(units)) {
-                top.add(new Segment(s.from(), units));
+            Set<Long> units = new LinkedHashSet<>(part.apply(new ArrayList<>(s.units())));
+            if (kept.isEmpty() || !kept.get(kept.size() - 1).units().equals(units)) {
+                kept.add(new Segment(s.from(), units));
             }
         }
-        return new Timeline(top);
+        return new Timeline(kept);
     }
 
     private static Timeline build(TreeSet<LocalDate> dates, Function<LocalDate, Set<Long>> unitsOn) {

@@ -64,6 +64,15 @@ public final class UnitTree {
         return new ArrayList<>(top);
     }
 
+    /**
+     * Every unit that ever had a parent and was never at the top two levels ({@link #topTwoEver()}): the units whose
+     * rows by dimension, if any, are level-3 rows.
+     */
+    public List<Long> belowTopTwoEver() {
+        Set<Long> top = new HashSet<>(topTwoEver());
+        return byUnit.keySet().stream().filter(u -> !top.contains(u)).sorted().toList();
+    }
+
     public Long parentOn(long unitId, LocalDate d) {
         for (Link l : byUnit.getOrDefault(unitId, List.of())) {
             if (l.activeOn(d)) {

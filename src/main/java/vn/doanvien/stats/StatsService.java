@@ -262,14 +262,14 @@ class StatsService {
 
     /**
      * Per child unit: the workforce of the enterprises of its active grassroots unions where known, and the members
-     * of those unions. Children that keep figures by dimension (level 2) read them; the children of a level-2 unit
-     * are summed from their grassroots unions' own figures.
+     * of those unions. Children that keep figures by dimension for {@code d} (level 2; level 3 for a recent day)
+     * read them; otherwise they are summed from their grassroots unions' own figures.
      */
     private Map<Long, long[]> childWorkforce(Unit unit, List<Long> children, UnitTree tree, LocalDate f,
                                              LocalDate d) {
         Map<Long, long[]> result = new HashMap<>();
-        if (tree.chainOn(unit.id, d).size() <= 1) {
-            return dimensions.workforceOfLevelTwo(children, d);
+        if (dimensions.childrenKeepRows(unit.id, d, tree)) {
+            return dimensions.workforceOfKept(children, d);
         }
         Set<Long> onD = tree.subtreeOn(unit.id, d);
         for (StatsRepository.UnionFigures u : repository.unionFigures(onD, d, d).values()) {

@@ -20,6 +20,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import vn.doanvien.TestData;
+import vn.doanvien.common.Today;
 import vn.doanvien.organisation.Unit;
 import vn.doanvien.organisation.UnitKind;
 
@@ -91,14 +92,55 @@ class DimensionFiguresTest {
         for (int i = 0; i < 5; i++) {
             correct(members.get(random.nextInt(members.size())));
         }
+        // Joins, departures, transfers and a union's move in the days that level-3 units keep per day (LevelThree):
+        // their statistics for a recent day are sums of their rows, for an older day computed from their stays.
+        LocalDate today = Today.date();
+        LocalDate recent = LevelThree.dayRowsReadFrom(today);
+        int window = (int) java.time.temporal.ChronoUnit.DAYS.between(recent, today);
+        for (int i = 0; i < 12; i++) {
+            members.add(join(unions.get(random.nextInt(unions.size())), recent.plusDays(random.nextInt(window + 1))));
+        }
+        int moved = 0;
+        for (int i = 0; i < 40 && moved < 6; i++) {
+            long m = members.get(random.nextInt(members.size() - 12));
+            Map<String, Object> record = member(m);
+            if (!"ACTIVE".equals(record.get("status"))) {
+                continue;
+            }
+            LocalDate on = recent.plusDays(random.nextInt(window + 1));
+            long to = unions.get(random.nextInt(unions.size()));
+            if (moved % 2 == 0) {
+                leave(m, on);
+                moved++;
+            } else if (to != ((Number) record.get("grassrootsUnionId")).longValue()) {
+                transfer(m, to, on);
+                moved++;
+            }
+        }
+        moveUnion(unions.get(5), u11.id, recent.plusDays(window / 2));
         assertEquals("", recount.differences(), "the maintained figures equal a recount");
+        assertTrue(count("select count(*) from unit_dimension_figure where unit_id = " + u11.id
+                + " and grain = 'D' and period_start >= '" + recent + "'") > 0, "recent day rows of a level-3 unit");
+        assertEquals(0, count("select count(*) from unit_dimension_figure where unit_id = " + u11.id
+                + " and grain = 'D' and period_start < '" + LevelThree.dayRowsKeptFrom(today) + "'"),
+                "a level-3 unit keeps no older day rows");
+        assertTrue(count("select count(*) from unit_dimension_figure where unit_id = " + u11.id
+                + " and grain = 'M' and period_start < '2020-01-01'") > 0, "month rows of a level-3 unit");
 
         Oracle oracle = new Oracle(load());
-        List<LocalDate> days = List.of(LocalDate.of(2020, 2, 29), LocalDate.of(2022, 12, 31),
-                LocalDate.of(2023, 4, 17), LocalDate.of(2024, 8, 3), LocalDate.now().minusDays(1));
+        // {asOf, from}: older days (level 3 from its stays), then recent ones (level 3 from its rows)
+        List<LocalDate[]> days = new ArrayList<>();
+        for (LocalDate d : List.of(LocalDate.of(2020, 2, 29), LocalDate.of(2022, 12, 31), LocalDate.of(2023, 4, 17),
+                LocalDate.of(2024, 8, 3), today.minusDays(1))) {
+            days.add(new LocalDate[] {d, d.minusMonths(7).plusDays(3)});
+        }
+        days.add(new LocalDate[] {today, recent.plusDays(2)});
+        days.add(new LocalDate[] {recent.plusMonths(1).minusDays(1), recent});
+        days.add(new LocalDate[] {today, today.withDayOfMonth(1)});
         int compared = 0;
-        for (LocalDate d : days) {
-            LocalDate f = d.minusMonths(7).plusDays(3);
+        for (LocalDate[] asOfFrom : days) {
+            LocalDate d = asOfFrom[0];
+            LocalDate f = asOfFrom[1];
             for (Unit scope : List.of(root, p1, p2, u11, u21)) {
                 for (Dimension dim : Dimension.values()) {
                     Map<String, long[]> expected = oracle.expected(scope.id, dim, f, d);
@@ -443,6 +485,11 @@ class DimensionFiguresTest {
         b.putAll(p);
         given().contentType(ContentType.JSON).body(b).when().put("/api/v1/members/{id}", member)
                 .then().statusCode(200);
+    }
+
+    @Transactional
+    long count(String sql) {
+        return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
     }
 
     @SuppressWarnings("unchecked")

@@ -1,0 +1,52 @@
+package vn.doanvien.figures;
+
+import java.time.LocalDate;
+
+/**
+ * The rows by dimension of the level-3 units (the upper-level unions and the units like them, third in their chain):
+ * kept per month and per year for every period, per day only for recent days. A statistic of such a unit as of a
+ * recent day sums its rows like the units above it; one that needs the days of an older month is computed from the
+ * stays below the unit. About 1,200 units × 150 months × their values is some ten million rows at national scale,
+ * where their day rows since the beginning would be over a hundred million.
+ */
+final class LevelThree {
+
+    /** The depth of these units: the unit, its level-2 unit and the root. */
+    static final int DEPTH = 3;
+
+    private LevelThree() {
+    }
+
+    /**
+     * Writers keep the day rows of level-3 units from the first of the month before last on: one month more than
+     * readers use ({@link #dayRowsReadFrom}), so that instances whose clocks straddle a new month agree, and so that
+     * a row stops being read before it stops being written.
+     */
+    static LocalDate dayRowsKeptFrom(LocalDate today) {
+        return today.withDayOfMonth(1).minusMonths(2);
+    }
+
+    /** Readers use the day rows of level-3 units from the first of the previous month on. */
+    static LocalDate dayRowsReadFrom(LocalDate today) {
+        return today.withDayOfMonth(1).minusMonths(1);
+    }
+
+    /**
+     * Whether the stock on {@code asOf} and the flows of [from, asOf] of a level-3 unit can be summed from its rows:
+     * every day row they need (the partial months at both ends, {@link GrainRange#decompose}) is recent.
+     */
+    static boolean rowsAnswer(LocalDate from, LocalDate asOf, LocalDate today) {
+        LocalDate readFrom = dayRowsReadFrom(today);
+        for (LocalDate start : new LocalDate[] {DimensionFigures.EPOCH, from}) {
+            if (start.isAfter(asOf)) {
+                continue;
+            }
+            for (GrainRange r : GrainRange.decompose(start, asOf)) {
+                if (r.grain().equals("D") && r.from().isBefore(readFrom)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}
