@@ -6,7 +6,7 @@
 #
 # Cases: every groupBy at the Confederation (unit 1 of the bench registry) and at a province (PROVINCE, default 2),
 # asOf today and asOf a past day (PAST, default 2025-06-17, from PAST_FROM 2025-03-10), and the progress of a
-# national target (created once). GROUP_BYS limits the groupings (the previous build knows neither SIZE_BAND nor
+# national target (created once); UNITS adds other units (asOf today). GROUP_BYS limits the groupings (the previous build knows neither SIZE_BAND nor
 # NATIONALITY, nor the pairs GENDER_AGE_BAND...); FILTERS adds filtered statistics (where=DIMENSION:VALUE). Prints and appends to OUT (default bench/stats/out/concurrent.tsv): label, case, requests/s, p50,
 # p99 (ms), non-2xx answers. Needs curl, python3, wrk.
 set -euo pipefail
@@ -22,6 +22,8 @@ PAST_FROM="${PAST_FROM:-2025-03-10}"
 GROUP_BYS="${GROUP_BYS:-CHILD_UNIT PROVINCE OWNERSHIP INVESTOR_COUNTRY INDUSTRY SIZE_BAND GENDER AGE_BAND NATIONALITY GENDER_AGE_BAND OWNERSHIP_INDUSTRY OWNERSHIP_SIZE_BAND}"
 # Filtered statistics, GROUPBY@DIMENSION:VALUE each (empty for a build without the where parameter)
 FILTERS="${FILTERS-INDUSTRY@OWNERSHIP:FOREIGN_INVESTED AGE_BAND@GENDER:FEMALE OWNERSHIP@SIZE_BAND:1000_AND_OVER}"
+# Other units to ask every groupBy of, e.g. UNITS=1001 (an upper-level union of the bench registry)
+UNITS="${UNITS:-}"
 OUT="${OUT:-$(dirname "$0")/out/concurrent.tsv}"
 mkdir -p "$(dirname "$OUT")"
 
@@ -59,6 +61,11 @@ for g in $GROUP_BYS; do
   run "Confederation $g" "$API/stats/membership?unitId=1&groupBy=$g"
   run "province $g" "$API/stats/membership?unitId=$PROVINCE&groupBy=$g"
   run "Confederation $g asOf $PAST" "$API/stats/membership?unitId=1&groupBy=$g&asOf=$PAST&from=$PAST_FROM"
+done
+for u in $UNITS; do
+  for g in $GROUP_BYS; do
+    run "unit $u $g" "$API/stats/membership?unitId=$u&groupBy=$g"
+  done
 done
 for f in $FILTERS; do
   g=${f%%@*}; w=${f#*@}

@@ -12,7 +12,7 @@ import java.util.TreeMap;
 /**
  * The membership figures of a unit split by a {@link Dimension}: members and grassroots unions on a day, joins and
  * departures in a period, per value. The top three units of each chain (the Confederation, the level-2 units and,
- * for recent days, the level-3 units: {@link LevelThree}) read their maintained rows by dimension: a few dozen rows
+ * for recent days and the dimensions that do not change with time, the level-3 units: {@link LevelThree}) read their maintained rows by dimension: a few dozen rows
  * per value, whatever the number of members. A unit further down, or a level-3 unit for an older day, computes the
  * same flows from the stays of the grassroots unions ever placed below it, with the same emission the ledger uses, so
  * both answers are the same figures.
@@ -64,7 +64,7 @@ public class DimensionFigures {
                                           UnitTree tree) {
         Map<String, long[]> stock;
         Map<String, long[]> period;
-        if (keptRowsAnswer(unitId, from, asOf, tree)) {
+        if (keptRowsAnswer(unitId, dimension, from, asOf, tree)) {
             stock = dimensions.sums(unitId, dimension, EPOCH, asOf);
             period = dimensions.sums(unitId, dimension, from, asOf);
         } else {
@@ -90,12 +90,13 @@ public class DimensionFigures {
 
     /**
      * Whether the figures of {@code unitId} for [from, asOf] are summed from its kept rows: at the top two levels on
-     * {@code asOf} always, at level 3 when the days they need are recent ({@link LevelThree}).
+     * {@code asOf} always, at level 3 for the dimensions kept there when the days they need are recent ({@link
+     * LevelThree}).
      */
-    static boolean keptRowsAnswer(long unitId, LocalDate from, LocalDate asOf, UnitTree tree) {
+    static boolean keptRowsAnswer(long unitId, Dimension dimension, LocalDate from, LocalDate asOf, UnitTree tree) {
         int depth = tree.chainOn(unitId, asOf).size();
-        return depth < LevelThree.DEPTH
-                || depth == LevelThree.DEPTH && LevelThree.rowsAnswer(from, asOf, vn.doanvien.common.Today.date());
+        return depth < LevelThree.DEPTH || depth == LevelThree.DEPTH && LevelThree.keeps(dimension)
+                && LevelThree.rowsAnswer(from, asOf, vn.doanvien.common.Today.date());
     }
 
     /**
@@ -107,7 +108,10 @@ public class DimensionFigures {
         return dimensions.workforceOfMany(unitIds, asOf);
     }
 
-    /** Whether the children of {@code unitId} on {@code asOf} have kept rows for it ({@link #workforceOfKept}). */
+    /**
+     * Whether the children of {@code unitId} on {@code asOf} have kept rows for it ({@link #workforceOfKept}, read from
+     * SIZE_BAND, kept at level 3).
+     */
     public boolean childrenKeepRows(long unitId, LocalDate asOf, UnitTree tree) {
         int depth = tree.chainOn(unitId, asOf).size() + 1;
         return depth < LevelThree.DEPTH

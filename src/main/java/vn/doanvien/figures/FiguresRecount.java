@@ -157,12 +157,15 @@ public class FiguresRecount {
 
     /**
      * The stored rows without the day rows of level-3 units older than {@code keptFrom}: written before their days
-     * stopped being kept ({@link LevelThree}), read by nothing, deleted at the next start.
+     * stopped being kept ({@link LevelThree}), read by nothing, deleted at the next start. A unit's row on the day it
+     * moved between levels 2 and 3 holds what it carried out of (or into) level 2 that day, which is kept: only the
+     * days at level 3 since the day before are left out.
      */
     private Deltas withoutOldLevelThreeDays(Deltas stored, java.time.LocalDate keptFrom) {
         UnitTree tree = sources.loadTree();
         stored.dims.keySet().removeIf(k -> k.day().isBefore(keptFrom)
-                && tree.chainOn(k.unitId(), k.day()).size() == LevelThree.DEPTH);
+                && tree.chainOn(k.unitId(), k.day()).size() == LevelThree.DEPTH
+                && tree.chainOn(k.unitId(), k.day().minusDays(1)).size() == LevelThree.DEPTH);
         return stored;
     }
 

@@ -4,9 +4,10 @@ import java.time.LocalDate;
 
 /**
  * The rows by dimension of the level-3 units (the upper-level unions and the units like them, third in their chain):
- * kept per month and per year for every period, per day only for recent days. A statistic of such a unit as of a
+ * kept per month and per year for every period, per day only for recent days, and for the dimensions that do not
+ * change with time ({@link #keeps}). A statistic of such a unit as of a
  * recent day sums its rows like the units above it; one that needs the days of an older month is computed from the
- * stays below the unit. About 1,200 units × 150 months × their values is some ten million rows at national scale,
+ * stays below the unit. About 1,200 units × 150 months × their values is some seven million rows at national scale,
  * where their day rows since the beginning would be over a hundred million.
  */
 final class LevelThree {
@@ -15,6 +16,16 @@ final class LevelThree {
     static final int DEPTH = 3;
 
     private LevelThree() {
+    }
+
+    /**
+     * Whether level-3 units keep rows of {@code dimension}: not of the dimensions that change with time (an age band,
+     * alone or crossed). Those book every member's future birthdays, one day row each, decades ahead: measured on the
+     * 15-million-member registry, about 41,000 rows per level-3 unit against 5,700 for all the others together, so
+     * at level 3 they are computed from the stays.
+     */
+    static boolean keeps(Dimension dimension) {
+        return !dimension.involves(Dimension.AGE_BAND);
     }
 
     /**

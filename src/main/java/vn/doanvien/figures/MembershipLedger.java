@@ -224,7 +224,7 @@ public class MembershipLedger {
         Timeline third = timeline.third();
         for (Dimension dimension : only) {
             emitDimension(dimension, span, sign, topTwo, workplace, deltas::addDimColumn);
-            if (!third.isEmpty()) {
+            if (!third.isEmpty() && LevelThree.keeps(dimension)) {
                 emitDimension(dimension, span, sign, third, workplace, deltas::addThirdColumn);
             }
         }
@@ -273,7 +273,7 @@ public class MembershipLedger {
         for (Dimension dimension : only) {
             if (dimension.workplace()) {
                 emitLifeIn(dimension, life, topTwo, sign, workplace, deltas::addDimColumn);
-                if (!third.isEmpty()) {
+                if (!third.isEmpty() && LevelThree.keeps(dimension)) {
                     emitLifeIn(dimension, life, third, sign, workplace, deltas::addThirdColumn);
                 }
             }

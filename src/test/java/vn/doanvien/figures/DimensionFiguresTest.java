@@ -126,6 +126,8 @@ class DimensionFiguresTest {
                 "a level-3 unit keeps no older day rows");
         assertTrue(count("select count(*) from unit_dimension_figure where unit_id = " + u11.id
                 + " and grain = 'M' and period_start < '2020-01-01'") > 0, "month rows of a level-3 unit");
+        assertEquals(0, count("select count(*) from unit_dimension_figure where unit_id = " + u11.id
+                + " and dimension like '%AGE_BAND%'"), "a level-3 unit keeps no rows of the age bands");
 
         Oracle oracle = new Oracle(load());
         // {asOf, from}: older days (level 3 from its stays), then recent ones (level 3 from its rows)
