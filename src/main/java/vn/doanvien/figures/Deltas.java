@@ -40,7 +40,7 @@ final class Deltas {
     final TreeMap<UnitDay, long[]> units = new TreeMap<>();
     final TreeMap<UnionMonth, long[]> unions = new TreeMap<>();
     /**
-     * Unit rows by dimension value, per day (only the top two units of each chain keep them). A hash map: a rebuild
+     * Unit rows by dimension value, per day, of the top two units of each chain. A hash map: a rebuild
      * adds to it hundreds of millions of times; it is sorted when written ({@link #dimGrains}).
      */
     final Map<DimDay, long[]> dims = new java.util.HashMap<>();
@@ -205,15 +205,15 @@ final class Deltas {
         });
     }
 
-    /** Adds the level-3 rows by dimension of these units only (null: of every unit). */
+    /** Adds the level-3 rows by dimension of these units only. */
     void addThirdOf(Deltas other, java.util.Set<Long> unitIds) {
         other.thirdMonths.forEach((k, v) -> {
-            if (unitIds == null || unitIds.contains(k.unitId())) {
+            if (unitIds.contains(k.unitId())) {
                 add(thirdMonths.computeIfAbsent(k, x -> new long[FlowKind.DIMENSION_COUNT]), v);
             }
         });
         other.thirdDays.forEach((k, v) -> {
-            if ((unitIds == null || unitIds.contains(k.unitId())) && !k.day().isBefore(thirdDaysFrom)) {
+            if (unitIds.contains(k.unitId()) && !k.day().isBefore(thirdDaysFrom)) {
                 add(thirdDays.computeIfAbsent(k, x -> new long[FlowKind.DIMENSION_COUNT]), v);
             }
         });

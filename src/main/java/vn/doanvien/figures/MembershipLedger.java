@@ -175,7 +175,7 @@ public class MembershipLedger {
         Deltas deltas = new Deltas();
         flow.emit(Timeline.ofUnitAncestors(unitId, before, flow.start()), -1, deltas);
         flow.emit(Timeline.ofUnitAncestors(unitId, after, flow.start()), 1, deltas);
-        // The figures by dimension are kept by the top two units of each chain: the stays of every union ever
+        // The figures by dimension are kept by the top three units of each chain: the stays of every union ever
         // placed below the unit move with it, as they were credited before and as they are after.
         java.util.Set<Long> below = new java.util.HashSet<>(before.everBelow(unitId));
         below.addAll(after.everBelow(unitId));
