@@ -164,10 +164,12 @@ class DimensionFiguresRepository {
         int deleted = 0;
         for (int from = 0; from < level3.size(); from += 500) {
             List<Long> step = level3.subList(from, Math.min(level3.size(), from + 500));
+            // one range of the primary key per unit and dimension (with grain and a bound on the day)
             deleted += em.createNativeQuery("delete from unit_dimension_figure where unit_id in (:units) "
                     + "and dimension in (:dimensions) and grain = 'D' and period_start < :before")
                     .setParameter("units", step)
-                    .setParameter("dimensions", java.util.Arrays.stream(Dimension.values()).map(Dimension::name).toList())
+                    .setParameter("dimensions", java.util.Arrays.stream(Dimension.values())
+                            .filter(LevelThree::keeps).map(Dimension::name).toList())
                     .setParameter("before", before).executeUpdate();
         }
         return deleted;

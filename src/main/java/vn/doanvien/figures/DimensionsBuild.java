@@ -34,6 +34,8 @@ public class DimensionsBuild {
 
     private static final Logger LOG = Logger.getLogger(DimensionsBuild.class);
     static final String TASK = "figures-by-dimension";
+    /** The mark of {@link #dropOldLevelThreeDays()}, with the first day kept. */
+    static final String PRUNED = "figures-level-three-days-before";
     /** The dimensions migration V16 introduced, recorded together as {@value #TASK}. */
     static final Set<Dimension> OF_V16 = java.util.EnumSet.range(Dimension.GENDER, Dimension.SIZE_BAND);
     private static final int UNIONS_PER_STEP = 2000;
@@ -100,21 +102,31 @@ public class DimensionsBuild {
     }
 
     /**
-     * Deletes the day rows of level-3 units that are no longer kept ({@link LevelThree}): once a month there is a
-     * month of them to delete; on other starts the deletion finds nothing, by the primary key.
+     * Deletes the day rows of level-3 units that are no longer kept ({@link LevelThree}), at the first start after
+     * the first day kept has moved (once a month, recorded in {@code startup_task} as {@value #PRUNED}{@code :DATE}):
+     * about a second at national scale, one index range per unit and dimension, so not at every start.
      */
     public void dropOldLevelThreeDays() {
-        UnitTree tree = QuarkusTransaction.requiringNew().call(sources::loadTree);
-        List<Long> below = tree.belowTopTwoEver();
-        if (below.isEmpty()) {
+        java.time.LocalDate before = LevelThree.dayRowsKeptFrom(vn.doanvien.common.Today.date());
+        String task = PRUNED + ":" + before;
+        boolean done = QuarkusTransaction.requiringNew().call(() -> !em.createNativeQuery(
+                "select 1 from startup_task where name = ?1").setParameter(1, task).getResultList().isEmpty());
+        if (done) {
             return;
         }
-        java.time.LocalDate before = LevelThree.dayRowsKeptFrom(vn.doanvien.common.Today.date());
-        int deleted = QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS)
+        long started = System.nanoTime();
+        UnitTree tree = QuarkusTransaction.requiringNew().call(sources::loadTree);
+        List<Long> below = tree.belowTopTwoEver();
+        int deleted = below.isEmpty() ? 0 : QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS)
                 .call(() -> dimensions.deleteDayRowsBefore(before, below));
-        if (deleted > 0) {
-            LOG.infof("Figures by dimension: %d day rows of level-3 units before %s deleted", deleted, before);
-        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("delete from startup_task where name like ?1").setParameter(1, PRUNED + ":%")
+                    .executeUpdate();
+            em.createNativeQuery("insert into startup_task (name, done_at) values (?1, current_timestamp)")
+                    .setParameter(1, task).executeUpdate();
+        });
+        LOG.infof("Figures by dimension: %d day rows of level-3 units before %s deleted in %d ms", deleted, before,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     private static String taskOf(Dimension d) {
