@@ -6,7 +6,8 @@
 #
 #   BASE_APP=<dir> NEW_APP=<dir> BENCH_DB=dv_bench_data bench/stats/ab.sh [ROUNDS]
 #
-# The apps are started from the current directory with the recommended JVM flags of docs/operations.md (heap
+# BASE_JAVA_OPTS: options for the baseline only (e.g. -Dquarkus.flyway.migrate-at-start=false when the database has
+# a migration the baseline does not know). The apps are started from the repository's root with the recommended JVM flags of docs/operations.md (heap
 # -Xmx${XMX:-512m}) on port 8185; nothing else should run.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -14,6 +15,7 @@ ROOT=$(pwd)
 ROUNDS=${1:-2}
 BASE_APP=${BASE_APP:?packaged app dir of the baseline}
 NEW_APP=${NEW_APP:?packaged app dir of the new build}
+BASE_JAVA_OPTS=${BASE_JAVA_OPTS:-}
 BENCH_DB=${BENCH_DB:-dv_bench_data}
 PORT=8185
 OUT_DIR=${OUT_DIR:-$ROOT/bench/stats/out/ab}
@@ -22,10 +24,11 @@ ONE_CLIENT_URLS=${ONE_CLIENT_URLS:-"stats/membership?unitId=1001&groupBy=GENDER 
 mkdir -p "$OUT_DIR"
 FLAGS="-XX:+UseSerialGC -Xms64m -Xmx${XMX:-512m} -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:-ShrinkHeapInSteps -XX:MaxHeapFreeRatio=40 -XX:TrimNativeHeapInterval=1000"
 
-start() { # start <app dir>
-  java $FLAGS -Dquarkus.http.port=$PORT -Ddoanvien.demo-data.enabled=false \
+start() { # start <app dir> [java options...]
+  local dir=$1; shift
+  java $FLAGS "$@" -Dquarkus.http.port=$PORT -Ddoanvien.demo-data.enabled=false \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB" -Dquarkus.datasource.username=postgres \
-    -jar "$1/quarkus-run.jar" > "$OUT_DIR/app.log" 2>&1 &
+    -jar "$dir/quarkus-run.jar" > "$OUT_DIR/app.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 600); do
     curl -sf "http://127.0.0.1:$PORT/q/health/ready" > /dev/null 2>&1 && return 0
@@ -57,8 +60,7 @@ print('\t'.join(['$1', '$path', '%.1f' % t[len(t) // 2], '%.1f' % t[int(len(t) *
 
 for round in $(seq 1 "$ROUNDS"); do
   for which in base new; do
-    app=$BASE_APP; [ "$which" = new ] && app=$NEW_APP
-    start "$app"
+    if [ "$which" = base ]; then start "$BASE_APP" $BASE_JAVA_OPTS; else start "$NEW_APP"; fi
     one_client "$which $round"
     OUT="$OUT_DIR/concurrent.tsv" bench/stats/concurrent.sh "http://127.0.0.1:$PORT" "$which $round"
     stop
