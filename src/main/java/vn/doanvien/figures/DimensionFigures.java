@@ -12,10 +12,10 @@ import java.util.TreeMap;
 /**
  * The membership figures of a unit split by a {@link Dimension}: members and grassroots unions on a day, joins and
  * departures in a period, per value. The top three units of each chain (the Confederation, the level-2 units and,
- * for recent days and the dimensions that do not change with time, the level-3 units: {@link LevelThree}) read their maintained rows by dimension: a few dozen rows
- * per value, whatever the number of members. A unit further down, or a level-3 unit for an older day, computes the
- * same flows from the stays of the grassroots unions ever placed below it, with the same emission the ledger uses, so
- * both answers are the same figures.
+ * for recent days and the dimensions that do not change with time, the level-3 units: {@link LevelThree}) read their
+ * maintained rows by dimension: a few dozen rows per value, whatever the number of members. A unit further down, or
+ * a level-3 unit otherwise, computes the same flows from the stays of the grassroots unions ever placed below it,
+ * with the same emission the ledger uses, so both answers are the same figures.
  */
 @ApplicationScoped
 @Transactional
