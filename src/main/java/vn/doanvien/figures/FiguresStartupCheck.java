@@ -11,7 +11,8 @@ import vn.doanvien.common.HeapRelease;
 /**
  * Startup work on the figures. Always: when the figures by dimension are missing (the first start after migration
  * V16 introduced them) they are built from the registry, a few hundred grassroots unions per transaction, by the
- * ledger's own code; the level-3 units' day rows older than those still kept are deleted ({@link LevelThree}).
+ * ledger's own code; once a month, the level-3 units' day rows older than those still kept are deleted ({@link
+ * LevelThree}).
  * Then an operator's one-off action chosen by {@code doanvien.figures.on-start}: {@code none}
  * (the default), {@code check} (log whether the stored figures equal a recount from the registry) or
  * {@code rebuild} (replace them by a recount, e.g. after a bulk load that bypassed the ledger). Used by the
