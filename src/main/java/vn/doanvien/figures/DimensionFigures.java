@@ -94,9 +94,8 @@ public class DimensionFigures {
      * LevelThree}).
      */
     static boolean keptRowsAnswer(long unitId, Dimension dimension, LocalDate from, LocalDate asOf, UnitTree tree) {
-        int depth = tree.chainOn(unitId, asOf).size();
-        return depth < LevelThree.DEPTH || depth == LevelThree.DEPTH && LevelThree.keeps(dimension)
-                && LevelThree.rowsAnswer(from, asOf, vn.doanvien.common.Today.date());
+        return LevelThree.keptRowsAnswer(tree.chainOn(unitId, asOf).size(), dimension, from, asOf,
+                vn.doanvien.common.Today.date());
     }
 
     /**
@@ -113,9 +112,8 @@ public class DimensionFigures {
      * SIZE_BAND, kept at level 3).
      */
     public boolean childrenKeepRows(long unitId, LocalDate asOf, UnitTree tree) {
-        int depth = tree.chainOn(unitId, asOf).size() + 1;
-        return depth < LevelThree.DEPTH
-                || depth == LevelThree.DEPTH && LevelThree.rowsAnswer(asOf, asOf, vn.doanvien.common.Today.date());
+        return LevelThree.keptRowsAnswer(tree.chainOn(unitId, asOf).size() + 1, Dimension.SIZE_BAND, asOf, asOf,
+                vn.doanvien.common.Today.date());
     }
 
     /** The flows credited to {@code unitId} by value, per day, recomputed from the stays below it. */

@@ -33,8 +33,9 @@ public class FiguresRecount {
 
     /** True when the stored figures equal a recount from scratch. */
     public boolean storedFiguresMatchRecount() {
-        Deltas fresh = recount();
-        return sameRows(withoutOldLevelThreeDays(rows.stored(), fresh.thirdDaysFrom), fresh);
+        UnitTree tree = sources.loadTree();
+        Deltas fresh = recount(tree, true);
+        return sameRows(withoutOldLevelThreeDays(rows.stored(), fresh.thirdDaysFrom, tree), fresh);
     }
 
     /** A human-readable list of the rows where stored figures and a recount differ (empty when they agree). */
@@ -44,8 +45,9 @@ public class FiguresRecount {
 
     /** As {@link #differences()}, limited to the rows of these units and grassroots unions (null: all). */
     public String differences(java.util.Collection<Long> unitIds, java.util.Collection<Long> grassrootsUnionIds) {
-        Deltas fresh = recount();
-        Deltas stored = withoutOldLevelThreeDays(rows.stored(), fresh.thirdDaysFrom);
+        UnitTree tree = sources.loadTree();
+        Deltas fresh = recount(tree, true);
+        Deltas stored = withoutOldLevelThreeDays(rows.stored(), fresh.thirdDaysFrom, tree);
         if (unitIds != null) {
             stored.units.keySet().removeIf(k -> !unitIds.contains(k.unitId()));
             fresh.units.keySet().removeIf(k -> !unitIds.contains(k.unitId()));
@@ -109,16 +111,15 @@ public class FiguresRecount {
      */
     public void rebuildLeavingDimensionsToBuild() {
         rows.deleteAll();
-        rows.applyToEmptyTables(recount(false));
+        rows.applyToEmptyTables(recount(sources.loadTree(), false));
         build.markNotBuilt();
     }
 
     Deltas recount() {
-        return recount(true);
+        return recount(sources.loadTree(), true);
     }
 
-    private Deltas recount(boolean withDimensions) {
-        UnitTree tree = sources.loadTree();
+    private Deltas recount(UnitTree tree, boolean withDimensions) {
         Deltas deltas = new Deltas();
         List<Long> all = sources.allGrassrootsUnionIds();
         for (int from = 0; from < all.size(); from += UNIONS_PER_READ) {
@@ -161,8 +162,7 @@ public class FiguresRecount {
      * moved between levels 2 and 3 holds what it carried out of (or into) level 2 that day, which is kept: only the
      * days at level 3 since the day before are left out.
      */
-    private Deltas withoutOldLevelThreeDays(Deltas stored, java.time.LocalDate keptFrom) {
-        UnitTree tree = sources.loadTree();
+    private static Deltas withoutOldLevelThreeDays(Deltas stored, java.time.LocalDate keptFrom, UnitTree tree) {
         stored.dims.keySet().removeIf(k -> k.day().isBefore(keptFrom)
                 && tree.chainOn(k.unitId(), k.day()).size() == LevelThree.DEPTH
                 && tree.chainOn(k.unitId(), k.day().minusDays(1)).size() == LevelThree.DEPTH);

@@ -43,6 +43,15 @@ final class LevelThree {
     }
 
     /**
+     * Whether a unit at {@code depth} in its chain on {@code asOf} (1 for the root) answers {@code dimension} for
+     * [from, asOf] from its kept rows: the top two levels always, level 3 for a dimension it keeps when the day rows
+     * needed are recent ({@link #rowsAnswer}), lower units never.
+     */
+    static boolean keptRowsAnswer(int depth, Dimension dimension, LocalDate from, LocalDate asOf, LocalDate today) {
+        return depth < DEPTH || depth == DEPTH && keeps(dimension) && rowsAnswer(from, asOf, today);
+    }
+
+    /**
      * Whether the stock on {@code asOf} and the flows of [from, asOf] of a level-3 unit can be summed from its rows:
      * every day row they need (the partial months at both ends, {@link GrainRange#decompose}) is recent.
      */

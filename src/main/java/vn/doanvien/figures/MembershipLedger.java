@@ -223,10 +223,20 @@ public class MembershipLedger {
         Timeline topTwo = timeline.topTwo();
         Timeline third = timeline.third();
         for (Dimension dimension : only) {
-            emitDimension(dimension, span, sign, topTwo, workplace, deltas::addDimColumn);
-            if (!third.isEmpty() && LevelThree.keeps(dimension)) {
-                emitDimension(dimension, span, sign, third, workplace, deltas::addThirdColumn);
-            }
+            toKeepers(dimension, topTwo, third, deltas,
+                    (units, sink) -> emitDimension(dimension, span, sign, units, workplace, sink));
+        }
+    }
+
+    /**
+     * Emits one dimension's flows, by {@code emit}, to the units that keep them: along {@code topTwo} into the day
+     * rows, and along {@code third} into the level-3 rows when level 3 keeps that dimension ({@link LevelThree}).
+     */
+    private static void toKeepers(Dimension dimension, Timeline topTwo, Timeline third, Deltas deltas,
+                                  java.util.function.BiConsumer<Timeline, DimensionSink> emit) {
+        emit.accept(topTwo, deltas::addDimColumn);
+        if (!third.isEmpty() && LevelThree.keeps(dimension)) {
+            emit.accept(third, deltas::addThirdColumn);
         }
     }
 
@@ -272,10 +282,8 @@ public class MembershipLedger {
         Timeline third = timeline.third();
         for (Dimension dimension : only) {
             if (dimension.workplace()) {
-                emitLifeIn(dimension, life, topTwo, sign, workplace, deltas::addDimColumn);
-                if (!third.isEmpty() && LevelThree.keeps(dimension)) {
-                    emitLifeIn(dimension, life, third, sign, workplace, deltas::addThirdColumn);
-                }
+                toKeepers(dimension, topTwo, third, deltas,
+                        (units, sink) -> emitLifeIn(dimension, life, units, sign, workplace, sink));
             }
         }
     }
