@@ -34,6 +34,8 @@ public class DimensionsBuild {
 
     private static final Logger LOG = Logger.getLogger(DimensionsBuild.class);
     static final String TASK = "figures-by-dimension";
+    /** PostgreSQL: the fillfactor of {@code unit_dimension_figure} outside a build (migration V19.1). */
+    static final int LIVE_FILLFACTOR = 80;
     /** The mark of {@link #dropOldLevelThreeDays()}, with the first day kept. */
     static final String PRUNED = "figures-level-three-days-before";
     /** The dimensions migration V16 introduced, recorded together as {@value #TASK}. */
@@ -154,63 +156,14 @@ public class DimensionsBuild {
         if (!empty) {
             LOG.infof("Figures by dimension: building %s from the registry", only);
             QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> clear(only));
-            UnitTree tree = QuarkusTransaction.requiringNew().call(sources::loadTree);
-            List<Long> top = tree.topTwoEver();
-            List<Long> roots = top.stream().filter(u -> tree.linksOf(u).isEmpty()).toList();
-            List<Long> seconds = top.stream().filter(u -> !tree.linksOf(u).isEmpty()).toList();
-            List<Long> all = QuarkusTransaction.requiringNew().call(this::allUnionIds);
-            // Every union is read once for its level-2 unit and the root together; a union that moved between
-            // level-2 units is read again for each other one, for that unit's rows only.
-            Map<Long, Deltas> rootSums = new HashMap<>();
-            roots.forEach(r -> rootSums.put(r, new Deltas()));
-            // The units below them keep level-3 rows (LevelThree): each is summed with the one level-2 unit it was
-            // ever below, whose pass reads all its unions; one that moved between level-2 units gets its own pass.
-            Map<Long, Set<Long>> thirdsOf = new HashMap<>();
-            Map<Long, Integer> owners = new HashMap<>();
-            for (Long unit : seconds) {
-                for (Long below : tree.everBelow(unit)) {
-                    owners.merge(below, 1, Integer::sum);
-                }
-            }
-            for (Long unit : seconds) {
-                thirdsOf.put(unit, tree.everBelow(unit).stream().filter(u -> owners.get(u) == 1)
-                        .collect(java.util.stream.Collectors.toSet()));
-            }
-            List<Long> movedThirds = owners.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
-                    .sorted().toList();
-            Set<Long> counted = new HashSet<>();
-            long rows = 0;
-            for (int i = 0; i < seconds.size(); i++) {
-                long unit = seconds.get(i);
-                Set<Long> thirds = thirdsOf.get(unit);
-                List<Long> unions = unionsUnder(unit, tree);
-                List<Long> fresh = unions.stream().filter(u -> !counted.contains(u)).toList();
-                List<Long> again = unions.stream().filter(counted::contains).toList();
-                Deltas sum = new Deltas();
-                read(fresh, tree, only, d -> {
-                    sum.addDimsOf(d, unit);
-                    sum.addThirdOf(d, thirds);
-                    rootSums.forEach((root, rootSum) -> rootSum.addDimsOf(d, root));
-                });
-                read(again, tree, only, d -> {
-                    sum.addDimsOf(d, unit);
-                    sum.addThirdOf(d, thirds);
-                });
-                counted.addAll(fresh);
-                rows += write(sum);
-                LOG.infof("Figures by dimension: unit %d (%d of %d), %d grassroots unions, %d rows so far, %d s",
-                        unit, i + 1, seconds.size(), unions.size(), rows,
-                        (System.nanoTime() - started) / 1_000_000_000);
-            }
-            for (Long third : movedThirds) {
-                Deltas sum = new Deltas();
-                read(unionsUnder(third, tree), tree, only, d -> sum.addThirdOf(d, Set.of(third)));
-                rows += write(sum);
-            }
-            List<Long> rest = all.stream().filter(u -> !counted.contains(u)).toList();
-            read(rest, tree, only, d -> rootSums.forEach((root, rootSum) -> rootSum.addDimsOf(d, root)));
-            for (Deltas rootSum : rootSums.values()) {
-                rows += write(rootSum);
+            // The build's rows are mostly past days that no write touches again: packed. The room the ledger's
+            // updates need (V19.1) is left in the pages written after the build.
+            fillfactor(100);
+            long rows;
+            try {
+                rows = buildAll(only, started);
+            } finally {
+                fillfactor(LIVE_FILLFACTOR);
             }
             LOG.infof("Figures by dimension: %d rows in %d s", rows, (System.nanoTime() - started) / 1_000_000_000);
             analyse();
@@ -224,6 +177,81 @@ public class DimensionsBuild {
         });
         LOG.infof("Figures by dimension %s built in %d ms", only, (System.nanoTime() - started) / 1_000_000);
         return !empty;
+    }
+
+    /** Sums and writes every row of these dimensions, level-2 unit by level-2 unit; the number of rows. */
+    private long buildAll(List<Dimension> only, long started) {
+        UnitTree tree = QuarkusTransaction.requiringNew().call(sources::loadTree);
+        List<Long> top = tree.topTwoEver();
+        List<Long> roots = top.stream().filter(u -> tree.linksOf(u).isEmpty()).toList();
+        List<Long> seconds = top.stream().filter(u -> !tree.linksOf(u).isEmpty()).toList();
+        List<Long> all = QuarkusTransaction.requiringNew().call(this::allUnionIds);
+        // Every union is read once for its level-2 unit and the root together; a union that moved between
+        // level-2 units is read again for each other one, for that unit's rows only.
+        Map<Long, Deltas> rootSums = new HashMap<>();
+        roots.forEach(r -> rootSums.put(r, new Deltas()));
+        // The units below them keep level-3 rows (LevelThree): each is summed with the one level-2 unit it was
+        // ever below, whose pass reads all its unions; one that moved between level-2 units gets its own pass.
+        Map<Long, Set<Long>> thirdsOf = new HashMap<>();
+        Map<Long, Integer> owners = new HashMap<>();
+        for (Long unit : seconds) {
+            Set<Long> below = tree.everBelow(unit);
+            thirdsOf.put(unit, below);
+            below.forEach(u -> owners.merge(u, 1, Integer::sum));
+        }
+        thirdsOf.replaceAll((unit, below) -> below.stream().filter(u -> owners.get(u) == 1)
+                .collect(java.util.stream.Collectors.toSet()));
+        List<Long> movedThirds = owners.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
+                .sorted().toList();
+        Set<Long> counted = new HashSet<>();
+        long rows = 0;
+        for (int i = 0; i < seconds.size(); i++) {
+            long unit = seconds.get(i);
+            Set<Long> thirds = thirdsOf.get(unit);
+            List<Long> unions = unionsUnder(unit, tree);
+            List<Long> fresh = unions.stream().filter(u -> !counted.contains(u)).toList();
+            List<Long> again = unions.stream().filter(counted::contains).toList();
+            Deltas sum = new Deltas();
+            read(fresh, tree, only, d -> {
+                sum.addDimsOf(d, unit);
+                sum.addThirdOf(d, thirds);
+                rootSums.forEach((root, rootSum) -> rootSum.addDimsOf(d, root));
+            });
+            read(again, tree, only, d -> {
+                sum.addDimsOf(d, unit);
+                sum.addThirdOf(d, thirds);
+            });
+            counted.addAll(fresh);
+            rows += write(sum);
+            LOG.infof("Figures by dimension: unit %d (%d of %d), %d grassroots unions, %d rows so far, %d s",
+                    unit, i + 1, seconds.size(), unions.size(), rows,
+                    (System.nanoTime() - started) / 1_000_000_000);
+        }
+        for (Long third : movedThirds) {
+            Deltas sum = new Deltas();
+            read(unionsUnder(third, tree), tree, only, d -> sum.addThirdOf(d, Set.of(third)));
+            rows += write(sum);
+        }
+        List<Long> rest = all.stream().filter(u -> !counted.contains(u)).toList();
+        read(rest, tree, only, d -> rootSums.forEach((root, rootSum) -> rootSum.addDimsOf(d, root)));
+        for (Deltas rootSum : rootSums.values()) {
+            rows += write(rootSum);
+        }
+        return rows;
+    }
+
+    /**
+     * PostgreSQL: the share of each new page of {@code unit_dimension_figure} that inserts may fill (a storage
+     * parameter of the table; the lock it takes lets reads and writes go on).
+     */
+    private void fillfactor(int percent) {
+        QuarkusTransaction.requiringNew().run(() -> em.unwrap(Session.class).doWork(c -> {
+            if (c.isWrapperFor(PGConnection.class)) {
+                try (var st = c.createStatement()) {
+                    st.execute("alter table unit_dimension_figure set (fillfactor = " + percent + ")");
+                }
+            }
+        }));
     }
 
     /**

@@ -1,0 +1,12 @@
+-- PostgreSQL: pages of unit_dimension_figure leave a fifth free, so that the ledger's updates of a row (every
+-- write adds to the day, month and year rows of its units, the Confederation's and the level-2 units' month and
+-- year rows at every write) are heap-only: the new version of the row goes on the same page, no index entry is
+-- written, and the dead version is pruned when the page is next read. With full pages (the default) three updates
+-- in four were not heap-only under a bulk sync: each left a dead row and a dead primary-key entry behind, the table
+-- grew to 406 MB for 160,910 live rows over 100,000 synced members, and every upsert walked further through them
+-- (bench/sync/RESULTS.md: 1.2x the members per second, a quarter of the size).
+--
+-- Only pages written from now on leave the room: on a populated database the rows already stored stay packed, and a
+-- row that is updated moves once to a page with room, where its next updates stay heap-only. A build of every row
+-- by dimension (DimensionsBuild) writes its pages four-fifths full.
+alter table unit_dimension_figure set (fillfactor = 80);
