@@ -4,83 +4,29 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vn.doanvien.TestData;
-import vn.doanvien.common.DatabaseKind;
-import vn.doanvien.organisation.Unit;
-import vn.doanvien.organisation.UnitKind;
 
 /**
  * The monthly rollup (unit_month_figure) stays equal to a recount from the registry after back-dated joins,
  * departures, transfers, grassroots-union moves and unit re-parenting, and reads through it (progress,
- * breakdown, series) give the hand-computed values on month ends and mid-month.
- *
- * <pre>
- * root ─ P1 ─ U1 ─ g1     U1 moves to P2 on 2024-05-05
- *         └ U3 ─ g3       g3 moves to U2 on 2024-04-20
- *      └ P2 ─ U2 ─ g2
- * E joins g1 2024-01-25, B g1 2024-02-10 (leaves 2024-04-12), D g3 2024-03-03, C g2 2024-03-15,
- * A g1 2024-05-20 (transfers to g2 2024-06-10); booked in a different order, most of them back-dated.
- * </pre>
+ * breakdown, series) give the hand-computed values on month ends and mid-month ({@link BackDatedRegistry} has the
+ * registry and its history).
  */
 @QuarkusTest
-class FiguresRollupTest {
-
-    static final LocalDate FROM = LocalDate.of(2020, 1, 1);
-
-    @Inject
-    TestData data;
-
-    @Inject
-    FiguresRecount recount;
-
-    @Inject
-    DimensionsBuild build;
-
-    @Inject
-    EntityManager em;
+class FiguresRollupTest extends BackDatedRegistry {
 
     @Inject
     UnitTotalsRepository unitTotals;
-
-    @Inject
-    DatabaseKind database;
-
-    Unit root;
-    Unit p1;
-    Unit p2;
-    Unit u1;
-    Unit u2;
-    Unit u3;
-    long g1;
-    long g2;
-    long g3;
-
-    @BeforeEach
-    void registry() {
-        root = data.unit(UnitKind.CONFEDERATION, null, FROM);
-        p1 = data.unit(UnitKind.PROVINCIAL_FEDERATION, root.id, FROM);
-        p2 = data.unit(UnitKind.PROVINCIAL_FEDERATION, root.id, FROM);
-        u1 = data.unit(UnitKind.UPPER_LEVEL_UNION, p1.id, FROM);
-        u2 = data.unit(UnitKind.UPPER_LEVEL_UNION, p2.id, FROM);
-        u3 = data.unit(UnitKind.UPPER_LEVEL_UNION, p1.id, FROM);
-        g1 = createUnion(u1.id);
-        g2 = createUnion(u2.id);
-        g3 = createUnion(u3.id);
-    }
 
     @Test
     void rollupEqualsARecountAfterEveryKindOfBackDatedChange() {
@@ -89,9 +35,7 @@ class FiguresRollupTest {
         assertSameAsRecount();
         long b = memberIdByName("Trần Thị Bình");
         join(g2, "Lê Văn Cường", "2024-03-15");
-        given().contentType(ContentType.JSON)
-                .body(Map.of("toGrassrootsUnionId", g2, "effectiveOn", "2024-06-10"))
-                .when().post("/api/v1/members/{id}/transfers", a).then().statusCode(200);
+        transfer(a, g2, "2024-06-10");
         leave(b, "2024-04-12");
         assertSameAsRecount();
         join(g3, "Phạm Thị Dung", "2024-03-03");
@@ -131,130 +75,11 @@ class FiguresRollupTest {
                 recount.differences(List.of(u1.id), List.of()));
         rebuild();
         assertSameAsRecount();
-        // A level-3 day row older than those kept (left by an instance that ran across a month's change) is read by
-        // nothing and compared with nothing, and the first start after the first day kept moves deletes it (once:
-        // the start records it).
-        oldLevelThreeDayRow(u1.id);
-        assertEquals(1, dimensionRows(u1.id, "D"));
-        assertSameAsRecount();
-        build.dropOldLevelThreeDays();
-        assertEquals(1, dimensionRows(u1.id, "D"), "this month's start has deleted them already");
-        forgetPruned();
-        build.dropOldLevelThreeDays();
-        assertEquals(0, dimensionRows(u1.id, "D"));
-        // The first build after their migration (DimensionsBuild, unit by unit, each row written once) gives the
-        // same rows as the ledger kept, moves of unions and units across the two provinces included.
-        corruptDimensionRow(p1.id);
-        forgetBuilt();
-        assertTrue(build.run(), "read the registry");
-        assertSameAsRecount();
-        if (database.isPostgres()) {
-            // the build writes its pages packed and gives the ledger's updates their room back (V19.1)
-            assertEquals("{fillfactor=" + DimensionsBuild.LIVE_FILLFACTOR + "}", dimensionTableOptions());
-        }
-        assertTrue(dimensionRows(root.id) > 0 && dimensionRows(p1.id) > 0 && dimensionRows(p2.id) > 0);
-
-        // A database built before a dimension existed (V16 recorded the eight of its time as one task): the next
-        // build makes the missing ones only (here the pairs), and leaves the others' rows as they are (a drifting
-        // GENDER row stays drifting: the build did not touch it).
-        List<Dimension> pairs = java.util.Arrays.stream(Dimension.values()).filter(Dimension::isPair).toList();
-        assertTrue(pairs.size() >= 3, "pairs " + pairs);
-        assertTrue(dimensionRows(root.id, Dimension.OWNERSHIP_INDUSTRY) > 0);
-        long genderRows = dimensionRows(root.id, Dimension.GENDER);
-        corruptDimensionRow(p1.id);
-        builtAsOfV16WithoutPairRows();
-        assertEquals(pairs, build.missing());
-        assertEquals(0, dimensionRows(root.id, Dimension.OWNERSHIP_INDUSTRY));
-        assertTrue(build.run(), "read the registry for the missing dimensions");
-        assertEquals(List.of(), build.missing());
-        assertFalse(build.run(), "nothing missing, nothing read");
-        assertEquals(genderRows, dimensionRows(root.id, Dimension.GENDER));
-        String differences = recount.differences(List.of(root.id, p1.id, p2.id, u1.id, u2.id, u3.id), List.of());
-        assertTrue(differences.contains("dimension=GENDER,"), differences);
-        assertTrue(pairs.stream().noneMatch(pair -> differences.contains("dimension=" + pair.name())), differences);
-        rebuild();
-        assertSameAsRecount();
-    }
-
-    @Transactional
-    String dimensionTableOptions() {
-        return String.valueOf(em.createNativeQuery("select cast(reloptions as text) from pg_class "
-                + "where relname = 'unit_dimension_figure'").getSingleResult());
-    }
-
-    @Transactional
-    void forgetBuilt() {
-        build.markNotBuilt();
-    }
-
-    @Transactional
-    void builtAsOfV16WithoutPairRows() {
-        build.markNotBuilt();
-        em.createNativeQuery("insert into startup_task (name, done_at) values ('figures-by-dimension', "
-                + "current_timestamp)").executeUpdate();
-        em.createNativeQuery("delete from unit_dimension_figure where dimension in (:pairs)")
-                .setParameter("pairs", java.util.Arrays.stream(Dimension.values()).filter(Dimension::isPair)
-                        .map(Dimension::name).toList()).executeUpdate();
-    }
-
-    @Transactional
-    long dimensionRows(long unitId, Dimension dimension) {
-        return ((Number) em.createNativeQuery("select count(*) from unit_dimension_figure where unit_id = :u "
-                + "and dimension = :d").setParameter("u", unitId).setParameter("d", dimension.name())
-                .getSingleResult()).longValue();
-    }
-
-    @Transactional
-    long dimensionRows(long unitId) {
-        return ((Number) em.createNativeQuery("select count(*) from unit_dimension_figure where unit_id = :u")
-                .setParameter("u", unitId).getSingleResult()).longValue();
-    }
-
-    @Transactional
-    long dimensionRows(long unitId, String grain) {
-        return ((Number) em.createNativeQuery("select count(*) from unit_dimension_figure where unit_id = :u "
-                + "and grain = :g").setParameter("u", unitId).setParameter("g", grain).getSingleResult()).longValue();
-    }
-
-    @Transactional
-    void forgetPruned() {
-        em.createNativeQuery("delete from startup_task where name like :p").setParameter("p", DimensionsBuild.PRUNED
-                + ":%").executeUpdate();
-    }
-
-    @Transactional
-    void oldLevelThreeDayRow(long unitId) {
-        em.createNativeQuery("insert into unit_dimension_figure (unit_id, dimension, grain, period_start, val, "
-                + DimensionFiguresRepository.FLOWS + ") values (:u, 'GENDER', 'D', date '2024-05-06', 'MALE', "
-                + "1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)").setParameter("u", unitId).executeUpdate();
-    }
-
-    @Transactional
-    void corruptDimensionRow(long unitId, String grain) {
-        em.createNativeQuery("update unit_dimension_figure set joined = joined + 1 where unit_id = :u "
-                + "and dimension = 'GENDER' and grain = :g").setParameter("u", unitId).setParameter("g", grain)
-                .executeUpdate();
-    }
-
-    @Transactional
-    void corruptDimensionRow(long unitId) {
-        em.createNativeQuery("update unit_dimension_figure set joined = joined + 1 where unit_id = :u "
-                + "and dimension = 'GENDER' and grain = 'D'").setParameter("u", unitId).executeUpdate();
     }
 
     @Test
     void progressBreakdownAndSeriesReadThroughTheRollupMatchHandComputedValues() {
-        long a = join(g1, "Nguyễn Văn An", "2024-05-20");
-        long b = join(g1, "Trần Thị Bình", "2024-02-10");
-        join(g2, "Lê Văn Cường", "2024-03-15");
-        given().contentType(ContentType.JSON)
-                .body(Map.of("toGrassrootsUnionId", g2, "effectiveOn", "2024-06-10"))
-                .when().post("/api/v1/members/{id}/transfers", a).then().statusCode(200);
-        leave(b, "2024-04-12");
-        join(g3, "Phạm Thị Dung", "2024-03-03");
-        moveUnion(g3, u2.id, "2024-04-20");
-        reparent(u1, p2.id, "2024-05-05");
-        join(g1, "Hoàng Văn Em", "2024-01-25");
+        history();
 
         long atP1 = createTarget(p1.id, 10, "2024-01-31");
         // Mid-month: E, and B and D who joined since; B has left.
@@ -361,10 +186,6 @@ class FiguresRollupTest {
         });
     }
 
-    private void assertSameAsRecount() {
-        assertEquals("", recount.differences(List.of(root.id, p1.id, p2.id, u1.id, u2.id, u3.id), List.of(g1, g2, g3)));
-    }
-
     private static Map<String, Object> row(List<Map<String, Object>> rows, long unitId) {
         return rows.stream().filter(r -> ((Number) r.get("unitId")).longValue() == unitId).findFirst().orElseThrow();
     }
@@ -402,11 +223,6 @@ class FiguresRollupTest {
     }
 
     @Transactional
-    void rebuild() {
-        recount.rebuild();
-    }
-
-    @Transactional
     long yearRowsDifferingFromMonthRows() {
         List<Long> ids = List.of(root.id, p1.id, p2.id, u1.id, u2.id, u3.id);
         long years = ((Number) em.createNativeQuery("select count(*) from unit_year_figure where unit_id in (:ids)")
@@ -420,51 +236,6 @@ class FiguresRollupTest {
                       from unit_month_figure m where m.unit_id = y.unit_id
                         and cast(date_trunc('year', m.month_start) as date) = y.year_start)
                 """).setParameter("ids", ids).getSingleResult()).longValue();
-    }
-
-    @Transactional
-    long memberIdByName(String name) {
-        return ((Number) em.createNativeQuery("select max(id) from member where full_name = :n")
-                .setParameter("n", name).getSingleResult()).longValue();
-    }
-
-    private long createUnion(long upperLevelUnitId) {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("code", TestData.unique("G"), "name", "Công đoàn cơ sở " + TestData.unique("G"),
-                        "upperLevelUnitId", upperLevelUnitId, "foundedOn", "2024-01-01"))
-                .when().post("/api/v1/grassroots-unions").then().statusCode(201)
-                .extract().jsonPath().getLong("id");
-    }
-
-    private void moveUnion(long union, long toUnit, String effectiveOn) {
-        var current = given().when().get("/api/v1/grassroots-unions/{id}", union).then().statusCode(200)
-                .extract().jsonPath();
-        given().contentType(ContentType.JSON)
-                .body(Map.of("code", current.getString("code"), "name", current.getString("name"),
-                        "upperLevelUnitId", toUnit, "effectiveOn", effectiveOn))
-                .when().put("/api/v1/grassroots-unions/{id}", union).then().statusCode(200);
-    }
-
-    private void reparent(Unit unit, long parentId, String effectiveOn) {
-        given().contentType(ContentType.JSON)
-                .body(Map.of("code", unit.code, "name", unit.name, "category", "INDUSTRIAL_ZONE",
-                        "provinceCode", "79", "parentId", parentId, "effectiveOn", effectiveOn))
-                .when().put("/api/v1/units/{id}", unit.id).then().statusCode(200);
-    }
-
-    private long join(long union, String name, String joinedOn) {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("fullName", name, "nationalId", TestData.nationalId(), "grassrootsUnionId", union,
-                        "joinedOn", joinedOn))
-                .when().post("/api/v1/members").then().statusCode(201).extract().jsonPath().getLong("id");
-    }
-
-    private void leave(long member, String leftOn) {
-        var current = given().when().get("/api/v1/members/{id}", member).then().statusCode(200).extract().jsonPath();
-        given().contentType(ContentType.JSON)
-                .body(Map.of("fullName", current.getString("fullName"), "nationality", "VN",
-                        "nationalId", current.getString("nationalId"), "status", "LEFT", "leftOn", leftOn))
-                .when().put("/api/v1/members/{id}", member).then().statusCode(200);
     }
 
     private long createTarget(long scope, int value, String baseline) {
