@@ -245,13 +245,7 @@ public class DimensionsBuild {
      * parameter of the table; the lock it takes lets reads and writes go on).
      */
     private void fillfactor(int percent) {
-        QuarkusTransaction.requiringNew().run(() -> em.unwrap(Session.class).doWork(c -> {
-            if (c.isWrapperFor(PGConnection.class)) {
-                try (var st = c.createStatement()) {
-                    st.execute("alter table unit_dimension_figure set (fillfactor = " + percent + ")");
-                }
-            }
-        }));
+        onPostgres("alter table unit_dimension_figure set (fillfactor = " + percent + ")");
     }
 
     /**
@@ -259,10 +253,15 @@ public class DimensionsBuild {
      * million rows), rather than whenever autovacuum gets to the table, if it runs at all.
      */
     private void analyse() {
+        onPostgres("analyze unit_dimension_figure");
+    }
+
+    /** Runs one statement in a transaction of its own, on PostgreSQL only (nothing on H2). */
+    private void onPostgres(String sql) {
         QuarkusTransaction.requiringNew().run(() -> em.unwrap(Session.class).doWork(c -> {
             if (c.isWrapperFor(PGConnection.class)) {
                 try (var st = c.createStatement()) {
-                    st.execute("analyze unit_dimension_figure");
+                    st.execute(sql);
                 }
             }
         }));

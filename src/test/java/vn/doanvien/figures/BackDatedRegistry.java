@@ -2,6 +2,9 @@ package vn.doanvien.figures;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static vn.doanvien.ApiSteps.createUnion;
+import static vn.doanvien.ApiSteps.join;
+import static vn.doanvien.ApiSteps.leave;
 
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -63,9 +66,9 @@ abstract class BackDatedRegistry {
         u1 = data.unit(UnitKind.UPPER_LEVEL_UNION, p1.id, FROM);
         u2 = data.unit(UnitKind.UPPER_LEVEL_UNION, p2.id, FROM);
         u3 = data.unit(UnitKind.UPPER_LEVEL_UNION, p1.id, FROM);
-        g1 = createUnion(u1.id);
-        g2 = createUnion(u2.id);
-        g3 = createUnion(u3.id);
+        g1 = createUnion(u1.id, "2024-01-01");
+        g2 = createUnion(u2.id, "2024-01-01");
+        g3 = createUnion(u3.id, "2024-01-01");
     }
 
     /** The diagram's history, booked in the order A, B, C, A's transfer, B leaves, D, g3 moves, U1 moves, E. */
@@ -128,14 +131,6 @@ abstract class BackDatedRegistry {
                 .setParameter("n", name).getSingleResult()).longValue();
     }
 
-    long createUnion(long upperLevelUnitId) {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("code", TestData.unique("G"), "name", "Công đoàn cơ sở " + TestData.unique("G"),
-                        "upperLevelUnitId", upperLevelUnitId, "foundedOn", "2024-01-01"))
-                .when().post("/api/v1/grassroots-unions").then().statusCode(201)
-                .extract().jsonPath().getLong("id");
-    }
-
     void moveUnion(long union, long toUnit, String effectiveOn) {
         var current = given().when().get("/api/v1/grassroots-unions/{id}", union).then().statusCode(200)
                 .extract().jsonPath();
@@ -151,22 +146,6 @@ abstract class BackDatedRegistry {
                         "provinceCode", "79", "parentId", parentId, "effectiveOn", effectiveOn))
                 .when().put("/api/v1/units/{id}", unit.id).then().statusCode(200);
     }
-
-    long join(long union, String name, String joinedOn) {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("fullName", name, "nationalId", TestData.nationalId(), "grassrootsUnionId", union,
-                        "joinedOn", joinedOn))
-                .when().post("/api/v1/members").then().statusCode(201).extract().jsonPath().getLong("id");
-    }
-
-    void leave(long member, String leftOn) {
-        var current = given().when().get("/api/v1/members/{id}", member).then().statusCode(200).extract().jsonPath();
-        given().contentType(ContentType.JSON)
-                .body(Map.of("fullName", current.getString("fullName"), "nationality", "VN",
-                        "nationalId", current.getString("nationalId"), "status", "LEFT", "leftOn", leftOn))
-                .when().put("/api/v1/members/{id}", member).then().statusCode(200);
-    }
-
 
     void transfer(long member, long toUnion, String effectiveOn) {
         given().contentType(ContentType.JSON)

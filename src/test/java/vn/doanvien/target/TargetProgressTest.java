@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static vn.doanvien.ApiSteps.createUnion;
+import static vn.doanvien.ApiSteps.join;
+import static vn.doanvien.ApiSteps.leave;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -278,29 +281,6 @@ class TargetProgressTest {
         given().queryParam("scopeUnitId", root.id).when().get("/api/v1/targets")
                 .then().statusCode(200).body("totalItems", equalTo(1)).body("items[0].id", equalTo((int) target))
                 .body("items[0].parentTargetId", nullValue());
-    }
-
-    private long createUnion(long upperLevelUnitId, String foundedOn) {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("code", TestData.unique("G"), "name", "Công đoàn cơ sở " + TestData.unique("G"),
-                        "upperLevelUnitId", upperLevelUnitId, "foundedOn", foundedOn))
-                .when().post("/api/v1/grassroots-unions").then().statusCode(201)
-                .extract().jsonPath().getLong("id");
-    }
-
-    private long join(long union, String name, String joinedOn) {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("fullName", name, "nationalId", TestData.nationalId(), "grassrootsUnionId", union,
-                        "joinedOn", joinedOn))
-                .when().post("/api/v1/members").then().statusCode(201).extract().jsonPath().getLong("id");
-    }
-
-    private void leave(long member, String leftOn) {
-        var current = given().when().get("/api/v1/members/{id}", member).then().statusCode(200).extract().jsonPath();
-        given().contentType(ContentType.JSON)
-                .body(Map.of("fullName", current.getString("fullName"), "nationality", "VN",
-                        "nationalId", current.getString("nationalId"), "status", "LEFT", "leftOn", leftOn))
-                .when().put("/api/v1/members/{id}", member).then().statusCode(200);
     }
 
     private long createTarget(long scope, String metric, int value, String baseline, String deadline) {
