@@ -23,22 +23,16 @@ class FigureSources {
     private static final String UNIT_COLUMNS = FigureRows.UNIT_COLUMNS;
 
     private final EntityManager em;
+    private final UnitTrees trees;
 
-    FigureSources(EntityManager em) {
+    FigureSources(EntityManager em, UnitTrees trees) {
         this.em = em;
+        this.trees = trees;
     }
 
-    /** Every parent link of every unit (the tree is small). */
+    /** The dated tree of units as this transaction sees it ({@link UnitTrees}: kept between changes). */
     UnitTree loadTree() {
-        em.flush();
-        List<Object[]> rows = em.createNativeQuery(
-                "select unit_id, parent_id, valid_from, valid_to from unit_link", Object[].class).getResultList();
-        List<UnitTree.Link> links = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
-            links.add(new UnitTree.Link(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
-                    SqlValues.date(r[2]), SqlValues.date(r[3])));
-        }
-        return new UnitTree(links);
+        return trees.current();
     }
 
     List<Timeline.Placement> placementsOf(long grassrootsUnionId) {

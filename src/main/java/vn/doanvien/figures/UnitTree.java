@@ -12,10 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The dated tree of units in memory (it is small: about 1,300 units and their history), for walking
- * ancestors and subtrees on a date without a query per step.
+ * ancestors and subtrees on a date without a query per step. Immutable but for its memo of subtrees, which is safe
+ * to share: one tree serves every request until the tree changes ({@link UnitTrees}).
  */
 public final class UnitTree {
 
@@ -27,13 +30,19 @@ public final class UnitTree {
     }
 
     private static final int MAX_DEPTH = 64;
+    /**
+     * The subtrees kept at most (by root and day): a tree kept for days is asked about many roots and past days, and
+     * a national subtree holds over a thousand units; past this the memo starts again.
+     */
+    static final int MEMO_LIMIT = 4096;
 
     private final Map<Long, List<Link>> byUnit = new HashMap<>();
     private final Map<Long, List<Link>> byParent = new HashMap<>();
     /** Every day a link starts or ends: between two of them the tree stays the same. */
     private final TreeSet<LocalDate> changes = new TreeSet<>();
     /** Subtrees already walked, by root and by the last change on or before the day asked for. */
-    private final Map<Long, Map<LocalDate, Set<Long>>> subtrees = new HashMap<>();
+    private final Map<Long, Map<LocalDate, Set<Long>>> subtrees = new ConcurrentHashMap<>();
+    private final AtomicInteger memoized = new AtomicInteger();
 
     public UnitTree(Collection<Link> links) {
         for (Link l : links) {
@@ -110,8 +119,19 @@ public final class UnitTree {
      */
     public Set<Long> subtreeOn(long root, LocalDate d) {
         LocalDate since = changes.floor(d);
-        return subtrees.computeIfAbsent(root, k -> new HashMap<>())
-                .computeIfAbsent(since == null ? LocalDate.MIN : since, k -> walk(root, d));
+        LocalDate key = since == null ? LocalDate.MIN : since;
+        Map<LocalDate, Set<Long>> ofRoot = subtrees.get(root);
+        Set<Long> known = ofRoot == null ? null : ofRoot.get(key);
+        if (known != null) {
+            return known;
+        }
+        Set<Long> walked = walk(root, d);
+        if (memoized.incrementAndGet() > MEMO_LIMIT) {
+            subtrees.clear();
+            memoized.set(1);
+        }
+        subtrees.computeIfAbsent(root, k -> new ConcurrentHashMap<>()).putIfAbsent(key, walked);
+        return walked;
     }
 
     /** Every unit below {@code root} on some day (itself excluded): the subtrees between all changes of the tree. */
