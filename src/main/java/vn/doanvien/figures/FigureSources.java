@@ -116,7 +116,9 @@ class FigureSources {
     }
 
     List<Long> allGrassrootsUnionIds() {
-        return em.createNativeQuery("select id from grassroots_union", Long.class).getResultList();
+        // No result class: Hibernate 7 keeps a new plan for every native query given a scalar class (UnitTrees)
+        List<?> ids = em.createNativeQuery("select id from grassroots_union").getResultList();
+        return ids.stream().map(id -> ((Number) id).longValue()).toList();
     }
 
     Map<Long, List<Timeline.Placement>> placementsOfMany(Collection<Long> grassrootsUnionIds) {
