@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# CPU per answer, for A/Bs on a machine whose wall-clock times drift (a shared 2-vCPU machine saw up to half of its
+# time stolen by the hypervisor): starts a packaged app (pg profile) on $BENCH_DB, and for each path warms it up with
+# two connections for WARM, then runs one connection for DUR and reads the CPU time the JVM and every PostgreSQL
+# process used meanwhile (/proc, user + system), divided by the answers. Time stolen from the machine is in neither.
+#
+#   EXTRA_OPTS=<java options> bench/stats/cpu-per-request.sh <app dir> <label> <path relative to /api/v1>...
+#
+# Prints label, path, answers, JVM CPU ms per answer, PostgreSQL CPU ms per answer, median latency, non-2xx answers.
+# Example (the baseline started without migrating, when the new build brings a migration it does not know):
+#   EXTRA_OPTS=-Dquarkus.flyway.migrate-at-start=false bench/stats/cpu-per-request.sh <base> "base 1" \
+#     "stats/membership?unitId=1&groupBy=CHILD_UNIT" "targets/1/progress?asOf=2026-11-15"
+# Needs wrk, curl, python3; nothing else should run on the machine. Port 8185.
+set -euo pipefail
+app=$1; label=$2; shift 2
+PORT=8185
+BENCH_DB=${BENCH_DB:-dv_bench_data}
+FLAGS="-XX:+UseSerialGC -Xms64m -Xmx512m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:-ShrinkHeapInSteps -XX:MaxHeapFreeRatio=40 -XX:TrimNativeHeapInterval=1000"
+LOG=${LOG:-/tmp/cpu-per-request-app.log}
+# shellcheck disable=SC2086
+java $FLAGS ${EXTRA_OPTS:-} -Dquarkus.http.port=$PORT -Ddoanvien.demo-data.enabled=false \
+  -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB" -Dquarkus.datasource.username=postgres \
+  -jar "$app/quarkus-run.jar" > "$LOG" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true' EXIT
+until curl -sf http://127.0.0.1:$PORT/q/health/ready > /dev/null; do kill -0 $pid; sleep 0.5; done
+TOKEN=$(curl -fsS -X POST "http://127.0.0.1:$PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
+  -d "{\"username\":\"${ADMIN_USER:-admin}\",\"password\":\"${ADMIN_PASSWORD:-admin-demo-2026}\"}" \
+  | python3 -c "import sys, json; print(json.load(sys.stdin)['accessToken'])")
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2> /dev/null || echo 0; }
+pg_ticks() { local t=0 p; for p in $(pgrep -u postgres postgres); do t=$((t + $(ticks "$p"))); done; echo $t; }
+hz=$(getconf CLK_TCK)
+for path in "$@"; do
+  wrk -c2 -t1 -d"${WARM:-20s}" -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/$path" > /dev/null
+  j0=$(ticks $pid); p0=$(pg_ticks)
+  out=$(wrk -c1 -t1 -d"${DUR:-20s}" --latency -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/$path")
+  j1=$(ticks $pid); p1=$(pg_ticks)
+  n=$(echo "$out" | awk '/requests in/ {print $1}')
+  p50=$(echo "$out" | awk '/ 50%/ {print $2}')
+  non2xx=$(echo "$out" | awk '/Non-2xx/ {print $4}')
+  python3 -c "print('\t'.join(['$label', '$path', '$n', '%.2f' % (($j1 - $j0) * 1000 / $hz / $n),
+                                '%.2f' % (($p1 - $p0) * 1000 / $hz / $n), '$p50', '${non2xx:-0}']))"
+done
