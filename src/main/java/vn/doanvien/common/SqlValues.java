@@ -34,6 +34,16 @@ public final class SqlValues {
         return o == null ? null : o.toString();
     }
 
+    /**
+     * The values of a native query selecting one number column, as longs. Give such a query no result class:
+     * given a scalar one ({@code Long.class}), Hibernate 7.3 takes it for a new query at every call and keeps a plan
+     * for each, up to its cache's 2,048, every look-up then walking them ({@code QueryPlansTest}).
+     */
+    public static List<Long> longs(Query query) {
+        List<?> values = query.getResultList();
+        return values.stream().map(v -> ((Number) v).longValue()).toList();
+    }
+
     /** The rows of a native query selecting several columns. */
     @SuppressWarnings("unchecked")
     public static List<Object[]> rows(Query query) {

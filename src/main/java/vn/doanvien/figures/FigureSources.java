@@ -116,9 +116,7 @@ class FigureSources {
     }
 
     List<Long> allGrassrootsUnionIds() {
-        // No result class: Hibernate 7 keeps a new plan for every native query given a scalar class (UnitTrees)
-        List<?> ids = em.createNativeQuery("select id from grassroots_union").getResultList();
-        return ids.stream().map(id -> ((Number) id).longValue()).toList();
+        return SqlValues.longs(em.createNativeQuery("select id from grassroots_union"));
     }
 
     Map<Long, List<Timeline.Placement>> placementsOfMany(Collection<Long> grassrootsUnionIds) {

@@ -114,10 +114,10 @@ public class FiguresRepository {
      * (b, d]), from its monthly rows corrected by the stays that start or end after b or d in their month.
      */
     Map<Long, Figures.Point[]> grassrootsPoints(long unitId, LocalDate b, LocalDate d) {
-        List<Long> ids = em.createNativeQuery("""
+        List<Long> ids = SqlValues.longs(em.createNativeQuery("""
                 select grassroots_union_id from grassroots_union_link
                 where unit_id = :u and valid_from <= :d and (valid_to is null or valid_to > :d)
-                """, Long.class).setParameter("u", unitId).setParameter("d", d).getResultList();
+                """).setParameter("u", unitId).setParameter("d", d));
         Map<Long, Figures.Point[]> result = new HashMap<>();
         if (ids.isEmpty()) {
             return result;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import vn.doanvien.common.ApiProblem;
+import vn.doanvien.common.SqlValues;
 import vn.doanvien.security.Reach;
 import vn.doanvien.security.Scoped;
 import vn.doanvien.security.Unscoped;
@@ -91,10 +92,9 @@ public class UnitRepository implements PanacheRepository<Unit> {
      * The ids of a unit and every unit below it in the tree as it stood on {@code asOf}
      * (links and units valid on that date), the root included.
      */
-    @SuppressWarnings("unchecked")
     @Unscoped("ids only, to compute a reach or to expand a unit already read in reach")
     public List<Long> subtreeIds(long rootId, LocalDate asOf) {
-        return getEntityManager().createNativeQuery("""
+        return SqlValues.longs(getEntityManager().createNativeQuery("""
                 with recursive tree (id) as (
                     select u.id from unit u where u.id = :root
                   union all
@@ -103,10 +103,9 @@ public class UnitRepository implements PanacheRepository<Unit> {
                     where l.valid_from <= :d and (l.valid_to is null or l.valid_to > :d)
                 )
                 select id from tree
-                """, Long.class)
+                """)
                 .setParameter("root", rootId)
-                .setParameter("d", asOf)
-                .getResultList();
+                .setParameter("d", asOf));
     }
 
     /** One descendant of a subtree: the unit id, its parent on the date and its depth below the root. */

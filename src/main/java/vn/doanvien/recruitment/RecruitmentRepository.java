@@ -55,7 +55,7 @@ class RecruitmentRepository {
 
     @Unscoped("the units are limited to the reach by the service (Reach.registryPart) or lie below a unit read in reach")
     long countLeads(LeadFilter f) {
-        Query q = em.createNativeQuery("select count(*) from enterprise e " + where(f), Long.class);
+        Query q = em.createNativeQuery("select count(*) from enterprise e " + where(f)); // no result class (SqlValues.longs)
         return ((Number) bind(q, f).getSingleResult()).longValue();
     }
 
