@@ -10,6 +10,9 @@
 # Example (the baseline started without migrating, when the new build brings a migration it does not know):
 #   EXTRA_OPTS=-Dquarkus.flyway.migrate-at-start=false bench/stats/cpu-per-request.sh <base> "base 1" \
 #     "stats/membership?unitId=1&groupBy=CHILD_UNIT" "targets/1/progress?asOf=2026-11-15"
+# H2_DIR=<dir>: the app on the embedded H2 default instead, with its demo data, in that directory (a packaged app built
+# without the pg profile). LOGIN_USER / LOGIN_PASSWORD: whom to ask as (admin unless set; the demo's officer is
+# officer.hanoi / officer-demo-2026).
 # Needs wrk, curl, python3; nothing else should run on the machine. Port 8185.
 set -euo pipefail
 app=$1; label=$2; shift 2
@@ -17,15 +20,22 @@ PORT=8185
 BENCH_DB=${BENCH_DB:-dv_bench_data}
 FLAGS="-XX:+UseSerialGC -Xms64m -Xmx512m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:-ShrinkHeapInSteps -XX:MaxHeapFreeRatio=40 -XX:TrimNativeHeapInterval=1000"
 LOG=${LOG:-/tmp/cpu-per-request-app.log}
-# shellcheck disable=SC2086
-java $FLAGS ${EXTRA_OPTS:-} -Dquarkus.http.port=$PORT -Ddoanvien.demo-data.enabled=false \
-  -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB" -Dquarkus.datasource.username=postgres \
-  -jar "$app/quarkus-run.jar" > "$LOG" 2>&1 &
+if [ -n "${H2_DIR:-}" ]; then
+  # the embedded H2 default with its demo data (loaded at the first start in H2_DIR): the JVM's CPU is the database's
+  mkdir -p "$H2_DIR" && cd "$H2_DIR"
+  # shellcheck disable=SC2086
+  java $FLAGS ${EXTRA_OPTS:-} -Dquarkus.http.port=$PORT -jar "$app/quarkus-run.jar" > "$LOG" 2>&1 &
+else
+  # shellcheck disable=SC2086
+  java $FLAGS ${EXTRA_OPTS:-} -Dquarkus.http.port=$PORT -Ddoanvien.demo-data.enabled=false \
+    -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB" -Dquarkus.datasource.username=postgres \
+    -jar "$app/quarkus-run.jar" > "$LOG" 2>&1 &
+fi
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 until curl -sf http://127.0.0.1:$PORT/q/health/ready > /dev/null; do kill -0 $pid; sleep 0.5; done
 TOKEN=$(curl -fsS -X POST "http://127.0.0.1:$PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
-  -d "{\"username\":\"${ADMIN_USER:-admin}\",\"password\":\"${ADMIN_PASSWORD:-admin-demo-2026}\"}" \
+  -d "{\"username\":\"${LOGIN_USER:-admin}\",\"password\":\"${LOGIN_PASSWORD:-admin-demo-2026}\"}" \
   | python3 -c "import sys, json; print(json.load(sys.stdin)['accessToken'])")
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2> /dev/null || echo 0; }
 pg_ticks() { local t=0 p; for p in $(pgrep -u postgres postgres); do t=$((t + $(ticks "$p"))); done; echo $t; }
