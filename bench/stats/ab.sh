@@ -22,29 +22,18 @@ OUT_DIR=${OUT_DIR:-$ROOT/bench/stats/out/ab}
 ONE_CLIENT_CALLS=${ONE_CLIENT_CALLS:-30}
 ONE_CLIENT_URLS=${ONE_CLIENT_URLS:-"stats/membership?unitId=1001&groupBy=GENDER stats/membership?unitId=1001&groupBy=OWNERSHIP stats/membership?unitId=2&groupBy=CHILD_UNIT"}
 mkdir -p "$OUT_DIR"
-FLAGS="-XX:+UseSerialGC -Xms64m -Xmx${XMX:-512m} -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:-ShrinkHeapInSteps -XX:MaxHeapFreeRatio=40 -XX:TrimNativeHeapInterval=1000"
+source bench/stats/common.sh
 
 start() { # start <app dir> [java options...]
-  local dir=$1; shift
-  java $FLAGS "$@" -Dquarkus.http.port=$PORT -Ddoanvien.demo-data.enabled=false \
-    -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB" -Dquarkus.datasource.username=postgres \
-    -jar "$dir/quarkus-run.jar" > "$OUT_DIR/app.log" 2>&1 &
-  APP_PID=$!
-  for _ in $(seq 1 600); do
-    curl -sf "http://127.0.0.1:$PORT/q/health/ready" > /dev/null 2>&1 && return 0
-    kill -0 "$APP_PID" 2> /dev/null || { tail -20 "$OUT_DIR/app.log"; return 1; }
-    sleep 1
-  done
-  return 1
+  # shellcheck disable=SC2046
+  start_app "$1" "$PORT" "$OUT_DIR/app.log" "${@:2}" $(pg_options "$BENCH_DB")
 }
 stop() { kill "$APP_PID"; wait "$APP_PID" 2> /dev/null || true; }
 trap 'kill $APP_PID 2>/dev/null || true' EXIT
 
 one_client() { # one_client <label>
   local token
-  token=$(curl -fsS -X POST "http://127.0.0.1:$PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
-    -d "{\"username\":\"${ADMIN_USER:-admin}\",\"password\":\"${ADMIN_PASSWORD:-admin-demo-2026}\"}" \
-    | python3 -c "import sys, json; print(json.load(sys.stdin)['accessToken'])")
+  token=$(login "http://127.0.0.1:$PORT/api/v1" "${ADMIN_USER:-admin}" "${ADMIN_PASSWORD:-admin-demo-2026}")
   for path in $ONE_CLIENT_URLS; do
     for _ in $(seq 1 "$ONE_CLIENT_CALLS"); do
       curl -fsS -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:$PORT/api/v1/$path"

@@ -7,18 +7,15 @@
 #   EXTRA_OPTS=<java options> bench/stats/answers.sh <app dir> <out dir>
 #   diff -r <out dir of one build> <out dir of the other>
 set -euo pipefail
+source "$(dirname "$0")/common.sh"
 app=$1; out=$2; mkdir -p "$out"
 PORT=8185
 BENCH_DB=${BENCH_DB:-dv_bench_data}
+APP_PID=
+trap '[ -z "$APP_PID" ] || kill "$APP_PID" 2>/dev/null || true' EXIT
 # shellcheck disable=SC2086
-java -XX:+UseSerialGC -Xmx512m ${EXTRA_OPTS:-} -Dquarkus.http.port=$PORT -Ddoanvien.demo-data.enabled=false \
-  -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB" -Dquarkus.datasource.username=postgres \
-  -jar "$app/quarkus-run.jar" > "$out.app.log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null || true' EXIT
-until curl -sf http://127.0.0.1:$PORT/q/health/ready > /dev/null; do kill -0 $pid; sleep 0.5; done
-TOKEN=$(curl -fsS -X POST "http://127.0.0.1:$PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
-  -d '{"username":"admin","password":"admin-demo-2026"}' | python3 -c "import sys, json; print(json.load(sys.stdin)['accessToken'])")
+start_app "$app" $PORT "$out.app.log" ${EXTRA_OPTS:-} $(pg_options "$BENCH_DB")
+TOKEN=$(login "http://127.0.0.1:$PORT/api/v1")
 get() { curl -fsS -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/$1" | sed -E 's/"chartUrl":"[^"]*"//' > "$2"; }
 i=0
 for unit in 1 2 5 1001; do

@@ -20,8 +20,8 @@ API="$BASE/api/v1"
 json() { python3 -c "import sys, json; d = json.load(sys.stdin); print($1)"; }
 
 # The API needs a bearer token: ADMIN_USER / ADMIN_PASSWORD (default: the demo admin).
-TOKEN=$(curl -fsS -X POST "$API/auth/token" -H 'Content-Type: application/json' \
-  -d "{\"username\":\"${ADMIN_USER:-admin}\",\"password\":\"${ADMIN_PASSWORD:-admin-demo-2026}\"}" | json "d['accessToken']")
+source "$(dirname "$0")/common.sh"
+TOKEN=$(login "$API" "${ADMIN_USER:-admin}" "${ADMIN_PASSWORD:-admin-demo-2026}")
 curl_api() { curl -H "Authorization: Bearer $TOKEN" "$@"; }
 
 ROOT=$(curl_api -fsS "$API/units?kind=CONFEDERATION&size=100" | json "[u['id'] for u in d['items'] if u.get('validTo') is None][0]")

@@ -27,9 +27,8 @@ UNITS="${UNITS:-}"
 OUT="${OUT:-$(dirname "$0")/out/concurrent.tsv}"
 mkdir -p "$(dirname "$OUT")"
 
-TOKEN=$(curl -fsS -X POST "$API/auth/token" -H 'Content-Type: application/json' \
-  -d "{\"username\":\"${ADMIN_USER:-admin}\",\"password\":\"${ADMIN_PASSWORD:-admin-demo-2026}\"}" \
-  | python3 -c "import sys, json; print(json.load(sys.stdin)['accessToken'])")
+source "$(dirname "$0")/common.sh"
+TOKEN=$(login "$API" "${ADMIN_USER:-admin}" "${ADMIN_PASSWORD:-admin-demo-2026}")
 TARGET="${TARGET_ID:-$(curl -fsS -H "Authorization: Bearer $TOKEN" "$API/targets?topLevel=true&scopeUnitId=1&size=1" \
   | python3 -c "import sys, json; d = json.load(sys.stdin); print(d['items'][0]['id'] if d['items'] else '')")}"
 if [[ -z "$TARGET" ]]; then

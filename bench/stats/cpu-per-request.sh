@@ -15,36 +15,31 @@
 # officer.hanoi / officer-demo-2026).
 # Needs wrk, curl, python3; nothing else should run on the machine. Port 8185.
 set -euo pipefail
+source "$(dirname "$0")/common.sh"
 app=$1; label=$2; shift 2
 PORT=8185
 BENCH_DB=${BENCH_DB:-dv_bench_data}
-FLAGS="-XX:+UseSerialGC -Xms64m -Xmx512m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:-ShrinkHeapInSteps -XX:MaxHeapFreeRatio=40 -XX:TrimNativeHeapInterval=1000"
 LOG=${LOG:-/tmp/cpu-per-request-app.log}
 if [ -n "${H2_DIR:-}" ]; then
   # the embedded H2 default with its demo data (loaded at the first start in H2_DIR): the JVM's CPU is the database's
   mkdir -p "$H2_DIR" && cd "$H2_DIR"
-  # shellcheck disable=SC2086
-  java $FLAGS ${EXTRA_OPTS:-} -Dquarkus.http.port=$PORT -jar "$app/quarkus-run.jar" > "$LOG" 2>&1 &
+  DB_OPTS=""
 else
-  # shellcheck disable=SC2086
-  java $FLAGS ${EXTRA_OPTS:-} -Dquarkus.http.port=$PORT -Ddoanvien.demo-data.enabled=false \
-    -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB" -Dquarkus.datasource.username=postgres \
-    -jar "$app/quarkus-run.jar" > "$LOG" 2>&1 &
+  DB_OPTS=$(pg_options "$BENCH_DB")
 fi
-pid=$!
-trap 'kill $pid 2>/dev/null || true' EXIT
-until curl -sf http://127.0.0.1:$PORT/q/health/ready > /dev/null; do kill -0 $pid; sleep 0.5; done
-TOKEN=$(curl -fsS -X POST "http://127.0.0.1:$PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
-  -d "{\"username\":\"${LOGIN_USER:-admin}\",\"password\":\"${LOGIN_PASSWORD:-admin-demo-2026}\"}" \
-  | python3 -c "import sys, json; print(json.load(sys.stdin)['accessToken'])")
+APP_PID=
+trap '[ -z "$APP_PID" ] || kill "$APP_PID" 2>/dev/null || true' EXIT
+# shellcheck disable=SC2086
+start_app "$app" $PORT "$LOG" ${EXTRA_OPTS:-} $DB_OPTS
+TOKEN=$(login "http://127.0.0.1:$PORT/api/v1" "${LOGIN_USER:-admin}" "${LOGIN_PASSWORD:-admin-demo-2026}")
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2> /dev/null || echo 0; }
 pg_ticks() { local t=0 p; for p in $(pgrep -u postgres postgres); do t=$((t + $(ticks "$p"))); done; echo $t; }
 hz=$(getconf CLK_TCK)
 for path in "$@"; do
   wrk -c2 -t1 -d"${WARM:-20s}" -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/$path" > /dev/null
-  j0=$(ticks $pid); p0=$(pg_ticks)
+  j0=$(ticks "$APP_PID"); p0=$(pg_ticks)
   out=$(wrk -c1 -t1 -d"${DUR:-20s}" --latency -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/$path")
-  j1=$(ticks $pid); p1=$(pg_ticks)
+  j1=$(ticks "$APP_PID"); p1=$(pg_ticks)
   n=$(echo "$out" | awk '/requests in/ {print $1}')
   p50=$(echo "$out" | awk '/ 50%/ {print $2}')
   non2xx=$(echo "$out" | awk '/Non-2xx/ {print $4}')
