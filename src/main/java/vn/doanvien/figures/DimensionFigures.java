@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import vn.doanvien.organisation.UnitTree;
 
 /**
  * The membership figures of a unit split by a {@link Dimension}: members and grassroots unions on a day, joins and

@@ -17,6 +17,7 @@ import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import vn.doanvien.organisation.UnitTree;
 
 /**
  * The build of the figures by dimension from the registry, for the dimensions a database does not have yet: all of

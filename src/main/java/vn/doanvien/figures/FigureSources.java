@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import vn.doanvien.common.SqlValues;
+import vn.doanvien.organisation.UnitTree;
+import vn.doanvien.organisation.UnitTrees;
 
 /**
  * What the figures are attributed through and counted from: the dated tree of units, each grassroots union's

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
+import vn.doanvien.organisation.UnitTree;
 
 /**
  * Reads membership figures of any unit's subtree on any day: the maintained registry figures, corrected

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import vn.doanvien.organisation.UnitTree;
 
 /**
  * Recomputes every maintained figure from the registry itself (stays, members, grassroots unions and their

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import vn.doanvien.organisation.UnitTree;
 
 /**
  * Keeps the membership figures in step with the registry, inside the caller's transaction: every change

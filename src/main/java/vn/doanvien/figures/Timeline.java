@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import vn.doanvien.organisation.UnitTree;
 
 /**
  * The units a stream of flows is credited to, from a start date on: piecewise constant, changing when the

@@ -7,7 +7,7 @@ import org.h2.api.Trigger;
 
 /**
  * H2's trigger of migration V20.1 (PostgreSQL's is written in SQL): after every statement that changes
- * {@code unit_link}, a new version of the tree of units, which tells {@link UnitTrees} to read the tree again. H2
+ * {@code unit_link}, a new version of the tree of units, which tells {@link vn.doanvien.organisation.UnitTrees} to read the tree again. H2
  * instantiates it itself; nothing else uses it.
  */
 public final class UnitTreeChanged implements Trigger {

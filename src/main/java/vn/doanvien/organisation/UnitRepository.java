@@ -5,6 +5,7 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import vn.doanvien.common.ApiProblem;
-import vn.doanvien.common.SqlValues;
 import vn.doanvien.security.Reach;
 import vn.doanvien.security.Scoped;
 import vn.doanvien.security.Unscoped;
@@ -27,6 +27,9 @@ import vn.doanvien.common.TextNormalizer;
 @ApplicationScoped
 @Scoped
 public class UnitRepository implements PanacheRepository<Unit> {
+
+    @Inject
+    UnitTrees trees;
 
     /** The unit, or 404; 403 when it lies outside the caller's reach. */
     public Unit get(long id, Reach reach) {
@@ -89,23 +92,12 @@ public class UnitRepository implements PanacheRepository<Unit> {
     private static final int MAX_DEPTH = 32;
 
     /**
-     * The ids of a unit and every unit below it in the tree as it stood on {@code asOf}
-     * (links and units valid on that date), the root included.
+     * The ids of a unit and every unit below it in the tree as it stood on {@code asOf} (links valid on that date),
+     * the root first; none when no unit has that id. Read from the tree kept in memory ({@link UnitTrees}).
      */
     @Unscoped("ids only, to compute a reach or to expand a unit already read in reach")
     public List<Long> subtreeIds(long rootId, LocalDate asOf) {
-        return SqlValues.longs(getEntityManager().createNativeQuery("""
-                with recursive tree (id) as (
-                    select u.id from unit u where u.id = :root
-                  union all
-                    select l.unit_id from unit_link l
-                    join tree t on l.parent_id = t.id
-                    where l.valid_from <= :d and (l.valid_to is null or l.valid_to > :d)
-                )
-                select id from tree
-                """)
-                .setParameter("root", rootId)
-                .setParameter("d", asOf));
+        return trees.subtreeIds(rootId, asOf);
     }
 
     /** One descendant of a subtree: the unit id, its parent on the date and its depth below the root. */

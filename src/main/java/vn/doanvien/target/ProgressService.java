@@ -16,7 +16,7 @@ import vn.doanvien.common.ApiProblem;
 import vn.doanvien.common.Today;
 import vn.doanvien.figures.Figures;
 import vn.doanvien.figures.Figures.Point;
-import vn.doanvien.figures.UnitTree;
+import vn.doanvien.organisation.UnitTree;
 import vn.doanvien.grassroots.GrassrootsUnion;
 import vn.doanvien.grassroots.GrassrootsUnionRepository;
 import vn.doanvien.organisation.UnitLabel;

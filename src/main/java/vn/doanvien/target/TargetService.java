@@ -15,7 +15,7 @@ import vn.doanvien.common.Page;
 import vn.doanvien.common.PageRequest;
 import vn.doanvien.common.Today;
 import vn.doanvien.figures.Figures;
-import vn.doanvien.figures.UnitTree;
+import vn.doanvien.organisation.UnitTree;
 import vn.doanvien.organisation.Unit;
 import vn.doanvien.organisation.UnitLabel;
 import vn.doanvien.organisation.UnitRepository;

@@ -52,6 +52,7 @@ class ScopeArchitectureTest {
     private static final Set<String> INFRASTRUCTURE = Set.of(
             "vn.doanvien.demo.",                          // the demo loader, at start
             "vn.doanvien.figures.",                       // the ledger and the recount: figures of the whole tree
+            "vn.doanvien.organisation.UnitTrees",         // the dated links of units, ids only, kept in memory
             "vn.doanvien.security.PersonalDataMigration", // encrypts old rows at start
             "vn.doanvien.security.AccountService",        // users and API keys, admins only (reach checked)
             "vn.doanvien.security.DemoAccounts",          // the demo accounts, at start

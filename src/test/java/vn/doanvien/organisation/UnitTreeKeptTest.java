@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import vn.doanvien.common.Today;
 
 /**
- * The tree of units is kept in memory between changes (figures' {@code UnitTrees}): a change of {@code unit_link},
+ * The tree of units is kept in memory between changes ({@link UnitTrees}): a change of {@code unit_link},
  * through the API or by SQL behind the app's back, is seen by the next answer, because every statement that changes
  * the links gives the tree a new version (migration V20).
  */

@@ -1,4 +1,4 @@
-package vn.doanvien.figures;
+package vn.doanvien.organisation;
 
 import java.time.LocalDate;
 import java.util.ArrayDeque;
