@@ -57,6 +57,7 @@ class GrassrootsUnionService {
      *
      * @param unitId when present, only unions whose current upper-level union lies in this unit's subtree today
      */
+    @Transactional(Transactional.TxType.SUPPORTS) // a read: no transaction of its own (see docs/architecture.md)
     Page<GrassrootsUnionResponse> list(GrassrootsUnionFilter filter, Long unitId, Reach reach, PageRequest page) {
         if (filter.upperLevelUnitId() != null) {
             units.findInReach(filter.upperLevelUnitId(), reach);
@@ -90,6 +91,7 @@ class GrassrootsUnionService {
         return Page.of(responses, page, total);
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS) // a read: no transaction of its own (see docs/architecture.md)
     GrassrootsUnionResponse get(long id, Reach reach) {
         return toResponse(unions.get(id, reach));
     }

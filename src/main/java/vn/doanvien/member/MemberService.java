@@ -112,6 +112,7 @@ class MemberService {
      * Members in the reach matching the filter (an officer who names no unit sees their whole subtree); a unit or
      * union named in the filter must be in the reach too (else 403).
      */
+    @Transactional(Transactional.TxType.SUPPORTS) // a read: no transaction of its own (see docs/architecture.md)
     Page<MemberResponse> list(MemberFilter filter, Reach reach, PageRequest page) {
         List<Long> unitIds = null;
         if (filter.grassrootsUnionId() != null) {
@@ -133,6 +134,7 @@ class MemberService {
                 page, total);
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS) // a read: no transaction of its own (see docs/architecture.md)
     MemberResponse get(long id, Reach reach) {
         MemberRepository.WithUnionName found = members.getWithUnionName(id, reach);
         return MemberResponse.of(found.member(), found.unionName());
