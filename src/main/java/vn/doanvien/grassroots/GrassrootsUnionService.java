@@ -57,7 +57,8 @@ class GrassrootsUnionService {
      *
      * @param unitId when present, only unions whose current upper-level union lies in this unit's subtree today
      */
-    @Transactional(Transactional.TxType.SUPPORTS) // a read: no transaction of its own (see docs/architecture.md)
+    // A transaction of its own, unlike get: an export calls it once per chunk of 5,000, and the end of each
+    // transaction frees that chunk's entities (a request-scoped session would hold every row exported)
     Page<GrassrootsUnionResponse> list(GrassrootsUnionFilter filter, Long unitId, Reach reach, PageRequest page) {
         if (filter.upperLevelUnitId() != null) {
             units.findInReach(filter.upperLevelUnitId(), reach);

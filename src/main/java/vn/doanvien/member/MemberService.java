@@ -112,7 +112,8 @@ class MemberService {
      * Members in the reach matching the filter (an officer who names no unit sees their whole subtree); a unit or
      * union named in the filter must be in the reach too (else 403).
      */
-    @Transactional(Transactional.TxType.SUPPORTS) // a read: no transaction of its own (see docs/architecture.md)
+    // A transaction of its own, unlike get: an export calls it once per chunk of 5,000, and the end of each
+    // transaction frees that chunk's entities (a request-scoped session would hold every row exported)
     Page<MemberResponse> list(MemberFilter filter, Reach reach, PageRequest page) {
         List<Long> unitIds = null;
         if (filter.grassrootsUnionId() != null) {
