@@ -7,8 +7,9 @@ import org.h2.api.Trigger;
 
 /**
  * H2's trigger of migration V20.1 (PostgreSQL's is written in SQL): after every statement that changes
- * {@code unit_link}, a new version of the tree of units, which tells {@link vn.doanvien.organisation.UnitTrees} to read the tree again. H2
- * instantiates it itself; nothing else uses it.
+ * {@code unit_link}, a new version of the tree of units, which tells {@link vn.doanvien.organisation.UnitTrees} to
+ * read the tree again. H2 instantiates it itself; nothing else uses it. It stays in this package because the
+ * migration names it.
  */
 public final class UnitTreeChanged implements Trigger {
 

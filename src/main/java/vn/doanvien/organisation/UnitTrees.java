@@ -9,8 +9,9 @@ import vn.doanvien.common.SqlValues;
 
 /**
  * The dated tree of units, read from {@code unit_link} once and kept in memory until it changes: every statistic,
- * every target's progress and every write the ledger books walks it, and reading and building it anew each time
- * (over a thousand links, their dates converted one by one) cost every one of them. Whether it changed is one row
+ * every target's progress and every write the ledger books walks it, and so does every request of an officer or an
+ * API key (their reach, {@link #subtreeIds}); reading and building it anew each time (over a thousand links, their
+ * dates converted one by one) cost every one of them. Whether it changed is one row
  * away: {@code unit_tree_version}, a new number after every statement that changes {@code unit_link} (a trigger,
  * migration V20), so an instance learns of a change made by another, or by SQL by hand, at its next read.
  * <p>

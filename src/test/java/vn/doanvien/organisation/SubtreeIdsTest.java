@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.UserTransaction;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -162,7 +163,7 @@ class SubtreeIdsTest {
     }
 
     private void insertLink(long id, long unit, long parent, LocalDate from, LocalDate to) {
-        jakarta.persistence.Query insert = em.createNativeQuery(to == null
+        Query insert = em.createNativeQuery(to == null
                 ? "insert into unit_link (id, unit_id, parent_id, valid_from) values (:id, :unit, :parent, :from)"
                 : "insert into unit_link (id, unit_id, parent_id, valid_from, valid_to) "
                         + "values (:id, :unit, :parent, :from, :to)");
