@@ -11,9 +11,9 @@ import vn.doanvien.common.SqlValues;
  * The dated tree of units, read from {@code unit_link} once and kept in memory until it changes: every statistic,
  * every target's progress and every write the ledger books walks it, and so does every request of an officer or an
  * API key (their reach, {@link #subtreeIds}); reading and building it anew each time (over a thousand links, their
- * dates converted one by one) cost every one of them. Whether it changed is one row
- * away: {@code unit_tree_version}, a new number after every statement that changes {@code unit_link} (a trigger,
- * migration V20), so an instance learns of a change made by another, or by SQL by hand, at its next read.
+ * dates converted one by one) cost every one of them. Whether it changed is one row away: {@code unit_tree_version},
+ * a new number after every statement that changes {@code unit_link} (a trigger, migration V20), so an instance learns
+ * of a change made by another, or by SQL by hand, at its next read.
  * <p>
  * A transaction that changed the links (flushed first) sees its own new version, which differs from the kept one:
  * it reads the tree with its change. The tree it keeps then is under a number no other transaction sees before the

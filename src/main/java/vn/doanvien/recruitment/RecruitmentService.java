@@ -14,10 +14,10 @@ import vn.doanvien.common.PageRequest;
 import vn.doanvien.common.Today;
 import vn.doanvien.enterprise.Ownership;
 import vn.doanvien.figures.Figures;
-import vn.doanvien.organisation.UnitTree;
 import vn.doanvien.organisation.Unit;
 import vn.doanvien.organisation.UnitLabel;
 import vn.doanvien.organisation.UnitRepository;
+import vn.doanvien.organisation.UnitTree;
 import vn.doanvien.recruitment.CoverageResponse.CoverageRow;
 
 /**
