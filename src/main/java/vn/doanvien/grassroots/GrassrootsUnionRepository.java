@@ -5,7 +5,8 @@ import vn.doanvien.security.Unscoped;
 import vn.doanvien.security.Scoped;
 import vn.doanvien.security.Reach;
 import vn.doanvien.common.ApiProblem;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import vn.doanvien.common.InIdsFunction;
+import vn.doanvien.common.PagedQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -94,7 +95,7 @@ public class GrassrootsUnionRepository implements PanacheRepository<GrassrootsUn
     }
 
     /** One page of the unions in the reach matching the filter; only the filters present become conditions. */
-    PanacheQuery<GrassrootsUnion> search(GrassrootsUnionFilter f, Reach reach, PageRequest page) {
+    PagedQuery<GrassrootsUnion> search(GrassrootsUnionFilter f, Reach reach, PageRequest page) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         where.add(Reach.condition(reach.registryUnits(), "upperLevelUnitId", "reach", params));
@@ -103,8 +104,8 @@ public class GrassrootsUnionRepository implements PanacheRepository<GrassrootsUn
             params.put("upperLevelUnitId", f.upperLevelUnitId());
         }
         if (f.upperLevelUnitIds() != null) {
-            where.add("upperLevelUnitId in :upperLevelUnitIds");
-            params.put("upperLevelUnitIds", f.upperLevelUnitIds());
+            where.add("in_ids(:upperLevelUnitIds, upperLevelUnitId)");
+            params.put("upperLevelUnitIds", InIdsFunction.ids(f.upperLevelUnitIds()));
         }
         if (f.enterpriseId() != null) {
             where.add("enterpriseId = :enterpriseId");
@@ -118,7 +119,10 @@ public class GrassrootsUnionRepository implements PanacheRepository<GrassrootsUn
             where.add("searchText like :q escape '\\'");
             params.put("q", TextNormalizer.containsPattern(f.q()));
         }
-        return find(String.join(" and ", where), page.sort(), params).page(page.page(), page.size());
+        PagedQuery<GrassrootsUnion> found = PagedQuery.of(this,
+                "from GrassrootsUnion where " + String.join(" and ", where), page.sort(), params);
+        found.query().page(page.page(), page.size());
+        return found;
     }
 
     /** Members with status ACTIVE in this union now. */
@@ -139,9 +143,9 @@ public class GrassrootsUnionRepository implements PanacheRepository<GrassrootsUn
             return counts;
         }
         List<Object[]> rows = getEntityManager().createQuery("select m.grassrootsUnionId, count(m) from Member m"
-                        + " where m.grassrootsUnionId in :ids and m.status = :active"
+                        + " where in_ids(:ids, m.grassrootsUnionId) and m.status = :active"
                         + " group by m.grassrootsUnionId", Object[].class)
-                .setParameter("ids", grassrootsUnionIds)
+                .setParameter("ids", InIdsFunction.ids(grassrootsUnionIds))
                 .setParameter("active", MemberStatus.ACTIVE)
                 .getResultList();
         for (Object[] row : rows) {
@@ -164,13 +168,13 @@ public class GrassrootsUnionRepository implements PanacheRepository<GrassrootsUn
     /** Names of units by id, in one query. */
     @Unscoped("names of the units of unions already read in reach")
     Map<Long, String> unitNames(Collection<Long> unitIds) {
-        return names("select u.id, u.name from Unit u where u.id in :ids", unitIds);
+        return names("select u.id, u.name from Unit u where in_ids(:ids, u.id)", unitIds);
     }
 
     /** Names of enterprises by id, in one query. */
     @Unscoped("names of the enterprises of unions already read in reach")
     Map<Long, String> enterpriseNames(Collection<Long> enterpriseIds) {
-        return names("select e.id, e.name from Enterprise e where e.id in :ids", enterpriseIds);
+        return names("select e.id, e.name from Enterprise e where in_ids(:ids, e.id)", enterpriseIds);
     }
 
     private Map<Long, String> names(String query, Collection<Long> ids) {
@@ -179,7 +183,7 @@ public class GrassrootsUnionRepository implements PanacheRepository<GrassrootsUn
             return names;
         }
         for (Object[] row : getEntityManager().createQuery(query, Object[].class)
-                .setParameter("ids", ids).getResultList()) {
+                .setParameter("ids", InIdsFunction.ids(ids)).getResultList()) {
             names.put((Long) row[0], (String) row[1]);
         }
         return names;

@@ -1,7 +1,6 @@
 package vn.doanvien.grassroots;
 
 import vn.doanvien.security.Reach;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -16,6 +15,7 @@ import vn.doanvien.common.ApiProblem;
 import vn.doanvien.common.ETags;
 import vn.doanvien.common.Page;
 import vn.doanvien.common.PageRequest;
+import vn.doanvien.common.PagedQuery;
 import vn.doanvien.common.Problem;
 import vn.doanvien.common.Today;
 import vn.doanvien.enterprise.Enterprise;
@@ -75,9 +75,9 @@ class GrassrootsUnionService {
             filter = new GrassrootsUnionFilter(filter.upperLevelUnitId(), subtree, filter.enterpriseId(),
                     filter.status(), filter.q());
         }
-        PanacheQuery<GrassrootsUnion> query = unions.search(filter, reach, page);
-        List<GrassrootsUnion> items = query.list();
-        long total = query.count();
+        PagedQuery<GrassrootsUnion> search = unions.search(filter, reach, page);
+        List<GrassrootsUnion> items = search.query().list();
+        long total = search.count();
         Set<Long> ids = items.stream().map(g -> g.id).collect(Collectors.toSet());
         Map<Long, Long> members = unions.countActiveMembers(ids);
         Map<Long, String> unitNames = unions.unitNames(

@@ -5,7 +5,8 @@ import vn.doanvien.security.Unscoped;
 import vn.doanvien.security.Scoped;
 import vn.doanvien.security.Reach;
 import vn.doanvien.common.ApiProblem;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import vn.doanvien.common.InIdsFunction;
+import vn.doanvien.common.PagedQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -116,9 +117,9 @@ public class MemberRepository implements PanacheRepository<Member> {
     /**
      * Members in the reach matching the filters present in {@code filter}; absent filters are left out of the
      * query. {@code unitIds}, when not null, is the subtree the unitId filter stands for.
-     * The caller pages and counts the result.
+     * The caller pages the query and counts with the count it comes with.
      */
-    PanacheQuery<Member> search(MemberFilter filter, List<Long> unitIds, Reach reach, Sort sort) {
+    PagedQuery<Member> search(MemberFilter filter, List<Long> unitIds, Reach reach, Sort sort) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (reach.ownMemberId() != null) {
@@ -142,8 +143,9 @@ public class MemberRepository implements PanacheRepository<Member> {
         }
         if (unitIds != null) {
             // The member's current union, placed today under one of the units (its current upper-level unit).
-            where.add("grassrootsUnionId in (select g.id from GrassrootsUnion g where g.upperLevelUnitId in :units)");
-            params.put("units", unitIds);
+            where.add("grassrootsUnionId in (select g.id from GrassrootsUnion g"
+                    + " where in_ids(:units, g.upperLevelUnitId))");
+            params.put("units", InIdsFunction.ids(unitIds));
         }
         if (filter.q() != null && !filter.q().isBlank()) {
             String q = filter.q().trim();
@@ -160,7 +162,7 @@ public class MemberRepository implements PanacheRepository<Member> {
             where.add(clause.append(')').toString());
         }
         String query = where.isEmpty() ? "from Member" : "from Member where " + String.join(" and ", where);
-        return find(query, sort, params);
+        return PagedQuery.of(this, query, sort, params);
     }
 
     /** Names of the given grassroots unions, by id (one query for a whole page of members). */
@@ -171,8 +173,8 @@ public class MemberRepository implements PanacheRepository<Member> {
             return names;
         }
         List<Object[]> rows = getEntityManager()
-                .createQuery("select g.id, g.name from GrassrootsUnion g where g.id in :ids", Object[].class)
-                .setParameter("ids", unionIds)
+                .createQuery("select g.id, g.name from GrassrootsUnion g where in_ids(:ids, g.id)", Object[].class)
+                .setParameter("ids", InIdsFunction.ids(unionIds))
                 .getResultList();
         for (Object[] row : rows) {
             names.put((Long) row[0], (String) row[1]);

@@ -126,9 +126,9 @@ class MemberService {
                 return Page.of(List.of(), page, 0);
             }
         }
-        var query = members.search(filter, unitIds, reach, page.sort());
-        long total = query.count();
-        List<Member> items = query.page(page.page(), page.size()).list();
+        var search = members.search(filter, unitIds, reach, page.sort());
+        long total = search.count();
+        List<Member> items = search.query().page(page.page(), page.size()).list();
         Map<Long, String> names = members.grassrootsUnionNames(
                 items.stream().map(m -> m.grassrootsUnionId).distinct().toList());
         return Page.of(items.stream().map(m -> MemberResponse.of(m, names.get(m.grassrootsUnionId))).toList(),

@@ -123,7 +123,7 @@ public class UnitRepository implements PanacheRepository<Unit> {
      */
     public List<TreeNode> subtreePage(long rootId, LocalDate asOf, UnitKind kind, Reach reach, int page, int size) {
         Map<String, Object> params = new HashMap<>();
-        String inReach = Reach.condition(reach.registryUnits(), "t.id", "reach", params);
+        String inReach = Reach.sqlCondition(reach.registryUnits(), "t.id", "reach", params);
         var query = getEntityManager().createNativeQuery(SUBTREE_CTE + """
                 select t.id, t.parent_id, t.depth from tree t join unit u on u.id = t.id
                 where t.depth > 0 and (cast(:kind as varchar(32)) is null or u.kind = :kind) and %s
@@ -147,7 +147,7 @@ public class UnitRepository implements PanacheRepository<Unit> {
     /** How many descendants {@link #subtreePage} pages through. */
     public long countSubtree(long rootId, LocalDate asOf, UnitKind kind, Reach reach) {
         Map<String, Object> params = new HashMap<>();
-        String inReach = Reach.condition(reach.registryUnits(), "t.id", "reach", params);
+        String inReach = Reach.sqlCondition(reach.registryUnits(), "t.id", "reach", params);
         var query = getEntityManager().createNativeQuery(SUBTREE_CTE + """
                 select count(*) from tree t join unit u on u.id = t.id
                 where t.depth > 0 and (cast(:kind as varchar(32)) is null or u.kind = :kind) and %s

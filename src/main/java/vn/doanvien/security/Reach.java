@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import vn.doanvien.common.ApiProblem;
+import vn.doanvien.common.InIdsFunction;
 
 /**
  * Which rows a caller may read and change, decided once per request ({@link CallerScope#reach()}) and passed as
@@ -189,20 +190,35 @@ public final class Reach {
     }
 
     /**
-     * A query condition limiting {@code unitExpression} (a unit id column or path) to {@code units}: none when
-     * {@code units} is null, a condition no row meets when it is empty. Its parameter goes into {@code params}
-     * under {@code paramName}.
+     * An HQL condition limiting {@code unitExpression} (a unit id path) to {@code units}: none when {@code units} is
+     * null, a condition no row meets when it is empty. Its parameter, one array ({@link InIdsFunction}, so that
+     * Hibernate keeps the query's translation), goes into {@code params} under {@code paramName}.
      */
     public static String condition(Set<Long> units, String unitExpression, String paramName,
                                    Map<String, Object> params) {
+        return limit(units, unitExpression, paramName, params, true);
+    }
+
+    /** As {@link #condition}, for a native SQL query: {@code unitExpression} is a column, the parameter a list. */
+    public static String sqlCondition(Set<Long> units, String unitExpression, String paramName,
+                                      Map<String, Object> params) {
+        return limit(units, unitExpression, paramName, params, false);
+    }
+
+    private static String limit(Set<Long> units, String unitExpression, String paramName, Map<String, Object> params,
+                                boolean hql) {
         if (units == null) {
             return "1 = 1";
         }
         if (units.isEmpty()) {
             return "1 = 0";
         }
-        params.put(paramName, units);
-        return unitExpression + " in :" + paramName;
+        if (!hql) {
+            params.put(paramName, units);
+            return unitExpression + " in (:" + paramName + ")";
+        }
+        params.put(paramName, InIdsFunction.ids(units));
+        return InIdsFunction.NAME + "(:" + paramName + ", " + unitExpression + ")";
     }
 
     public ApiProblem forbidden(String what) {

@@ -1,17 +1,26 @@
 package vn.doanvien.organisation;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.doanvien.organisation.UnitApi.province;
 import static vn.doanvien.organisation.UnitApi.upper;
 
+import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.hibernate.SessionFactory;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.stat.QueryStatistics;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
+import vn.doanvien.common.InIdsFunction;
+import vn.doanvien.common.RecordedSql;
 import vn.doanvien.security.SecurityWorld;
 
 /**
@@ -31,6 +40,10 @@ class QueryPlansTest {
 
     @Inject
     SecurityWorld worlds;
+
+    @Inject
+    @PersistenceUnitExtension
+    RecordedSql sql;
 
     @Test
     void statisticsAskedAgainAddNoPlans() {
@@ -58,6 +71,76 @@ class QueryPlansTest {
                     .then().statusCode(200);
             w.as(w.officerA).get("/api/v1/targets/{id}/progress", target).then().statusCode(200);
         });
+    }
+
+    /**
+     * An officer's page of members and page of grassroots unions are the same SQL whatever the size of the officer's
+     * reach and of the unit filter's subtree: their lists of units are one array parameter ({@code in_ids}), not
+     * an {@code in} list. Hibernate 7.3 keeps no translation for a query with a list parameter and translated
+     * these pages from HQL to SQL again at every call; with the text fixed, the translation is kept.
+     */
+    @Test
+    void anOfficersPagesKeepTheirSqlWhenTheReachGrows() {
+        SecurityWorld.World w = worlds.create();
+        Runnable pages = () -> {
+            w.as(w.officerA).queryParam("unitId", w.provinceA.id).get("/api/v1/members")
+                    .then().statusCode(200).body("items.size()", greaterThan(0));
+            w.as(w.officerA).queryParam("unitId", w.provinceA.id).get("/api/v1/grassroots-unions")
+                    .then().statusCode(200).body("items.size()", greaterThan(0));
+        };
+        List<String> before = pageStatements(sql.record(pages));
+        long added = upper(w.provinceA.id, "DISTRICT", "Công đoàn Thêm");
+        w.as(w.officerA).get("/api/v1/units/{id}", added).then().statusCode(200);
+        List<String> after = pageStatements(sql.record(pages));
+        // Each page and its count, the names of the members' unions, the active members of each union listed.
+        assertEquals(6, before.size(), "the pages' statements: " + before);
+        assertEquals(before, after);
+    }
+
+    /**
+     * The same pages asked again take each of their queries with a list of ids from Hibernate's plan cache. With
+     * statistics on, Hibernate counts a hit for the query's parsed HQL and another for its plan: a query whose plan is
+     * not kept (a list parameter, or a parameter that could take one) gets one hit per run instead of two.
+     */
+    @Test
+    void anOfficersPagesKeepTheirPlans() {
+        SecurityWorld.World w = worlds.create();
+        Runnable pages = () -> {
+            w.as(w.officerA).queryParam("unitId", w.provinceA.id).get("/api/v1/members")
+                    .then().statusCode(200).body("items.size()", greaterThan(0));
+            w.as(w.officerA).queryParam("unitId", w.provinceA.id).get("/api/v1/grassroots-unions")
+                    .then().statusCode(200).body("items.size()", greaterThan(0));
+        };
+        pages.run();
+        Statistics statistics = sessionFactory.getStatistics();
+        Map<String, long[]> before = new HashMap<>();
+        for (String q : statistics.getQueries()) {
+            QueryStatistics s = statistics.getQueryStatistics(q);
+            before.put(q, new long[] {s.getExecutionCount(), s.getPlanCacheHitCount()});
+        }
+        for (int i = 0; i < TIMES; i++) {
+            pages.run();
+        }
+        int queries = 0;
+        for (String q : statistics.getQueries()) {
+            QueryStatistics s = statistics.getQueryStatistics(q);
+            long[] b = before.getOrDefault(q, new long[2]);
+            long runs = s.getExecutionCount() - b[0];
+            if (runs > 0 && q.contains(InIdsFunction.NAME + "(")) {
+                assertEquals(2 * runs, s.getPlanCacheHitCount() - b[1], "hits of a query run " + runs + " times: " + q);
+                queries++;
+            }
+        }
+        // Each page and its count, the names of the members' unions, of the unions' units and enterprises, and the
+        // unions' active members (the counts share their page's text with a count's prefix).
+        assertTrue(queries >= 6, queries + " queries with a list of ids run by the pages");
+    }
+
+    /** The statements that read members or grassroots unions. */
+    private static List<String> pageStatements(List<String> statements) {
+        return statements.stream()
+                .filter(s -> s.contains(" from member ") || s.contains(" from grassroots_union "))
+                .toList();
     }
 
     private void assertNoPlansAdded(Runnable requests) {
