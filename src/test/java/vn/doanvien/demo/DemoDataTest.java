@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
@@ -32,26 +31,13 @@ import vn.doanvien.organisation.UnitKind;
 import vn.doanvien.organisation.UnitLink;
 
 /**
- * The demo registry, loaded into a database of its own (DemoProfiles): on H2 and on PostgreSQL, where
- * {@code -Ddoanvien.demo-data.enabled=true} loads it too.
+ * The demo registry, loaded into a database of its own ({@link DemoProfile}): on H2 and on PostgreSQL, where
+ * {@code -Ddoanvien.demo-data.enabled=true} loads it too. Reads only: DocumentedExamplesTest, which writes, runs
+ * after it in the same application.
  */
 @QuarkusTest
-@TestProfile(DemoDataTest.DemoProfile.class)
+@TestProfile(DemoProfile.class)
 class DemoDataTest {
-
-    /** The test profile with the demo on, in a database of its own so other tests never see the demo rows. */
-    public static class DemoProfile implements QuarkusTestProfile {
-
-        @Override
-        public String getConfigProfile() {
-            return DemoProfiles.configProfile();
-        }
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return DemoProfiles.overrides("demo");
-        }
-    }
 
     private static final Map<String, String> FEDERATIONS = Map.ofEntries(
             Map.entry("LDLD-01", "Liên đoàn Lao động thành phố Hà Nội"),

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
@@ -31,26 +30,13 @@ import org.junit.jupiter.api.TestMethodOrder;
  * What a person gets from the examples of the OpenAPI document, in Swagger UI with the demo data: every required
  * path parameter has an example naming a row of the demo data, and every example request body, as Swagger UI fills it
  * in (the media type's example, otherwise one built from the schema's property examples), sent as it is, succeeds.
- * Read from the document the application serves, so a new operation is checked without a new test.
+ * Read from the document the application serves, so a new operation is checked without a new test. Shares the
+ * demo's application with DemoDataTest ({@link DemoProfile}) and runs after it: its examples write.
  */
 @QuarkusTest
-@TestProfile(DocumentedExamplesTest.ExamplesProfile.class)
+@TestProfile(DemoProfile.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DocumentedExamplesTest {
-
-    /** The demo data in a database of its own: these examples write to it. */
-    public static class ExamplesProfile implements QuarkusTestProfile {
-
-        @Override
-        public String getConfigProfile() {
-            return DemoProfiles.configProfile();
-        }
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return DemoProfiles.overrides("demo-examples");
-        }
-    }
 
     /**
      * Operations whose example cannot be a fixed text, with why. Nothing else may be left out.
