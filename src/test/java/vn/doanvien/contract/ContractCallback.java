@@ -19,7 +19,7 @@ public class ContractCallback implements QuarkusTestBeforeEachCallback {
 
     static synchronized void install() {
         if (RestAssured.filters().stream().noneMatch(f -> f instanceof ContractFilter)) {
-            RestAssured.filters(ContractFilter.fromSpec());
+            RestAssured.filters(ContractFilter.shared());
         }
     }
 }

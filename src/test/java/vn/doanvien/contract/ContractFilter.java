@@ -2,6 +2,7 @@ package vn.doanvien.contract;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.RestAssuredRequest;
@@ -11,8 +12,11 @@ import io.restassured.filter.FilterContext;
 import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -35,10 +39,39 @@ public final class ContractFilter implements Filter {
 
     static final Path SPEC = Path.of("openapi", "openapi.yaml");
 
+    private static ContractFilter shared;
+
     private final OpenApiInteractionValidator validator;
 
     ContractFilter(OpenApiInteractionValidator validator) {
         this.validator = validator;
+    }
+
+    /** The filter RestAssured uses; built from the document once (reading it takes a while). */
+    static synchronized ContractFilter shared() {
+        if (shared == null) {
+            shared = fromSpec();
+        }
+        return shared;
+    }
+
+    /**
+     * Checks an answer that did not come through RestAssured (a test sending thousands of requests with the JDK's
+     * HTTP client) against the document, as {@link #filter} checks RestAssured's: throws the same AssertionError.
+     * Only the answer: such requests break the contract on purpose.
+     */
+    public static void checkResponse(String method, String path, int status, Map<String, List<String>> headers,
+                                     byte[] body) {
+        if (!path.startsWith("/api/")) {
+            return;
+        }
+        SimpleResponse.Builder response = new SimpleResponse.Builder(status).withBody(body);
+        headers.forEach(response::withHeader);
+        ValidationReport report = shared().validator.validateResponse(path, Request.Method.valueOf(method),
+                response.build());
+        if (report.hasErrors()) {
+            throw violation(method, path, status, report, new String(body, StandardCharsets.UTF_8));
+        }
     }
 
     static ContractFilter fromSpec() {
@@ -78,17 +111,23 @@ public final class ContractFilter implements Filter {
             report = validator.validateRequest(apiRequest).merge(report);
         }
         if (report.hasErrors()) {
-            throw new AssertionError("Contract violation (openapi/openapi.yaml) for " + apiRequest.getMethod() + " "
-                    + apiRequest.getPath() + " -> " + response.statusCode() + ":\n"
-                    + report.getMessages().stream()
-                            .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
-                            .map(m -> "  - " + m.getKey() + ": " + m.getMessage()
-                                    + m.getContext().flatMap(c -> c.getPointers()
-                                            .map(p -> " [" + p.getInstance() + "]")).orElse(""))
-                            .collect(Collectors.joining("\n"))
-                    + "\n  response body: " + abbreviate(response.asString()));
+            throw violation(apiRequest.getMethod().name(), apiRequest.getPath(), response.statusCode(), report,
+                    response.asString());
         }
         return response;
+    }
+
+    private static AssertionError violation(String method, String path, int status, ValidationReport report,
+                                            String body) {
+        return new AssertionError("Contract violation (openapi/openapi.yaml) for " + method + " " + path + " -> "
+                + status + ":\n"
+                + report.getMessages().stream()
+                        .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                        .map(m -> "  - " + m.getKey() + ": " + m.getMessage()
+                                + m.getContext().flatMap(c -> c.getPointers()
+                                        .map(p -> " [" + p.getInstance() + "]")).orElse(""))
+                        .collect(Collectors.joining("\n"))
+                + "\n  response body: " + abbreviate(body));
     }
 
     private static String abbreviate(String body) {
