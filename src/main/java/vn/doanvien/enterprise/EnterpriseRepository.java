@@ -1,6 +1,5 @@
 package vn.doanvien.enterprise;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -11,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import vn.doanvien.common.ApiProblem;
+import vn.doanvien.common.InIdsFunction;
 import vn.doanvien.common.PageRequest;
+import vn.doanvien.common.PagedQuery;
 import vn.doanvien.common.TextNormalizer;
 import vn.doanvien.grassroots.GrassrootsUnionStatus;
 import vn.doanvien.security.Reach;
@@ -72,7 +73,7 @@ public class EnterpriseRepository implements PanacheRepository<Enterprise> {
     }
 
     /** One page of the enterprises in the reach matching the filter; only the filters present become conditions. */
-    PanacheQuery<Enterprise> search(EnterpriseFilter f, Reach reach, PageRequest page) {
+    PagedQuery<Enterprise> search(EnterpriseFilter f, Reach reach, PageRequest page) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         where.add(Reach.condition(reach.registryUnits(), "e.upperLevelUnitId", "reach", params));
@@ -109,7 +110,9 @@ public class EnterpriseRepository implements PanacheRepository<Enterprise> {
             params.put("q", TextNormalizer.containsPattern(f.q()));
         }
         String query = "from Enterprise e" + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
-        return find(query, page.sort(), params).page(page.page(), page.size());
+        PagedQuery<Enterprise> found = PagedQuery.of(this, query, page.sort(), params);
+        found.query().page(page.page(), page.size());
+        return found;
     }
 
     /** The ACTIVE grassroots union of each of these enterprises that has one, in one query: enterprise id to union id. */
@@ -121,8 +124,8 @@ public class EnterpriseRepository implements PanacheRepository<Enterprise> {
         }
         List<Object[]> rows = getEntityManager().createQuery(
                         "select g.enterpriseId, g.id from GrassrootsUnion g"
-                                + " where g.enterpriseId in :ids and g.status = :active", Object[].class)
-                .setParameter("ids", enterpriseIds)
+                                + " where in_ids(:ids, g.enterpriseId) and g.status = :active", Object[].class)
+                .setParameter("ids", InIdsFunction.ids(enterpriseIds))
                 .setParameter("active", GrassrootsUnionStatus.ACTIVE)
                 .getResultList();
         for (Object[] row : rows) {

@@ -1,7 +1,6 @@
 package vn.doanvien.enterprise;
 
 import vn.doanvien.figures.MembershipLedger;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -13,6 +12,7 @@ import vn.doanvien.common.ApiProblem;
 import vn.doanvien.common.ETags;
 import vn.doanvien.common.Page;
 import vn.doanvien.common.PageRequest;
+import vn.doanvien.common.PagedQuery;
 import vn.doanvien.common.Problem;
 import vn.doanvien.common.Today;
 import vn.doanvien.organisation.Unit;
@@ -51,8 +51,8 @@ class EnterpriseService {
         if (filter.upperLevelUnitId() != null) {
             units.findInReach(filter.upperLevelUnitId(), reach);
         }
-        PanacheQuery<Enterprise> query = enterprises.search(filter, reach, page);
-        List<Enterprise> items = query.list();
+        PagedQuery<Enterprise> query = enterprises.search(filter, reach, page);
+        List<Enterprise> items = query.query().list();
         long total = query.count();
         Map<Long, Long> unions = enterprises.activeGrassrootsUnionIds(items.stream().map(e -> e.id).toList());
         return Page.of(items.stream().map(e -> EnterpriseResponse.of(e, unions.get(e.id))).toList(), page, total);

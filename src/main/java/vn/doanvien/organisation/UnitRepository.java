@@ -1,7 +1,6 @@
 package vn.doanvien.organisation;
 
 import jakarta.persistence.LockModeType;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,10 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import vn.doanvien.common.ApiProblem;
+import vn.doanvien.common.PagedQuery;
+import vn.doanvien.common.TextNormalizer;
 import vn.doanvien.security.Reach;
 import vn.doanvien.security.Scoped;
 import vn.doanvien.security.Unscoped;
-import vn.doanvien.common.TextNormalizer;
 
 /**
  * Queries on units and the dated tree they form. A unit is placed at itself: an officer reaches the units of
@@ -245,7 +245,7 @@ public class UnitRepository implements PanacheRepository<Unit> {
     }
 
     /** Units valid on {@code filter.asOf} in the reach matching the filters present, sorted for paging. */
-    public PanacheQuery<Unit> search(Filter filter, Reach reach, Sort sort) {
+    public PagedQuery<Unit> search(Filter filter, Reach reach, Sort sort) {
         StringBuilder where = new StringBuilder("validFrom <= :asOf and (validTo is null or validTo > :asOf)");
         Map<String, Object> params = new HashMap<>();
         params.put("asOf", filter.asOf());
@@ -271,6 +271,6 @@ public class UnitRepository implements PanacheRepository<Unit> {
                     + " and l.validFrom <= :asOf and (l.validTo is null or l.validTo > :asOf))");
             params.put("parent", filter.parentId());
         }
-        return find(where.toString(), sort, params);
+        return PagedQuery.of(this, "from Unit where " + where, sort, params);
     }
 }

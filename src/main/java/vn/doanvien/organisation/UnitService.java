@@ -1,6 +1,5 @@
 package vn.doanvien.organisation;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -18,6 +17,7 @@ import vn.doanvien.common.ApiProblem;
 import vn.doanvien.common.ETags;
 import vn.doanvien.common.Page;
 import vn.doanvien.common.PageRequest;
+import vn.doanvien.common.PagedQuery;
 import vn.doanvien.common.Problem;
 import vn.doanvien.common.Today;
 import vn.doanvien.figures.MembershipLedger;
@@ -100,8 +100,8 @@ class UnitService {
         } else if (reach.rootUnitId() != null) {
             filter = filter.withParent(reach.rootUnitId());
         }
-        PanacheQuery<Unit> query = units.search(filter, reach, page.sort());
-        List<Unit> items = query.page(page.page(), page.size()).list();
+        PagedQuery<Unit> query = units.search(filter, reach, page.sort());
+        List<Unit> items = query.query().page(page.page(), page.size()).list();
         return Page.of(responses(items, filter.asOf()), page, query.count());
     }
 

@@ -196,29 +196,28 @@ public final class Reach {
      */
     public static String condition(Set<Long> units, String unitExpression, String paramName,
                                    Map<String, Object> params) {
-        return limit(units, unitExpression, paramName, params, true);
+        String whole = withoutIds(units);
+        if (whole != null) {
+            return whole;
+        }
+        params.put(paramName, InIdsFunction.ids(units));
+        return InIdsFunction.NAME + "(:" + paramName + ", " + unitExpression + ")";
     }
 
     /** As {@link #condition}, for a native SQL query: {@code unitExpression} is a column, the parameter a list. */
     public static String sqlCondition(Set<Long> units, String unitExpression, String paramName,
                                       Map<String, Object> params) {
-        return limit(units, unitExpression, paramName, params, false);
+        String whole = withoutIds(units);
+        if (whole != null) {
+            return whole;
+        }
+        params.put(paramName, units);
+        return unitExpression + " in (:" + paramName + ")";
     }
 
-    private static String limit(Set<Long> units, String unitExpression, String paramName, Map<String, Object> params,
-                                boolean hql) {
-        if (units == null) {
-            return "1 = 1";
-        }
-        if (units.isEmpty()) {
-            return "1 = 0";
-        }
-        if (!hql) {
-            params.put(paramName, units);
-            return unitExpression + " in (:" + paramName + ")";
-        }
-        params.put(paramName, InIdsFunction.ids(units));
-        return InIdsFunction.NAME + "(:" + paramName + ", " + unitExpression + ")";
+    /** The condition of a reach that needs no list of units: all of them (no limit) or none; else null. */
+    private static String withoutIds(Set<Long> units) {
+        return units == null ? "1 = 1" : units.isEmpty() ? "1 = 0" : null;
     }
 
     public ApiProblem forbidden(String what) {

@@ -1,17 +1,17 @@
 package vn.doanvien.target;
 
-import java.util.Map;
-import java.util.HashMap;
-import io.quarkus.panache.common.Sort;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import vn.doanvien.security.Unscoped;
-import vn.doanvien.security.Scoped;
-import vn.doanvien.security.Reach;
-import vn.doanvien.common.ApiProblem;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import vn.doanvien.common.ApiProblem;
+import vn.doanvien.common.PagedQuery;
+import vn.doanvien.security.Reach;
+import vn.doanvien.security.Scoped;
+import vn.doanvien.security.Unscoped;
 
 /** Queries on targets. A target is placed at its scope unit. */
 @ApplicationScoped
@@ -45,10 +45,11 @@ class TargetRepository implements PanacheRepository<Target> {
     }
 
     /** Targets in the reach matching the filters present, for paging. */
-    PanacheQuery<Target> search(Long scopeUnitId, TargetMetric metric, Long parentTargetId, boolean topLevel,
-                                Reach reach, Sort sort) {
+    PagedQuery<Target> search(Long scopeUnitId, TargetMetric metric, Long parentTargetId, boolean topLevel,
+                              Reach reach, Sort sort) {
         Map<String, Object> params = new HashMap<>();
-        StringBuilder q = new StringBuilder(Reach.condition(reach.registryUnits(), "scopeUnitId", "reach", params));
+        StringBuilder q = new StringBuilder("from Target where ")
+                .append(Reach.condition(reach.registryUnits(), "scopeUnitId", "reach", params));
         if (scopeUnitId != null) {
             q.append(" and scopeUnitId = :scope");
             params.put("scope", scopeUnitId);
@@ -63,7 +64,7 @@ class TargetRepository implements PanacheRepository<Target> {
         } else if (topLevel) {
             q.append(" and parentTargetId is null");
         }
-        return find(q.toString(), sort, params);
+        return PagedQuery.of(this, q.toString(), sort, params);
     }
 
     @Unscoped("the allocations of a target already read in reach: its scope's children, in the same subtree")

@@ -87,7 +87,7 @@ class TargetService {
             targets.findInReach(parentTargetId, reach);
         }
         var query = targets.search(scopeUnitId, metric, parentTargetId, topLevel, reach, page.sort());
-        List<Target> items = query.page(page.page(), page.size()).list();
+        List<Target> items = query.query().page(page.page(), page.size()).list();
         long total = query.count();
         Map<Long, Unit> scopes = units.byIds(items.stream().map(t -> t.scopeUnitId).distinct().toList());
         return Page.of(items.stream().map(t -> toResponse(t, scopes.get(t.scopeUnitId))).toList(), page, total);

@@ -11,6 +11,7 @@ import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,14 +93,24 @@ class QueryPlansTest {
     }
 
     /**
-     * The same pages asked again take each of their queries with a list of ids from Hibernate's plan cache. With
+     * The same pages (and the officer's pages of enterprises, targets and units) asked again take each of their queries
+     * with a list of ids from Hibernate's plan cache. With
      * statistics on, Hibernate counts a hit for the query's parsed HQL and another for its plan: a query whose plan is
      * not kept (a list parameter, or a parameter that could take one) gets one hit per run instead of two.
      */
     @Test
     void anOfficersPagesKeepTheirPlans() {
         SecurityWorld.World w = worlds.create();
-        Runnable pages = () -> askPages(w);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "Chỉ tiêu trang", "scopeUnitId", w.upperA.id, "metric", "ACTIVE_MEMBERS",
+                        "targetValue", 10, "baselineDate", "2024-01-31", "deadline", "2027-12-31"))
+                .when().post("/api/v1/targets").then().statusCode(201);
+        Runnable pages = () -> {
+            askPages(w);
+            w.as(w.officerA).get("/api/v1/enterprises").then().statusCode(200).body("items.size()", greaterThan(0));
+            w.as(w.officerA).get("/api/v1/targets").then().statusCode(200).body("items.size()", greaterThan(0));
+            w.as(w.officerA).get("/api/v1/units").then().statusCode(200).body("items.size()", greaterThan(0));
+        };
         pages.run();
         Statistics statistics = sessionFactory.getStatistics();
         Map<String, long[]> before = new HashMap<>();
@@ -110,19 +121,26 @@ class QueryPlansTest {
         for (int i = 0; i < TIMES; i++) {
             pages.run();
         }
-        int queries = 0;
+        List<String> checked = new ArrayList<>();
         for (String q : statistics.getQueries()) {
             QueryStatistics s = statistics.getQueryStatistics(q);
             long[] b = before.getOrDefault(q, new long[2]);
             long runs = s.getExecutionCount() - b[0];
             if (runs > 0 && q.contains(InIdsFunction.NAME + "(")) {
                 assertEquals(2 * runs, s.getPlanCacheHitCount() - b[1], "hits of a query run " + runs + " times: " + q);
-                queries++;
+                checked.add(q);
             }
         }
-        // Each page and its count, the names of the members' unions, of the unions' units and enterprises, and the
-        // unions' active members (the counts share their page's text with a count's prefix).
-        assertTrue(queries >= 6, queries + " queries with a list of ids run by the pages");
+        // Each page and its count, the names of the members' unions, of the unions' units and enterprises, the
+        // unions' active members, the enterprises' active unions (the counts share their page's text with a count's
+        // prefix).
+        assertTrue(checked.size() >= 11, checked.size() + " queries with a list of ids run by the pages: " + checked);
+        for (String page : List.of("from Member where", "from GrassrootsUnion where", "from Enterprise e where",
+                "from Target where", "from Unit where")) {
+            assertTrue(checked.stream().anyMatch(q -> q.startsWith(page)), page + ": the page's plan kept: " + checked);
+            assertTrue(checked.stream().anyMatch(q -> q.startsWith("select count(*) " + page)),
+                    page + ": the count's plan kept: " + checked);
+        }
     }
 
     /** The officer's pages of members and of grassroots unions of their province, each with rows. */
