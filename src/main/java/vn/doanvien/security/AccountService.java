@@ -60,9 +60,10 @@ public class AccountService {
 
     Page<AuthDtos.UserResponse> listUsers(PageRequest page, Reach reach) {
         requireAdmin(reach, "accounts");
-        var query = AppUser.findAll(io.quarkus.panache.common.Sort.by("username").and("id"));
-        long total = query.count();
-        List<AppUser> items = query.page(page.page(), page.size()).list();
+        // AppUser.count() is an HQL count of its own, which keeps its plan (PanacheQuery.count() would not)
+        long total = AppUser.count();
+        List<AppUser> items = AppUser.findAll(io.quarkus.panache.common.Sort.by("username").and("id"))
+                .page(page.page(), page.size()).list();
         return Page.of(items.stream().map(AuthDtos.UserResponse::of).toList(), page, total);
     }
 

@@ -1,10 +1,5 @@
 package vn.doanvien.training;
 
-import java.util.Set;
-import vn.doanvien.security.Unscoped;
-import vn.doanvien.security.Scoped;
-import vn.doanvien.security.Reach;
-import vn.doanvien.common.ApiProblem;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,9 +7,16 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import vn.doanvien.common.ApiProblem;
+import vn.doanvien.common.InIdsFunction;
 import vn.doanvien.common.Page;
 import vn.doanvien.common.PageRequest;
+import vn.doanvien.common.PagedQuery;
 import vn.doanvien.common.TextNormalizer;
+import vn.doanvien.security.Reach;
+import vn.doanvien.security.Scoped;
+import vn.doanvien.security.Unscoped;
 
 /** Queries on union officials. */
 @ApplicationScoped
@@ -131,9 +133,9 @@ public class OfficialRepository implements PanacheRepository<Official> {
         if (units != null && units.isEmpty()) {
             q.append(" and 1 = 0");
         } else if (units != null) {
-            q.append(" and (o.unitId in :reach or o.grassrootsUnionId in (select g.id from GrassrootsUnion g"
-                    + " where g.upperLevelUnitId in :reach))");
-            p.and("reach", units);
+            q.append(" and (in_ids(:reach, o.unitId) or o.grassrootsUnionId in (select g.id from GrassrootsUnion g"
+                    + " where in_ids(:reach, g.upperLevelUnitId)))");
+            p.and("reach", InIdsFunction.ids(units));
         }
         if (f.q() != null && !f.q().isBlank()) {
             q.append(" and o.searchText like :q escape '\\'");
@@ -166,8 +168,9 @@ public class OfficialRepository implements PanacheRepository<Official> {
             q.append(" and o.memberId = :member");
             p.and("member", f.memberId());
         }
-        List<Official> items = find(q.toString(), page.sort(), p).page(page.page(), page.size()).list();
-        return Page.of(items, page, count(q.toString(), p));
+        PagedQuery<Official> found = PagedQuery.of(this, q.toString(), page.sort(), p.map());
+        List<Official> items = found.query().page(page.page(), page.size()).list();
+        return Page.of(items, page, found.count());
     }
 
     @Unscoped("the officials enrolled on a course already read in reach")

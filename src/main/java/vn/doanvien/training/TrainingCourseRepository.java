@@ -1,21 +1,22 @@
 package vn.doanvien.training;
 
-import java.util.Map;
-import java.util.HashMap;
-import vn.doanvien.security.Unscoped;
-import vn.doanvien.security.Scoped;
-import vn.doanvien.security.Reach;
-import vn.doanvien.common.ApiProblem;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import vn.doanvien.common.ApiProblem;
 import vn.doanvien.common.Page;
 import vn.doanvien.common.PageRequest;
+import vn.doanvien.common.PagedQuery;
 import vn.doanvien.common.TextNormalizer;
+import vn.doanvien.security.Reach;
+import vn.doanvien.security.Scoped;
+import vn.doanvien.security.Unscoped;
 
 /** Queries on training courses. A course is placed at its organising unit. */
 @ApplicationScoped
@@ -85,8 +86,9 @@ public class TrainingCourseRepository implements PanacheRepository<TrainingCours
             q.append(" and audience = :audience");
             p.and("audience", f.audience());
         }
-        List<TrainingCourse> items = find(q.toString(), page.sort(), p).page(page.page(), page.size()).list();
-        return Page.of(items, page, count(q.toString(), p));
+        PagedQuery<TrainingCourse> found = PagedQuery.of(this, "from TrainingCourse where " + q, page.sort(), p.map());
+        List<TrainingCourse> items = found.query().page(page.page(), page.size()).list();
+        return Page.of(items, page, found.count());
     }
 
     @Unscoped("the courses of enrolments in a training report of a unit already read in reach")

@@ -1,6 +1,5 @@
 package vn.doanvien.security.audit;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import vn.doanvien.common.InIdsFunction;
+import vn.doanvien.common.PagedQuery;
 import vn.doanvien.common.Today;
 import vn.doanvien.security.Reach;
 import vn.doanvien.security.Scoped;
@@ -27,16 +28,16 @@ class AuditRepository implements PanacheRepository<AuditEntry> {
     }
 
     /** Entries in the reach matching the criteria, newest first. */
-    PanacheQuery<AuditEntry> search(Criteria c, Reach reach) {
+    PagedQuery<AuditEntry> search(Criteria c, Reach reach) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         Set<Long> units = reach.personalUnits();
         if (units != null && units.isEmpty()) {
             where.add("1 = 0");
         } else if (units != null) {
-            where.add("(unitId in :reach or grassrootsUnionId in (select g.id from GrassrootsUnion g "
-                    + "where g.upperLevelUnitId in :reach))");
-            params.put("reach", units);
+            where.add("(in_ids(:reach, unitId) or grassrootsUnionId in (select g.id from GrassrootsUnion g "
+                    + "where in_ids(:reach, g.upperLevelUnitId)))");
+            params.put("reach", InIdsFunction.ids(units));
         }
         if (c.entityType() != null) {
             where.add("entityType = :type");
@@ -58,7 +59,7 @@ class AuditRepository implements PanacheRepository<AuditEntry> {
             where.add("occurredAt < :to");
             params.put("to", c.to().plusDays(1).atStartOfDay(Today.ZONE).toOffsetDateTime());
         }
-        String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
-        return find(query, Sort.descending("occurredAt").and("id", Sort.Direction.Descending), params);
+        String query = "from AuditEntry" + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
+        return PagedQuery.of(this, query, Sort.descending("occurredAt").and("id", Sort.Direction.Descending), params);
     }
 }

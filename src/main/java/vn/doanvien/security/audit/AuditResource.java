@@ -93,7 +93,8 @@ public class AuditResource {
             var q = entries.search(new AuditRepository.Criteria(trimmed(entityType), trimmed(entityId),
                     trimmed(actor), from, to), reach);
             long total = q.count();
-            List<AuditEntryResponse> items = q.page(page.page(), page.size()).list().stream().map(this::of).toList();
+            List<AuditEntryResponse> items = q.query().page(page.page(), page.size()).list().stream().map(this::of)
+                    .toList();
             return Page.of(items, page, total);
         }
 

@@ -1,6 +1,5 @@
 package vn.doanvien.security.joining;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import vn.doanvien.common.ApiProblem;
+import vn.doanvien.common.InIdsFunction;
+import vn.doanvien.common.PagedQuery;
 import vn.doanvien.security.Reach;
 import vn.doanvien.security.Scoped;
 import vn.doanvien.security.Unscoped;
@@ -62,16 +63,16 @@ class JoinRequestRepository implements PanacheRepository<JoinRequest> {
     }
 
     /** Requests in the reach, newest first. */
-    PanacheQuery<JoinRequest> search(String status, Reach reach) {
+    PagedQuery<JoinRequest> search(String status, Reach reach) {
         Map<String, Object> params = new HashMap<>();
-        StringBuilder where = new StringBuilder();
+        StringBuilder where = new StringBuilder("from JoinRequest where ");
         Set<Long> units = reach.personalUnits();
         if (units != null && units.isEmpty()) {
             where.append("1 = 0");
         } else if (units != null) {
-            where.append("(grassrootsUnionId in (select g.id from GrassrootsUnion g where g.upperLevelUnitId in :reach)"
-                    + " or grassrootsUnionId is null and unitId in :reach)");
-            params.put("reach", units);
+            where.append("(grassrootsUnionId in (select g.id from GrassrootsUnion g"
+                    + " where in_ids(:reach, g.upperLevelUnitId)) or grassrootsUnionId is null and in_ids(:reach, unitId))");
+            params.put("reach", InIdsFunction.ids(units));
         } else {
             where.append("1 = 1");
         }
@@ -79,7 +80,8 @@ class JoinRequestRepository implements PanacheRepository<JoinRequest> {
             where.append(" and status = :status");
             params.put("status", status);
         }
-        return find(where.toString(), Sort.descending("createdAt").and("id", Sort.Direction.Descending), params);
+        return PagedQuery.of(this, where.toString(), Sort.descending("createdAt").and("id", Sort.Direction.Descending),
+                params);
     }
 
     @Unscoped("the applicant's own view, authorised by the secret given at submission")

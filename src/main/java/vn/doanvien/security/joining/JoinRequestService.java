@@ -151,7 +151,7 @@ public class JoinRequestService {
     Page<JoinRequestDtos.Response> list(String status, Reach reach, PageRequest page) {
         var query = requests.search(status, reach);
         long total = query.count();
-        return Page.of(query.page(page.page(), page.size()).list().stream().map(JoinRequestDtos.Response::of)
+        return Page.of(query.query().page(page.page(), page.size()).list().stream().map(JoinRequestDtos.Response::of)
                 .toList(), page, total);
     }
 
