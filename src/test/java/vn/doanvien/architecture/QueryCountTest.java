@@ -31,7 +31,8 @@ class QueryCountTest {
 
     @Test
     void noPageIsCountedThroughPanachesQueryCounts() {
-        DescribedPredicate<JavaCall<?>> queryCount = target(owner(JavaClass.Predicates.assignableTo(PanacheQuery.class)))
+        DescribedPredicate<JavaCall<?>> queryCount = target(
+                owner(JavaClass.Predicates.assignableTo(PanacheQuery.class)))
                 .and(target(name("count")));
         DescribedPredicate<JavaCall<?>> repositoryCount = target(
                 owner(JavaClass.Predicates.assignableTo(PanacheRepositoryBase.class)))

@@ -71,7 +71,8 @@ class JoinRequestRepository implements PanacheRepository<JoinRequest> {
             where.append("1 = 0");
         } else if (units != null) {
             where.append("(grassrootsUnionId in (select g.id from GrassrootsUnion g"
-                    + " where in_ids(:reach, g.upperLevelUnitId)) or grassrootsUnionId is null and in_ids(:reach, unitId))");
+                    + " where in_ids(:reach, g.upperLevelUnitId))"
+                    + " or grassrootsUnionId is null and in_ids(:reach, unitId))");
             params.put("reach", InIdsFunction.ids(units));
         } else {
             where.append("1 = 1");
