@@ -53,16 +53,19 @@ public class OfficialRepository implements PanacheRepository<Official> {
         return o;
     }
 
-    /** JPQL: the grassroots unions placed under one of {@code :units} on {@code :asOf}. */
+    /**
+     * JPQL: the grassroots unions placed under one of {@code :units} on {@code :asOf}. {@code :units} is a
+     * {@code Long[]} ({@link InIdsFunction}) in every query built from these conditions.
+     */
     private static final String PLACED_ON_AS_OF = "select l.grassrootsUnionId from GrassrootsUnionLink l "
-            + "where l.unitId in :units and l.validFrom <= :asOf and (l.validTo is null or l.validTo > :asOf)";
+            + "where in_ids(:units, l.unitId) and l.validFrom <= :asOf and (l.validTo is null or l.validTo > :asOf)";
 
     /**
      * JPQL: the grassroots unions dissolved after {@code :from} and by {@code :asOf} that were placed under one of
      * {@code :units} on their last day (dissolving closes the placement, so they are under no unit on asOf).
      */
     private static final String PLACED_ON_LAST_DAY = "select l.grassrootsUnionId from GrassrootsUnionLink l, "
-            + "GrassrootsUnion g where g.id = l.grassrootsUnionId and l.unitId in :units "
+            + "GrassrootsUnion g where g.id = l.grassrootsUnionId and in_ids(:units, l.unitId) "
             + "and g.dissolvedOn > :from and g.dissolvedOn <= :asOf "
             + "and l.validFrom < g.dissolvedOn and (l.validTo is null or l.validTo >= g.dissolvedOn)";
 
@@ -70,13 +73,15 @@ public class OfficialRepository implements PanacheRepository<Official> {
      * JPQL condition: official {@code o} serves one of the units {@code :units} or a grassroots union placed
      * under one of them on {@code :asOf}.
      */
-    static final String SERVES_SUBTREE = "(o.unitId in :units or o.grassrootsUnionId in (" + PLACED_ON_AS_OF + "))";
+    static final String SERVES_SUBTREE = "(in_ids(:units, o.unitId) or o.grassrootsUnionId in (" + PLACED_ON_AS_OF
+            + "))";
 
     /**
      * JPQL condition for a period [{@code :from}, {@code :asOf}]: like {@link #SERVES_SUBTREE}, plus the officials of
      * grassroots unions of the subtree dissolved during the period.
      */
-    static final String SERVED_SUBTREE_DURING = "(o.unitId in :units or o.grassrootsUnionId in (" + PLACED_ON_AS_OF
+    static final String SERVED_SUBTREE_DURING = "(in_ids(:units, o.unitId) or o.grassrootsUnionId in ("
+            + PLACED_ON_AS_OF
             + ") or o.grassrootsUnionId in (" + PLACED_ON_LAST_DAY + "))";
 
     /** JPQL condition: the term of official {@code o} overlaps the days {@code :from}..{@code :to}. */
@@ -117,7 +122,8 @@ public class OfficialRepository implements PanacheRepository<Official> {
     @Unscoped("the training report's subtree, of a unit already read in reach")
     public List<Official> servingSubtree(Collection<Long> unitIds, LocalDate asOf, LocalDate from, LocalDate to) {
         return find("from Official o where " + SERVED_SUBTREE_DURING + " and " + TERM_OVERLAPS,
-                Parameters.with("units", unitIds).and("asOf", asOf).and("from", from).and("to", to)).list();
+                Parameters.with("units", InIdsFunction.ids(unitIds)).and("asOf", asOf).and("from", from)
+                        .and("to", to)).list();
     }
 
     /** Filters of the official list; null fields do not filter. {@code subtreeUnits} comes with {@code asOf}. */
@@ -143,7 +149,7 @@ public class OfficialRepository implements PanacheRepository<Official> {
         }
         if (f.subtreeUnits() != null) {
             q.append(" and ").append(SERVES_SUBTREE);
-            p.and("units", f.subtreeUnits()).and("asOf", f.asOf());
+            p.and("units", InIdsFunction.ids(f.subtreeUnits())).and("asOf", f.asOf());
         } else if (f.unitId() != null) {
             q.append(" and o.unitId = :unit");
             p.and("unit", f.unitId());

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import vn.doanvien.common.ApiProblem;
+import vn.doanvien.common.InIdsFunction;
 import vn.doanvien.common.Page;
 import vn.doanvien.common.PageRequest;
 import vn.doanvien.common.PagedQuery;
@@ -50,8 +51,9 @@ public class TrainingCourseRepository implements PanacheRepository<TrainingCours
     /** Courses organised by the given units that start between {@code from} and {@code to}, both included. */
     @Unscoped("the training report's subtree, of a unit already read in reach")
     public List<TrainingCourse> organisedBy(Collection<Long> unitIds, LocalDate from, LocalDate to) {
-        return list("organisingUnitId in :units and startsOn >= :from and startsOn <= :to order by startsOn, id",
-                Parameters.with("units", unitIds).and("from", from).and("to", to));
+        return list("in_ids(:units, organisingUnitId) and startsOn >= :from and startsOn <= :to"
+                        + " order by startsOn, id",
+                Parameters.with("units", InIdsFunction.ids(unitIds)).and("from", from).and("to", to));
     }
 
     /** Filters of the course list; null fields do not filter. */

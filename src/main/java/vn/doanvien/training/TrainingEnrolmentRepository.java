@@ -1,7 +1,5 @@
 package vn.doanvien.training;
 
-import vn.doanvien.security.Unscoped;
-import vn.doanvien.security.Scoped;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -10,6 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.doanvien.common.InIdsFunction;
+import vn.doanvien.security.Scoped;
+import vn.doanvien.security.Unscoped;
 
 /** Queries on enrolments. */
 @ApplicationScoped
@@ -55,8 +56,9 @@ public class TrainingEnrolmentRepository implements PanacheRepository<TrainingEn
             return counts;
         }
         List<Object[]> rows = getEntityManager().createQuery(
-                "select e.courseId, count(e) from TrainingEnrolment e where e.courseId in :ids group by e.courseId",
-                Object[].class).setParameter("ids", courseIds).getResultList();
+                "select e.courseId, count(e) from TrainingEnrolment e where in_ids(:ids, e.courseId)"
+                        + " group by e.courseId", Object[].class)
+                .setParameter("ids", InIdsFunction.ids(courseIds)).getResultList();
         for (Object[] row : rows) {
             counts.put((Long) row[0], (Long) row[1]);
         }
@@ -75,10 +77,10 @@ public class TrainingEnrolmentRepository implements PanacheRepository<TrainingEn
                   (select count(a) from TrainingAttendance a where a.enrolmentId = e.id and a.present = true)
                 from TrainingEnrolment e, TrainingCourse c
                 where c.id = e.courseId and c.startsOn >= :from and c.startsOn <= :to
-                  and (c.organisingUnitId in :units or e.officialId in (
+                  and (in_ids(:units, c.organisingUnitId) or e.officialId in (
                     select o.id from Official o where """ + OfficialRepository.SERVED_SUBTREE_DURING
                         + " and " + OfficialRepository.TERM_OVERLAPS + "))", Object[].class)
-                .setParameter("units", units).setParameter("asOf", asOf)
+                .setParameter("units", InIdsFunction.ids(units)).setParameter("asOf", asOf)
                 .setParameter("from", from).setParameter("to", to)
                 .getResultList().stream()
                 .map(r -> new EnrolmentFacts((Long) r[0], (Long) r[1], (Long) r[2], (Boolean) r[3],
