@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.persistence.TypedQuery;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
@@ -30,5 +31,11 @@ public record PagedQuery<E>(PanacheQuery<E> query, LongSupplier total) {
     /** How many rows the query pages through. */
     public long count() {
         return total.getAsLong();
+    }
+
+    /** The page the request asks for: its rows, and the count of all the rows. */
+    public Page<E> page(PageRequest request) {
+        List<E> items = query.page(request.page(), request.size()).list();
+        return Page.of(items, request, count());
     }
 }

@@ -126,13 +126,10 @@ class MemberService {
                 return Page.of(List.of(), page, 0);
             }
         }
-        var search = members.search(filter, unitIds, reach, page.sort());
-        long total = search.count();
-        List<Member> items = search.query().page(page.page(), page.size()).list();
+        Page<Member> found = members.search(filter, unitIds, reach, page.sort()).page(page);
         Map<Long, String> names = members.grassrootsUnionNames(
-                items.stream().map(m -> m.grassrootsUnionId).distinct().toList());
-        return Page.of(items.stream().map(m -> MemberResponse.of(m, names.get(m.grassrootsUnionId))).toList(),
-                page, total);
+                found.items().stream().map(m -> m.grassrootsUnionId).distinct().toList());
+        return found.map(m -> MemberResponse.of(m, names.get(m.grassrootsUnionId)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS) // a read: no transaction of its own (see docs/architecture.md)

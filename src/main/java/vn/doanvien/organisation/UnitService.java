@@ -17,7 +17,6 @@ import vn.doanvien.common.ApiProblem;
 import vn.doanvien.common.ETags;
 import vn.doanvien.common.Page;
 import vn.doanvien.common.PageRequest;
-import vn.doanvien.common.PagedQuery;
 import vn.doanvien.common.Problem;
 import vn.doanvien.common.Today;
 import vn.doanvien.figures.MembershipLedger;
@@ -100,9 +99,8 @@ class UnitService {
         } else if (reach.rootUnitId() != null) {
             filter = filter.withParent(reach.rootUnitId());
         }
-        PagedQuery<Unit> query = units.search(filter, reach, page.sort());
-        List<Unit> items = query.query().page(page.page(), page.size()).list();
-        return Page.of(responses(items, filter.asOf()), page, query.count());
+        Page<Unit> found = units.search(filter, reach, page.sort()).page(page);
+        return Page.of(responses(found.items(), filter.asOf()), page, found.totalItems());
     }
 
     UnitResponse get(long id, LocalDate asOf, Reach reach) {

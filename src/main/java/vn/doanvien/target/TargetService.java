@@ -86,11 +86,10 @@ class TargetService {
         if (parentTargetId != null) {
             targets.findInReach(parentTargetId, reach);
         }
-        var query = targets.search(scopeUnitId, metric, parentTargetId, topLevel, reach, page.sort());
-        List<Target> items = query.query().page(page.page(), page.size()).list();
-        long total = query.count();
-        Map<Long, Unit> scopes = units.byIds(items.stream().map(t -> t.scopeUnitId).distinct().toList());
-        return Page.of(items.stream().map(t -> toResponse(t, scopes.get(t.scopeUnitId))).toList(), page, total);
+        Page<Target> found = targets.search(scopeUnitId, metric, parentTargetId, topLevel, reach, page.sort())
+                .page(page);
+        Map<Long, Unit> scopes = units.byIds(found.items().stream().map(t -> t.scopeUnitId).distinct().toList());
+        return found.map(t -> toResponse(t, scopes.get(t.scopeUnitId)));
     }
 
     TargetResponse update(long id, String ifMatch, TargetUpdateRequest req, Reach reach) {

@@ -174,9 +174,7 @@ public class OfficialRepository implements PanacheRepository<Official> {
             q.append(" and o.memberId = :member");
             p.and("member", f.memberId());
         }
-        PagedQuery<Official> found = PagedQuery.of(this, q.toString(), page.sort(), p.map());
-        List<Official> items = found.query().page(page.page(), page.size()).list();
-        return Page.of(items, page, found.count());
+        return PagedQuery.of(this, q.toString(), page.sort(), p.map()).page(page);
     }
 
     @Unscoped("the officials enrolled on a course already read in reach")

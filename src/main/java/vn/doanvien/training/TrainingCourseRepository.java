@@ -88,9 +88,7 @@ public class TrainingCourseRepository implements PanacheRepository<TrainingCours
             q.append(" and audience = :audience");
             p.and("audience", f.audience());
         }
-        PagedQuery<TrainingCourse> found = PagedQuery.of(this, "from TrainingCourse where " + q, page.sort(), p.map());
-        List<TrainingCourse> items = found.query().page(page.page(), page.size()).list();
-        return Page.of(items, page, found.count());
+        return PagedQuery.of(this, "from TrainingCourse where " + q, page.sort(), p.map()).page(page);
     }
 
     @Unscoped("the courses of enrolments in a training report of a unit already read in reach")

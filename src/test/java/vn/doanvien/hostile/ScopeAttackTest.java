@@ -51,7 +51,6 @@ import vn.doanvien.grassroots.GrassrootsUnion;
 import vn.doanvien.member.Member;
 import vn.doanvien.organisation.Unit;
 import vn.doanvien.organisation.UnitKind;
-import vn.doanvien.security.TestAuthentication;
 
 /**
  * The scope attack suite of #18, generated from the OpenAPI document: every operation, as every role of province

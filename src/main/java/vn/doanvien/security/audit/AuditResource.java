@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -90,12 +89,8 @@ public class AuditResource {
             if (from != null && to != null && to.isBefore(from)) {
                 throw ApiProblem.invalid("to", "must not be before from");
             }
-            var q = entries.search(new AuditRepository.Criteria(trimmed(entityType), trimmed(entityId),
-                    trimmed(actor), from, to), reach);
-            long total = q.count();
-            List<AuditEntryResponse> items = q.query().page(page.page(), page.size()).list().stream().map(this::of)
-                    .toList();
-            return Page.of(items, page, total);
+            return entries.search(new AuditRepository.Criteria(trimmed(entityType), trimmed(entityId),
+                    trimmed(actor), from, to), reach).page(page).map(this::of);
         }
 
         private static String trimmed(String s) {

@@ -149,10 +149,7 @@ public class JoinRequestService {
     }
 
     Page<JoinRequestDtos.Response> list(String status, Reach reach, PageRequest page) {
-        var query = requests.search(status, reach);
-        long total = query.count();
-        return Page.of(query.query().page(page.page(), page.size()).list().stream().map(JoinRequestDtos.Response::of)
-                .toList(), page, total);
+        return requests.search(status, reach).page(page).map(JoinRequestDtos.Response::of);
     }
 
     JoinRequestDtos.Response get(String reference, Reach reach) {
